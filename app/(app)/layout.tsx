@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { MainNav } from '@/components/shell/main-nav';
+import { requireUser } from '@/lib/auth/session';
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link className="brand" href="/today">
+            Network <span>meetings</span>
+          </Link>
+          <MainNav />
+          <div className="account">
+            <span className="who">{user.name}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="content">{children}</main>
+    </>
+  );
+}

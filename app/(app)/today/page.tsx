@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { addDays } from 'date-fns';
+import { MeetingCard } from '@/components/meetings/meeting-card';
+import { getDb } from '@/db/connection';
+import { upcomingMeetingsForPractitioner, type UpcomingMeeting } from '@/db/queries/meetings';
+import { teamIdsOf } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { dayHeading, localDayKey, longDate } from '@/lib/time/format';
+
+export const metadata: Metadata = { title: 'Today' };
+
+const DAYS_AHEAD = 14;
+
+export default async function TodayPage() {
+  const user = await requireUser();
+  const now = new Date();
+  // Meetings are shown in their team's zone; the page's day headings follow the first team's.
+  const zone = user.memberships[0]?.timeZone ?? user.timeZone;
+  const meetings = await upcomingMeetingsForPractitioner(
+    await getDb(),
+    { userId: user.id, teamIds: teamIdsOf(user) },
+    { from: now, until: addDays(now, DAYS_AHEAD) },
+  );
+  const days = new Map<string, UpcomingMeeting[]>();
+  for (const meeting of meetings) {
+    const key = localDayKey(meeting.startsAt, meeting.timeZone);
+    days.set(key, [...(days.get(key) ?? []), meeting]);
+  }
+  const firstName = user.name.split(' ')[0];
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Today</h1>
+        <p>{longDate(now, zone)}</p>
+      </div>
+      <p>
+        Hello {firstName}. {meetings.length === 0 ? 'You have no network meetings' : `You have ${meetings.length} network ${meetings.length === 1 ? 'meeting' : 'meetings'}`} in
+        the next {DAYS_AHEAD} days.
+      </p>
+      {user.memberships.length === 0 ? (
+        <div className="empty">
+          <p>You are not on a team yet, so there are no meetings to show. Ask your team lead or an administrator to add you to your team.</p>
+        </div>
+      ) : meetings.length === 0 ? (
+        <div className="empty">
+          <p>Nothing booked for you in the next {DAYS_AHEAD} days.</p>
+        </div>
+      ) : (
+        [...days.entries()].map(([key, list]) => (
+          <section className="day" key={key} aria-labelledby={`day-${key}`}>
+            <h2 id={`day-${key}`}>{dayHeading(list[0]!.startsAt, now, list[0]!.timeZone)}</h2>
+            <ul className="meetings">
+              {list.map((meeting) => (
+                <MeetingCard key={meeting.id} meeting={meeting} />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { relations } from 'drizzle-orm';
+import { boolean, index, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { discipline, userRole } from './enums';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    role: userRole().notNull().default('practitioner'),
+    discipline: discipline().notNull().default('other'),
+    timeZone: text().notNull().default('Europe/London'),
+    disabledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+);
+
+export const teams = pgTable('teams', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  timeZone: text().notNull().default('Europe/London'),
+  /** Minutes kept free before and after a home or community visit for travel. */
+  travelBufferMinutes: smallint().notNull().default(30),
+  /** Hours before a meeting that invitees are reminded. */
+  reminderHours: smallint().notNull().default(24),
+  /** Hours of notice the slot search keeps by default (crisis meetings ignore it). */
+  minimumNoticeHours: smallint().notNull().default(2),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    lead: boolean().notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index().on(t.userId)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({ memberships: many(teamMembers) }));
+export const teamsRelations = relations(teams, ({ many }) => ({ members: many(teamMembers) }));
+export const teamMembersRelations = relations(teamMembers, ({ one }) => ({
+  team: one(teams, { fields: [teamMembers.teamId], references: [teams.id] }),
+  user: one(users, { fields: [teamMembers.userId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Team = typeof teams.$inferSelect;

@@ -1,0 +1,26 @@
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/connection';
+import { findSessionUser, type SessionUser } from '@/db/queries/users';
+import { authOptions } from './options';
+
+/**
+ * The signed-in user, loaded from the database on every request (once per request), so a
+ * disabled user loses access at once. Undefined when signed out or disabled.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
+  const session = await getServerSession(authOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return undefined;
+  const user = await findSessionUser(await getDb(), id);
+  if (!user || user.disabledAt) return undefined;
+  return user;
+});
+
+/** For pages: the user, or a redirect to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect('/sign-in');
+  return user;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once. A production start without a secret stops here with a
+ * message that says what to set, instead of failing later on the first sign-in.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().startsWith('postgres', 'must start with postgres:// or postgresql://').optional(),
+    PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
+    NEXTAUTH_SECRET: z.string().optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    /** "auto" fills an empty database with demo data outside production. */
+    DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && (!env.NEXTAUTH_SECRET || env.NEXTAUTH_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_SECRET'],
+        message:
+          'set NEXTAUTH_SECRET to a random string of at least 32 characters (for example: openssl rand -base64 48)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+/** A fixed secret for local development only; production refuses to start without its own. */
+const DEVELOPMENT_SECRET = 'development-only-secret-never-used-in-production-0000';
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`The app cannot start: its configuration is incomplete.\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}
+
+export function authSecret(): string {
+  const e = env();
+  return e.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET;
+}
+
+export function shouldSeedDemoData(e: Env = env()): boolean {
+  if (e.DEMO_DATA === 'on') return true;
+  if (e.DEMO_DATA === 'off') return false;
+  return e.NODE_ENV !== 'production';
+}
