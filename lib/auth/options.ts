@@ -2,9 +2,8 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/connection';
-import { findUserForSignIn } from '@/db/queries/users';
 import { authSecret } from '@/lib/env';
-import { verifyPassword } from './password';
+import { verifyCredentials } from './sign-in';
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -28,11 +27,7 @@ export function authOptions(): NextAuthOptions {
       async authorize(input) {
         const parsed = credentials.safeParse(input);
         if (!parsed.success) return null;
-        const db = await getDb();
-        const user = await findUserForSignIn(db, parsed.data.email);
-        const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-        if (!user || !ok || user.disabledAt) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        return verifyCredentials(await getDb(), parsed.data.email, parsed.data.password);
       },
     }),
   ],

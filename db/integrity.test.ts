@@ -1,0 +1,115 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError, toAppError } from '@/lib/errors/app-error';
+import { auditEvents, meetingRecords, meetings } from './schema';
+import { engines, openTestDatabase, type TestDatabase } from './testing/databases';
+import { makeMeeting, makePerson, makeTeam, makeUser } from './testing/factories';
+
+/** What must never happen is refused by the database itself, on both engines. */
+describe.each(engines)('database integrity on %s', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function setting() {
+    const { db } = database;
+    const team = await makeTeam(db);
+    const alice = await makeUser(db, { teamId: team.id, name: 'Alice' });
+    const bo = await makeUser(db, { teamId: team.id, name: 'Bo' });
+    const person = await makePerson(db, team.id);
+    return { db, team, alice, bo, person };
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<AppError> {
+    try {
+      await promise;
+    } catch (error) {
+      return toAppError(error);
+    }
+    throw new Error('expected the database to refuse this');
+  }
+
+  it('refuses an overlapping booking for one practitioner with a message a person can act on', async () => {
+    const { db, team, alice, person } = await setting();
+    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-01T10:00:00Z') });
+    const error = await failure(
+      makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-01T10:30:00Z') }),
+    );
+    expect(error.code).toBe('slot_taken');
+    expect(error.message).toMatch(/just taken/);
+    // The refused booking left nothing behind: its transaction rolled back whole.
+    const rows = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.personId, person.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('accepts back-to-back meetings and the same time for different practitioners', async () => {
+    const { db, team, alice, bo, person } = await setting();
+    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-02T10:00:00Z') });
+    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-02T11:00:00Z') });
+    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [bo.id], startsAt: new Date('2026-12-02T10:00:00Z') });
+    const rows = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.personId, person.id));
+    expect(rows).toHaveLength(3);
+  });
+
+  it('counts travel time around home visits as busy', async () => {
+    const { db, team, alice, person } = await setting();
+    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-03T10:00:00Z'), travelMinutes: 30 });
+    const error = await failure(
+      makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-03T11:15:00Z') }),
+    );
+    expect(error.code).toBe('slot_taken');
+  });
+
+  it('frees the time when a meeting is cancelled', async () => {
+    const { db, team, alice, person } = await setting();
+    const first = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-04T10:00:00Z') });
+    await db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, first.id));
+    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-04T10:00:00Z') });
+    // Restoring the cancelled meeting would now double-book Alice, so the database refuses it.
+    const error = await failure(db.update(meetings).set({ status: 'scheduled' }).where(eq(meetings.id, first.id)));
+    expect(error.code).toBe('slot_taken');
+  });
+
+  it('lets exactly one of many simultaneous bookings of the same time succeed', async () => {
+    const { db, team, alice, person } = await setting();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date(Date.UTC(2026, 11, 7, 10, i)) }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const a of attempts) if (a.status === 'rejected') expect(toAppError(a.reason).code).toBe('slot_taken');
+  });
+
+  it('keeps audit events append-only', async () => {
+    const { db, team, alice } = await setting();
+    const [event] = await db
+      .insert(auditEvents)
+      .values({ actorId: alice.id, teamId: team.id, action: 'read', entity: 'person', entityId: 'p1' })
+      .returning();
+    expect((await failure(db.update(auditEvents).set({ action: 'nothing' }).where(eq(auditEvents.id, event!.id)))).code).toBe('append_only');
+    expect((await failure(db.delete(auditEvents).where(eq(auditEvents.id, event!.id)))).code).toBe('append_only');
+    expect((await failure(db.execute(sql`truncate audit_events`))).code).toBe('append_only');
+    const rows = await db.select().from(auditEvents).where(eq(auditEvents.id, event!.id));
+    expect(rows[0]?.action).toBe('read');
+  });
+
+  it('keeps meeting record versions immutable once written', async () => {
+    const { db, team, alice, person } = await setting();
+    const meeting = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-05T10:00:00Z') });
+    const content = { voices: [{ speaker: 'Robin', words: 'I want to sleep better.' }], reflections: [], decisions: [], openQuestions: [], actions: [], nextSteps: '' };
+    const [signed] = await db
+      .insert(meetingRecords)
+      .values({ meetingId: meeting.id, version: 1, content, authorId: alice.id, signedAt: new Date() })
+      .returning();
+    const edit = db.update(meetingRecords).set({ readBackWithPerson: true }).where(eq(meetingRecords.id, signed!.id));
+    expect((await failure(edit)).code).toBe('append_only');
+    // An amendment is a new version with its reason.
+    await db.insert(meetingRecords).values({ meetingId: meeting.id, version: 2, content, authorId: alice.id, amendmentReason: 'Robin asked to add a word' });
+    expect(await db.select().from(meetingRecords).where(eq(meetingRecords.meetingId, meeting.id))).toHaveLength(2);
+  });
+});
