@@ -1,5 +1,6 @@
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { cache } from 'react';
 import { getDb } from '@/db/connection';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
@@ -10,6 +11,7 @@ import { authOptions } from './options';
  * disabled user loses access at once. Undefined when signed out or disabled.
  */
 export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
+  await connection(); // per request, never prerendered at build time
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return undefined;

@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { SignInPage } from './pages/sign-in-page';
+import { TodayPage } from './pages/today-page';
+
+export const demo = {
+  practitioner: 'alex.morgan@example.org',
+  admin: 'jo.whitfield@example.org',
+  password: 'open-dialogue-demo',
+};
+
+type Fixtures = {
+  signInPage: SignInPage;
+  todayPage: TodayPage;
+  expectAccessible: (page: Page) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  signInPage: async ({ page }, use) => use(new SignInPage(page)),
+  todayPage: async ({ page }, use) => use(new TodayPage(page)),
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+  expectAccessible: async ({}, use) =>
+    use(async (page: Page) => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    }),
+});
+
+export { expect };
