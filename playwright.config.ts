@@ -2,6 +2,15 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** Set by `npm test` (scripts/test-all.ts): a database on the throwaway PostgreSQL cluster. */
+const postgresUrl = process.env.E2E_DATABASE_URL;
+export const postgresPorts = [port + 1, port + 2];
+const serverEnv = {
+  DEMO_DATA: 'on',
+  NEXTAUTH_SECRET: 'e2e-only-secret-0123456789-abcdefghijklmnop',
+  NEXT_TELEMETRY_DISABLED: '1',
+  LOG_LEVEL: 'warn',
+};
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -15,7 +24,7 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: process.env.E2E_JSON ? [['list'], ['json']] : [['list']],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -29,19 +38,25 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@phone/ },
   ],
-  webServer: {
-    command: `rm -rf .data/e2e && next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    env: {
-      PGLITE_DIR: '.data/e2e/pglite',
-      DEMO_DATA: 'on',
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: 'e2e-only-secret-0123456789-abcdefghijklmnop',
-      NEXT_TELEMETRY_DISABLED: '1',
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: `rm -rf .data/e2e && next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: { ...serverEnv, PGLITE_DIR: '.data/e2e/pglite', NEXTAUTH_URL: baseURL },
     },
-  },
+    // Two more instances on one PostgreSQL database, as in production behind a load balancer.
+    ...(postgresUrl
+      ? postgresPorts.map((p) => ({
+          command: `next start -p ${p} -H 127.0.0.1`,
+          url: `http://127.0.0.1:${p}/api/health`,
+          reuseExistingServer: false,
+          timeout: 120_000,
+          stdout: 'pipe' as const,
+          env: { ...serverEnv, DATABASE_URL: postgresUrl, NEXTAUTH_URL: `http://127.0.0.1:${p}` },
+        }))
+      : []),
+  ],
 });

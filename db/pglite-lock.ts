@@ -10,18 +10,27 @@ export function lockPathFor(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 
-function isLiveNodeProcess(pid: number): boolean {
+/** When the process started (Linux), so a pid recycled after a reboot is not mistaken for the holder. */
+function startTimeOf(pid: number): string | undefined {
   try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  // A recycled pid after a reboot belongs to something else: only a node process can hold the lock.
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   } catch {
-    return true;
+    return undefined;
   }
+}
+
+type Holder = { pid: number; started?: string };
+
+function isLive(holder: Holder): boolean {
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const started = startTimeOf(holder.pid);
+  return !holder.started || !started || started === holder.started;
 }
 
 export function acquirePgliteLock(dataDir: string): () => void {
@@ -30,7 +39,7 @@ export function acquirePgliteLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
-      fs.writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+      fs.writeSync(fd, JSON.stringify({ pid: process.pid, started: startTimeOf(process.pid), since: new Date().toISOString() }));
       fs.closeSync(fd);
       const release = () => {
         try {
@@ -44,13 +53,14 @@ export function acquirePgliteLock(dataDir: string): () => void {
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holderPid = 0;
+      let holder: Holder = { pid: 0 };
       try {
-        holderPid = (JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid: number }).pid;
+        holder = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as Holder;
       } catch {
-        holderPid = 0;
+        // unreadable: treat as stale
       }
-      if (holderPid && holderPid !== process.pid && isLiveNodeProcess(holderPid)) {
+      const holderPid = holder.pid;
+      if (holderPid && holderPid !== process.pid && isLive(holder)) {
         throw new AppError(
           'database_locked',
           `The embedded database in ${path.resolve(dataDir)} is already open in another process (pid ${holderPid}). ` +

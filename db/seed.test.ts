@@ -36,7 +36,10 @@ describe.each(engines)('demo data on %s', (engine) => {
       .from(s.networkMembers)
       .groupBy(s.networkMembers.personId);
     expect(sizes).toHaveLength(25);
-    for (const { n } of sizes) expect(n).toBeGreaterThanOrEqual(3), expect(n).toBeLessThanOrEqual(8);
+    for (const { n } of sizes) {
+      expect(n).toBeGreaterThanOrEqual(3);
+      expect(n).toBeLessThanOrEqual(8);
+    }
     const core = await db.select({ n: sql<number>`count(distinct ${s.coreTeamAssignments.personId})::int` }).from(s.coreTeamAssignments);
     expect(core[0]?.n).toBe(25);
   });

@@ -18,7 +18,6 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   signInPage: async ({ page }, use) => use(new SignInPage(page)),
   todayPage: async ({ page }, use) => use(new TodayPage(page)),
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   expectAccessible: async ({}, use) =>
     use(async (page: Page) => {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
