@@ -3,7 +3,7 @@ import { addDays } from 'date-fns';
 import { MeetingCard } from '@/components/meetings/meeting-card';
 import { getDb } from '@/db/connection';
 import { upcomingMeetingsForPractitioner, type UpcomingMeeting } from '@/db/queries/meetings';
-import { teamIdsOf } from '@/lib/auth/permissions';
+import { can, teamIdsOf } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { dayHeading, localDayKey, longDate } from '@/lib/time/format';
 
@@ -18,7 +18,7 @@ export default async function TodayPage() {
   const zone = user.memberships[0]?.timeZone ?? user.timeZone;
   const meetings = await upcomingMeetingsForPractitioner(
     await getDb(),
-    { userId: user.id, teamIds: teamIdsOf(user) },
+    { userId: user.id, teamIds: teamIdsOf(user).filter((teamId) => can(user, 'read', { kind: 'meeting', teamId })) },
     { from: now, until: addDays(now, DAYS_AHEAD) },
   );
   const days = new Map<string, UpcomingMeeting[]>();
