@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { MainNav } from '@/components/shell/main-nav';
+import { MainNav, type NavLink } from '@/components/shell/main-nav';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const links: NavLink[] = [{ href: '/today', label: 'Today' }];
   return (
     <>
       <a className="skip-link" href="#content">
@@ -16,7 +17,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <Link className="brand" href="/today">
             Network <span>meetings</span>
           </Link>
-          <MainNav />
+          <MainNav links={links} />
           <div className="account">
             <span className="who">{user.name}</span>
             <SignOutButton />

@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-/** Only pages that exist are listed: no placeholders. */
-const links = [{ href: '/today', label: 'Today' }] as const;
+export type NavLink = { href: string; label: string };
 
-export function MainNav() {
+/** The layout decides which links a user sees; only pages that exist are listed. */
+export function MainNav({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">

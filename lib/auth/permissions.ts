@@ -1,3 +1,5 @@
+import { AppError } from '@/lib/errors/app-error';
+
 /**
  * The one permission module. Every page, action and route handler asks `can` before it reads
  * or changes anything; the answer depends only on who is asking and what the resource is.
@@ -39,4 +41,12 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       // Clinical records belong to the team that holds the caseload; administrators see them too.
       return isAdmin || actor.memberships.some((m) => m.teamId === resource.teamId);
   }
+}
+
+/**
+ * For actions and route handlers: refuse with "not found", so a person outside the team
+ * cannot even learn that the record exists.
+ */
+export function assertCan(actor: Actor | null | undefined, action: Action, resource: Resource): void {
+  if (!can(actor, action, resource)) throw new AppError('not_found');
 }

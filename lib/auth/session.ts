@@ -1,10 +1,11 @@
 import { getServerSession } from 'next-auth';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getDb } from '@/db/connection';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
 import { authOptions } from './options';
+import { can, type Action, type Resource } from './permissions';
 
 /**
  * The signed-in user, loaded from the database on every request (once per request), so a
@@ -24,5 +25,12 @@ export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
 export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect('/sign-in');
+  return user;
+}
+
+/** For pages: a 404 page unless allowed, revealing nothing about what exists. */
+export async function requireAllowed(action: Action, resource: Resource | ((user: SessionUser) => Resource)): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, action, typeof resource === 'function' ? resource(user) : resource)) notFound();
   return user;
 }

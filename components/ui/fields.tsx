@@ -1,0 +1,143 @@
+import type { ReactNode } from 'react';
+import { shown, shownChecked, type FormState } from '@/lib/actions/form-state';
+
+/** Labelled form fields that show their error beside them and keep what was typed. */
+type Common = {
+  name: string;
+  label: string;
+  state: FormState;
+  stored?: string | number | null;
+  hint?: ReactNode;
+  required?: boolean;
+};
+
+function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldFrame({ name, label, hint, error, required, children }: { name: string; label: string; hint?: ReactNode; error?: string; required?: boolean; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? null : <span className="optional"> (optional)</span>}
+      </label>
+      {hint ? (
+        <p className="field-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  type = 'text',
+  autoComplete,
+  inputMode,
+  ...props
+}: Common & { type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'time' | 'number' | 'url' | 'search' | 'password'; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'tel' | 'email' }) {
+  const error = props.state.fieldErrors?.[props.name]?.[0];
+  return (
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <input
+        id={props.name}
+        name={props.name}
+        type={type}
+        defaultValue={shown(props.state, props.name, props.stored)}
+        required={props.required}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField(props: Common & { rows?: number }) {
+  const error = props.state.fieldErrors?.[props.name]?.[0];
+  return (
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 3}
+        defaultValue={shown(props.state, props.name, props.stored)}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField(props: Common & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+  const error = props.state.fieldErrors?.[props.name]?.[0];
+  return (
+    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <select
+        id={props.name}
+        name={props.name}
+        defaultValue={shown(props.state, props.name, props.stored)}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({ name, label, state, stored, hint }: { name: string; label: string; state: FormState; stored: boolean; hint?: ReactNode }) {
+  const error = state.fieldErrors?.[name]?.[0];
+  return (
+    <div className="field field-check">
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        defaultChecked={shownChecked(state, name, stored)}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The message for the whole form: an alert when something needs attention, a status on success. */
+export function FormMessage({ state }: { state: FormState }) {
+  if (!state.message) return null;
+  return state.status === 'error' ? (
+    <div className="alert alert-error" role="alert">
+      {state.message}
+    </div>
+  ) : (
+    <div className="alert alert-success" role="status">
+      {state.message}
+    </div>
+  );
+}
