@@ -9,13 +9,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['lib/**/*.test.ts'], exclude: ['**/*.integration.test.ts', '**/node_modules/**'], environment: 'node' },
       },
       {
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['db/**/*.test.ts'],
+          include: ['db/**/*.test.ts', 'lib/**/*.integration.test.ts'],
           environment: 'node',
           globalSetup: ['./db/testing/postgres-global-setup.ts'],
           testTimeout: 60_000,

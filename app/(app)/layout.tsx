@@ -6,7 +6,11 @@ import { requireUser } from '@/lib/auth/session';
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const links: NavLink[] = [{ href: '/today', label: 'Today' }];
+  const links: NavLink[] = [
+    { href: '/today', label: 'Today' },
+    { href: '/people', label: 'People' },
+    ...(user.role === 'admin' ? [{ href: '/admin', label: 'Administration' }] : []),
+  ];
   return (
     <>
       <a className="skip-link" href="#content">

@@ -7,6 +7,8 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /** What a successful action hands back to show once, such as a one-time link. */
+  data?: Record<string, string>;
 };
 
 export const idle: FormState = { status: 'idle' };

@@ -8,8 +8,11 @@ import { AppError, toAppError } from '@/lib/errors/app-error';
 import type { FormState } from './form-state';
 
 export type ActionContext = { user: SessionUser; db: Db };
-/** What an action's body may return: a redirect on success, a message, or nothing. */
-export type ActionOutcome = { redirectTo?: string; message?: string } | void;
+/**
+ * What an action's body may return: a redirect on success, a message, data to show once (such
+ * as a one-time link), or nothing.
+ */
+export type ActionOutcome = { redirectTo?: string; message?: string; data?: Record<string, string> } | void;
 
 function valuesOf(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -33,23 +36,45 @@ export function validatedAction<S extends z.ZodType>(
     const values = valuesOf(formData);
     const user = await currentUser();
     if (!user) return { status: 'error', message: new AppError('unauthenticated').message, values };
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      return {
-        status: 'error',
-        message: 'Some details need another look: see the messages beside the fields.',
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-        values,
-      };
-    }
-    let outcome: ActionOutcome;
-    try {
-      outcome = await run(parsed.data, { user, db: await getDb() }, formData);
-    } catch (error) {
-      const appError = toAppError(error, { action: run.name });
-      return { status: 'error', message: appError.message, fieldErrors: appError.fieldErrors, values };
-    }
-    if (outcome?.redirectTo) redirect(outcome.redirectTo);
-    return { status: 'success', message: outcome?.message };
+    return validateAndRun(schema, values, run.name, (input, db) => run(input, { user, db }, formData));
   };
+}
+
+/**
+ * The same wrapper for the few public forms reached by a secret link (choosing a password from
+ * an invitation): no session to check, so the body must check the link itself.
+ */
+export function validatedPublicAction<S extends z.ZodType>(
+  schema: S,
+  run: (input: z.output<S>, context: { db: Db }, formData: FormData) => Promise<ActionOutcome>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> =>
+    validateAndRun(schema, valuesOf(formData), run.name, (input, db) => run(input, { db }, formData));
+}
+
+/** Validate, run, and turn the outcome or the error into the form's next state. */
+async function validateAndRun<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, string>,
+  name: string,
+  run: (input: z.output<S>, db: Db) => Promise<ActionOutcome>,
+): Promise<FormState> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    return {
+      status: 'error',
+      message: 'Some details need another look: see the messages beside the fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      values,
+    };
+  }
+  let outcome: ActionOutcome;
+  try {
+    outcome = await run(parsed.data, await getDb());
+  } catch (error) {
+    const appError = toAppError(error, { action: name });
+    return { status: 'error', message: appError.message, fieldErrors: appError.fieldErrors, values };
+  }
+  if (outcome?.redirectTo) redirect(outcome.redirectTo);
+  return { status: 'success', message: outcome?.message, data: outcome?.data };
 }

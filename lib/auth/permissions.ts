@@ -50,3 +50,11 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 export function assertCan(actor: Actor | null | undefined, action: Action, resource: Resource): void {
   if (!can(actor, action, resource)) throw new AppError('not_found');
 }
+
+/** The teams whose records the actor may read: their own, or every team for an administrator. */
+export type TeamScope = string[] | 'all';
+
+export function readableTeams(actor: Actor): TeamScope {
+  if (actor.disabledAt) return [];
+  return actor.role === 'admin' ? 'all' : teamIdsOf(actor);
+}

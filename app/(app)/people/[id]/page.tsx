@@ -1,0 +1,179 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NetworkMap } from '@/components/people/network-map';
+import { PersonMeetings } from '@/components/people/person-meetings';
+import { StatusForm } from '@/components/people/status-form';
+import { coreTeamHistory } from '@/db/queries/core-team';
+import { listNetwork } from '@/db/queries/network';
+import { personMeetings } from '@/db/queries/people';
+import { disciplineLabel, personDisplayName } from '@/lib/meetings/labels';
+import { openPersonRecord } from '@/lib/people/access';
+import { minutesToTime } from '@/lib/people/contact';
+import { coreTeamWarnings, coreTeamWarningText, currentCoreTeam } from '@/lib/people/core-team';
+import { channelLabel, closenessLabel, coreRoleLabel, kindLabel, relationshipLabel, weekdayLabel } from '@/lib/people/labels';
+import { longDate, timeOfDay } from '@/lib/time/format';
+import { todayIn, toLocalInput } from '@/lib/time/zoned';
+import { changeStatusAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Person' };
+
+export default async function PersonPage({ params }: PageProps<'/people/[id]'>) {
+  const { id } = await params;
+  const { db, person } = await openPersonRecord(id, 'person');
+  const zone = person.teamTimeZone;
+  const [network, history, meetings] = await Promise.all([listNetwork(db, person.id), coreTeamHistory(db, person.id), personMeetings(db, person.id, person.teamId)]);
+  const name = personDisplayName(person);
+  const current = currentCoreTeam(history, todayIn(zone));
+  const warnings = person.status === 'active' ? coreTeamWarnings(current) : [];
+  const members = network.filter((m) => m.active);
+  const former = network.filter((m) => !m.active);
+  const prefs = person.meetingPreferences;
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/people">People</Link> › {name}
+      </nav>
+      <div className="person-head">
+        <h1>
+          {name}
+          {person.pronouns ? <span className="muted"> ({person.pronouns})</span> : null}
+        </h1>
+        <div className="form-actions">
+          <span className="tag">{person.status === 'active' ? 'Active' : 'Discharged'}</span>
+          <Link className="button button-quiet" href={`/people/${person.id}/edit`}>
+            Edit details
+          </Link>
+        </div>
+      </div>
+
+      <section className="card" id="network" aria-labelledby="network-heading">
+        <div className="section-head">
+          <h2 id="network-heading">Network</h2>
+          <Link className="button" href={`/people/${person.id}/network/new`}>
+            Add someone
+          </Link>
+        </div>
+        {members.length === 0 ? (
+          <p className="muted">No one is recorded yet. Ask {person.givenName} who matters in their life and who they would like in meetings.</p>
+        ) : (
+          <div className="network">
+            <NetworkMap
+              personName={name}
+              members={members.map((m) => ({ id: m.id, name: m.givenName, relationship: m.relationship, kind: m.kind, closeness: m.closeness, mayBeInvited: m.mayBeInvited }))}
+            />
+            <ul className="member-list" aria-label="People in the network">
+              {members.map((m) => (
+                <li key={m.id}>
+                  <Link className="who" href={`/people/${person.id}/network/${m.id}`}>
+                    {m.givenName} {m.familyName ?? ''}
+                  </Link>{' '}
+                  · {relationshipLabel[m.relationship]} · {kindLabel[m.kind]} · {closenessLabel[m.closeness]}
+                  <br />
+                  <span className="muted">
+                    {m.mayBeInvited ? 'May be invited' : 'Not to be invited'} · {m.maySeeSharedRecords ? 'May see shared records' : 'Does not see records'} · prefers{' '}
+                    {channelLabel[m.preferredChannel].toLowerCase()}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {former.length > 0 ? (
+          <details>
+            <summary>No longer in the network ({former.length})</summary>
+            <ul className="member-list">
+              {former.map((m) => (
+                <li key={m.id}>
+                  <Link href={`/people/${person.id}/network/${m.id}`}>
+                    {m.givenName} {m.familyName ?? ''}
+                  </Link>{' '}
+                  · {relationshipLabel[m.relationship]}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="core-heading">
+        <div className="section-head">
+          <h2 id="core-heading">Core team</h2>
+          <Link className="button button-quiet" href={`/people/${person.id}/core-team`}>
+            Change the core team
+          </Link>
+        </div>
+        {warnings.length > 0 ? (
+          <div className="alert alert-warning" role="note">
+            <ul className="warning-list">
+              {warnings.map((w) => (
+                <li key={w}>{coreTeamWarningText[w]}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {current.length === 0 ? (
+          <p className="muted">No one is on the core team now.</p>
+        ) : (
+          <ul className="member-list" aria-label="Current core team">
+            {current.map((a) => (
+              <li key={a.id}>
+                <span className="who">{a.name}</span> · {coreRoleLabel[a.role]} · {disciplineLabel[a.discipline]} <span className="muted">· since {a.startsOn}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">Meetings</h2>
+        <PersonMeetings title="Coming up" meetings={meetings.upcoming} empty="Nothing booked." />
+        <PersonMeetings title="Before" meetings={meetings.past} empty="No meetings yet." />
+      </section>
+
+      <section className="card" aria-labelledby="details-heading">
+        <h2 id="details-heading">Details</h2>
+        <dl className="facts">
+          <dt>Date of birth</dt>
+          <dd>{person.dateOfBirth ?? 'Not recorded'}</dd>
+          <dt>Phone</dt>
+          <dd>{person.phone ?? 'Not recorded'}</dd>
+          <dt>Email</dt>
+          <dd>{person.email ?? 'Not recorded'}</dd>
+          <dt>Address</dt>
+          <dd>{person.address ?? 'Not recorded'}</dd>
+          <dt>Places that suit them</dt>
+          <dd>{person.preferredPlaces ?? 'Not recorded'}</dd>
+          <dt>Days and hours</dt>
+          <dd>
+            {prefs
+              ? `${prefs.weekdays.length ? prefs.weekdays.map((d) => weekdayLabel[d]).join(', ') : 'Any day'}, ${minutesToTime(prefs.fromMinute)}–${minutesToTime(prefs.toMinute)}`
+              : 'Not recorded'}
+          </dd>
+          <dt>Accessibility</dt>
+          <dd>{person.accessibilityNeeds ?? 'None recorded'}</dd>
+          <dt>Interpreter</dt>
+          <dd>{person.interpreterLanguage ?? 'Not needed'}</dd>
+          <dt>Referral</dt>
+          <dd>
+            {longDate(person.referralAt, zone)} at {timeOfDay(person.referralAt, zone)}
+            {person.firstContactName ? `, first contact by ${person.firstContactName}` : ''}
+          </dd>
+          <dt>Team</dt>
+          <dd>{person.teamName}</dd>
+          {person.dischargedAt ? (
+            <>
+              <dt>Discharged</dt>
+              <dd>{longDate(person.dischargedAt, zone)}</dd>
+            </>
+          ) : null}
+        </dl>
+        <h3>{person.status === 'active' ? 'Discharge' : 'Refer again'}</h3>
+        <StatusForm action={changeStatusAction} personId={person.id} status={person.status} nowLocal={toLocalInput(new Date(), zone)} zoneName={zone} />
+        <p>
+          <Link href={`/people/${person.id}/access`}>Who has looked at this record</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { meetingKindLabel, placeDescription } from '@/lib/meetings/labels';
+import { longDate, timeRange } from '@/lib/time/format';
+
+type MeetingRow = {
+  id: string;
+  kind: keyof typeof meetingKindLabel;
+  status: 'scheduled' | 'held' | 'did_not_happen' | 'cancelled';
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  locationKind: 'home' | 'community' | 'clinic' | 'video' | 'phone';
+  locationDetail: string | null;
+  practitioners: string[];
+};
+
+const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not happen', cancelled: 'Cancelled' } as const;
+
+export function PersonMeetings({ title, meetings, empty }: { title: string; meetings: MeetingRow[]; empty: string }) {
+  return (
+    <section aria-labelledby={`meetings-${title}`}>
+      <h3 id={`meetings-${title}`}>{title}</h3>
+      {meetings.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Meeting</th>
+                <th scope="col">Place</th>
+                <th scope="col">Practitioners</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    {longDate(m.startsAt, m.timeZone)}
+                    <br />
+                    <span className="muted">{timeRange(m.startsAt, m.endsAt, m.timeZone)}</span>
+                  </td>
+                  <td>
+                    {meetingKindLabel[m.kind]}
+                    {m.status !== 'scheduled' ? <span className="muted"> · {statusText[m.status]}</span> : null}
+                  </td>
+                  <td>{placeDescription(m.locationKind, m.locationDetail)}</td>
+                  <td>{m.practitioners.join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
