@@ -24,7 +24,7 @@ describe.each(engines)('the caseload and a person on %s', (engine) => {
     const me = await makeUser(db, { teamId: mine.id });
     const ash = await makePerson(db, mine.id, { givenName: 'Robin', familyName: 'Ashworth' });
     const bel = await makePerson(db, mine.id, { givenName: 'Kit', familyName: 'Bellamy', preferredName: 'Kitty' });
-    const car = await makePerson(db, mine.id, { givenName: 'Sam', familyName: 'Carver', status: 'discharged' });
+    await makePerson(db, mine.id, { givenName: 'Sam', familyName: 'Carver', status: 'discharged' });
     await makePerson(db, other.id, { givenName: 'Robin', familyName: 'Elsewhere' });
     await makeMeeting(db, { teamId: mine.id, personId: bel.id, userIds: [me.id], startsAt: inDays(2) });
     await makeMeeting(db, { teamId: mine.id, personId: ash.id, userIds: [me.id], startsAt: inDays(5) });
