@@ -84,6 +84,9 @@ export function SelectField(props: Common & { options: readonly { value: string;
   return (
     <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
       <select
+        // Remounting when the value to show changes makes the browser's form reset (which React
+        // does after an action) return to it: a select's reset default is only set at mount.
+        key={shown(props.state, props.name, props.stored)}
         id={props.name}
         name={props.name}
         defaultValue={shown(props.state, props.name, props.stored)}
