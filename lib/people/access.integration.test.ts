@@ -133,4 +133,25 @@ describe.each(engines)('who may act on a person, on %s', (engine) => {
     const [row] = await database.db.select().from(people).where(eq(people.id, person.id));
     expect(row?.familyName).toBe('Renamed');
   });
+
+  it('discharges and refers again, keeping the record and leaving an audit trail', async () => {
+    session.user = insider;
+    const discharged = await changeStatusAction(idle, form({ personId: person.id, status: 'discharged' }));
+    expect(discharged).toMatchObject({ status: 'success', message: expect.stringContaining('Discharged') });
+    let [row] = await database.db.select().from(people).where(eq(people.id, person.id));
+    expect(row?.status).toBe('discharged');
+    expect(row?.dischargedAt).toBeInstanceOf(Date);
+
+    const missing = await changeStatusAction(idle, form({ personId: person.id, status: 'active', referralAt: '' }));
+    expect(missing.fieldErrors?.referralAt).toEqual(['Enter when the new referral arrived']);
+    const future = await changeStatusAction(idle, form({ personId: person.id, status: 'active', referralAt: '2099-01-01T09:00' }));
+    expect(future.fieldErrors?.referralAt).toEqual(['The referral time cannot be in the future']);
+
+    await changeStatusAction(idle, form({ personId: person.id, status: 'active', referralAt: '2026-03-02T14:30' }));
+    [row] = await database.db.select().from(people).where(eq(people.id, person.id));
+    expect(row).toMatchObject({ status: 'active', dischargedAt: null });
+    expect(row?.referralAt.toISOString()).toBe('2026-03-02T14:30:00.000Z');
+    const actions = (await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, person.id))).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['discharge', 're-refer']));
+  });
 });
