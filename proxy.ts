@@ -17,5 +17,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, the public invitation pages, next-auth, health and static files.
-  matcher: ['/((?!sign-in|invite|api/auth|api/health|_next/|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!sign-in|welcome|invite|api/auth|api/health|_next/|favicon.ico|robots.txt).*)'],
 };

@@ -1,0 +1,84 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import type { Db } from '@/db/client';
+import { recordAudit } from '@/db/queries/audit';
+import { findPractitioner } from '@/db/queries/practitioners';
+import { deleteAbsence, insertAbsence, overlappingAbsence } from '@/db/queries/working-time';
+import { validatedAction } from '@/lib/actions/validated-action';
+import { absenceReasonNames } from '@/lib/admin/labels';
+import { requestOrigin } from '@/lib/audit/origin';
+import { assertCan } from '@/lib/auth/permissions';
+import { AppError, sqlState } from '@/lib/errors/app-error';
+import { absenceInput, absenceRefInput, describeDays, intervalToWholeDays, wholeDaysToInterval } from '@/lib/working-time/absence-days';
+
+function overlapError(message: string) {
+  return new AppError('conflict', message, { fieldErrors: { firstDay: [message] } });
+}
+
+/** The clash in words, beside the first day: which absence it meets and what to do. */
+async function checkNoOverlap(db: Db, userId: string, zone: string, startsAt: Date, endsAt: Date) {
+  const clash = await overlappingAbsence(db, userId, startsAt, endsAt);
+  if (!clash) return;
+  const days = intervalToWholeDays(clash.startsAt, clash.endsAt, zone);
+  throw overlapError(
+    `These dates overlap an absence already recorded: ${absenceReasonNames[clash.reason].toLowerCase()}, ${describeDays(days.firstDay, days.lastDay)}. Choose other dates, or change that absence first.`,
+  );
+}
+
+export const addAbsenceAction = validatedAction(absenceInput, async function addAbsence({ userId, reason, firstDay, lastDay, note }, { user, db }) {
+  assertCan(user, 'manage', { kind: 'administration' });
+  const origin = await requestOrigin();
+  try {
+    const summary = await db.transaction(async (tx) => {
+      const practitioner = await findPractitioner(tx, userId);
+      if (!practitioner) throw new AppError('not_found');
+      const { startsAt, endsAt } = wholeDaysToInterval(firstDay, lastDay, practitioner.timeZone);
+      await checkNoOverlap(tx, userId, practitioner.timeZone, startsAt, endsAt);
+      const absence = await insertAbsence(tx, { userId, startsAt, endsAt, reason, note });
+      await recordAudit(tx, {
+        actorId: user.id,
+        teamId: null,
+        action: 'create',
+        entity: 'user',
+        entityId: userId,
+        origin,
+        detail: { change: 'absence', absenceId: absence.id, reason, firstDay, lastDay, timeZone: practitioner.timeZone },
+      });
+      return `${absenceReasonNames[reason]} for ${practitioner.name}, ${describeDays(firstDay, lastDay)}, is recorded.`;
+    });
+    refresh();
+    return { message: summary };
+  } catch (error) {
+    // Two saves at once can both pass the check; the exclusion constraint refuses the second.
+    const state = sqlState(error);
+    if (state?.code === '23P01' && state.constraint === 'absences_no_overlap') {
+      throw overlapError('These dates overlap an absence that was just recorded. Reload the page to see it, then choose other dates.');
+    }
+    throw error;
+  }
+});
+
+export const removeAbsenceAction = validatedAction(absenceRefInput, async function removeAbsence({ userId, absenceId }, { user, db }) {
+  assertCan(user, 'manage', { kind: 'administration' });
+  const origin = await requestOrigin();
+  const summary = await db.transaction(async (tx) => {
+    const practitioner = await findPractitioner(tx, userId);
+    if (!practitioner) throw new AppError('not_found');
+    const removed = await deleteAbsence(tx, userId, absenceId);
+    if (!removed) throw new AppError('not_found', 'That absence was already removed. Reload the page to see the latest.');
+    const days = intervalToWholeDays(removed.startsAt, removed.endsAt, practitioner.timeZone);
+    await recordAudit(tx, {
+      actorId: user.id,
+      teamId: null,
+      action: 'update',
+      entity: 'user',
+      entityId: userId,
+      origin,
+      detail: { change: 'absence removed', absenceId, reason: removed.reason, ...days, timeZone: practitioner.timeZone },
+    });
+    return `${absenceReasonNames[removed.reason]}, ${describeDays(days.firstDay, days.lastDay)}, is removed.`;
+  });
+  refresh();
+  return { message: summary };
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { idInput, requiredText, timeZoneInput, wholeNumber } from './input-fields';
+
+/** A team's name and the settings that scheduling and reminders use. */
+export const teamInput = z.object({
+  name: requiredText('Enter the team’s name.'),
+  timeZone: timeZoneInput,
+  travelBufferMinutes: wholeNumber('travel time in minutes', 0, 240),
+  reminderHours: wholeNumber('reminder time in hours', 0, 168),
+  minimumNoticeHours: wholeNumber('minimum notice in hours', 0, 168),
+});
+
+export type TeamInput = z.output<typeof teamInput>;
+
+export const teamUpdateInput = teamInput.extend({ teamId: idInput });
