@@ -26,7 +26,7 @@ export function InviteForm({ action, teams, zones }: { action: FormAction; teams
         <section className="card invited" aria-labelledby="invited-heading">
           <h2 id="invited-heading">{invited.name} has been invited</h2>
           <p>
-            Send this link to {invited.name} at <strong>{invited.email}</strong>, for example by secure email. With it they choose their password and
+            Send this link to {invited.name} at <strong className="email">{invited.email}</strong>, for example by secure email. With it they choose their password and
             can then sign in.
           </p>
           <CopyLink id="invite-link" label="Set-password link" link={invited.link} hint="Copy it now: it is shown only once. It works once, for 7 days." />

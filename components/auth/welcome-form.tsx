@@ -23,7 +23,7 @@ export function WelcomeForm({
     return (
       <div>
         <div className="alert alert-success" role="status">
-          Your password is saved. Sign in with <strong>{state.data?.email ?? email}</strong> and your new password.
+          Your password is saved. Sign in with <strong className="email">{state.data?.email ?? email}</strong> and your new password.
         </div>
         <Link className="button" href="/sign-in?callbackUrl=%2Ftoday">
           Sign in

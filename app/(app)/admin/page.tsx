@@ -20,7 +20,7 @@ export default async function AdministrationPage() {
           <dd>{counts.teams}</dd>
         </div>
         <div>
-          <dt>Practitioners who can sign in</dt>
+          <dt>Accounts with access</dt>
           <dd>{counts.active}</dd>
         </div>
         <div>

@@ -22,7 +22,7 @@ export default async function WelcomePage({ params }: PageProps<'/welcome/[token
           <>
             <h1>Welcome, {invite.name.split(' ')[0]}</h1>
             <p className="lead">
-              Choose a password for Network meetings. You will sign in with <strong>{invite.email}</strong>.
+              Choose a password for Network meetings. You will sign in with <strong className="email">{invite.email}</strong>.
             </p>
             <WelcomeForm action={setPasswordAction} token={token} email={invite.email} minLength={MIN_PASSWORD_LENGTH} />
           </>

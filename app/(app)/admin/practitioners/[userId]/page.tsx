@@ -54,7 +54,11 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
 
       <section className="card" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
-        <PractitionerDetailsForm action={updateDetailsAction} practitioner={practitioner} zones={timeZoneOptions(practitioner.timeZone)} />
+        <PractitionerDetailsForm
+          action={updateDetailsAction}
+          practitioner={{ id: practitioner.id, name: practitioner.name, email: practitioner.email, discipline: practitioner.discipline, role: practitioner.role, timeZone: practitioner.timeZone }}
+          zones={timeZoneOptions(practitioner.timeZone)}
+        />
       </section>
 
       <section className="card" aria-labelledby="teams-heading">
@@ -81,14 +85,16 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
                       <Link href={`/admin/teams/${m.teamId}`}>{m.teamName}</Link>
                     </th>
                     <td>{m.lead ? 'Yes' : 'No'}</td>
-                    <td className="row-actions">
-                      <ButtonForm
-                        action={setLeadAction}
-                        fields={{ userId, teamId: m.teamId, lead: m.lead ? 'false' : 'true' }}
-                        label={m.lead ? `No longer lead of ${m.teamName}` : `Make lead of ${m.teamName}`}
-                        quiet
-                      />
-                      <ButtonForm action={removeMembershipAction} fields={{ userId, teamId: m.teamId }} label={`Remove from ${m.teamName}`} quiet />
+                    <td>
+                      <div className="row-actions">
+                        <ButtonForm
+                          action={setLeadAction}
+                          fields={{ userId, teamId: m.teamId, lead: m.lead ? 'false' : 'true' }}
+                          label={m.lead ? `No longer lead of ${m.teamName}` : `Make lead of ${m.teamName}`}
+                          quiet
+                        />
+                        <ButtonForm action={removeMembershipAction} fields={{ userId, teamId: m.teamId }} label={`Remove from ${m.teamName}`} quiet />
+                      </div>
                     </td>
                   </tr>
                 ))}

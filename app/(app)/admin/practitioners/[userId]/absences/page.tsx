@@ -73,8 +73,10 @@ export default async function AbsencesPage({ params }: PageProps<'/admin/practit
                       </th>
                       <td>{absenceReasonNames[a.reason]}</td>
                       <td>{a.note ?? <span className="muted">None</span>}</td>
-                      <td className="row-actions">
-                        <ButtonForm action={removeAbsenceAction} fields={{ userId, absenceId: a.id }} label={`Remove ${when}`} quiet />
+                      <td>
+                        <div className="row-actions">
+                          <ButtonForm action={removeAbsenceAction} fields={{ userId, absenceId: a.id }} label={`Remove ${when}`} quiet />
+                        </div>
                       </td>
                     </tr>
                   );
