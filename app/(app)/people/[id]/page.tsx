@@ -17,8 +17,9 @@ import { changeStatusAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Person' };
 
-export default async function PersonPage({ params }: PageProps<'/people/[id]'>) {
+export default async function PersonPage({ params, searchParams }: PageProps<'/people/[id]'>) {
   const { id } = await params;
+  const { booked } = await searchParams;
   const { db, person } = await openPersonRecord(id, 'person');
   const zone = person.teamTimeZone;
   const [network, history, meetings] = await Promise.all([listNetwork(db, person.id), coreTeamHistory(db, person.id), personMeetings(db, person.id, person.teamId)]);
@@ -126,7 +127,17 @@ export default async function PersonPage({ params }: PageProps<'/people/[id]'>) 
       </section>
 
       <section className="card" aria-labelledby="meetings-heading">
-        <h2 id="meetings-heading">Meetings</h2>
+        <div className="section-head">
+          <h2 id="meetings-heading">Meetings</h2>
+          <Link className="button" href={`/people/${person.id}/meetings/new`}>
+            Book a meeting
+          </Link>
+        </div>
+        {booked ? (
+          <div className="alert alert-success" role="status">
+            The meeting is booked. It is on the calendars of everyone from the team who is coming.
+          </div>
+        ) : null}
         <PersonMeetings title="Coming up" meetings={meetings.upcoming} empty="Nothing booked." />
         <PersonMeetings title="Before" meetings={meetings.past} empty="No meetings yet." />
       </section>

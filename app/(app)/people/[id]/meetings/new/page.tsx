@@ -1,0 +1,209 @@
+import type { Metadata } from 'next';
+import { addDays } from 'date-fns';
+import Link from 'next/link';
+import { BookingForm, type SlotDay } from '@/components/scheduling/booking-form';
+import { coreTeamHistory, teamPractitioners } from '@/db/queries/core-team';
+import { loadCalendars, teamSchedulingSettings } from '@/db/queries/scheduling';
+import { disciplineLabel, locationKindLabel, meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
+import { openPersonRecord } from '@/lib/people/access';
+import { currentCoreTeam } from '@/lib/people/core-team';
+import { slotSearchInput } from '@/lib/scheduling/booking-input';
+import { findFreeSlots } from '@/lib/scheduling/free-slots';
+import { localTime } from '@/lib/scheduling/working-hours';
+import { dayHeading, localDayKey, timeRange } from '@/lib/time/format';
+import { todayIn } from '@/lib/time/zoned';
+import { bookMeetingAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Book a meeting' };
+
+function asList(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(',') : (value ?? '');
+}
+
+function durationLabel(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} minutes`;
+  return `${hours} hour${hours > 1 ? 's' : ''}${rest ? ` ${rest} minutes` : ''}`;
+}
+
+function startOfDay(date: string, zone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return localTime(y, m - 1, d, 0, zone);
+}
+
+export default async function BookMeetingPage({ params, searchParams }: PageProps<'/people/[id]/meetings/new'>) {
+  const { id } = await params;
+  const raw = await searchParams;
+  const { db, person } = await openPersonRecord(id, 'book');
+  const now = new Date();
+  const [settings, staff, history] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId), coreTeamHistory(db, person.id)]);
+  const zone = settings?.timeZone ?? person.teamTimeZone;
+  const today = todayIn(zone);
+  const core = currentCoreTeam(history, today).map((a) => a.userId);
+  const searched = 'required' in raw || 'optional' in raw;
+  const search = slotSearchInput.parse({ ...raw, required: asList(raw.required), optional: asList(raw.optional) });
+  const staffIds = new Set(staff.map((s) => s.id));
+  const required = (searched ? search.required : core).filter((u) => staffIds.has(u));
+  const optional = search.optional.filter((u) => staffIds.has(u) && !required.includes(u));
+  const from = search.from ?? today;
+  const to = search.to ?? todayIn(zone, addDays(now, 28));
+  const window = { start: startOfDay(from, zone), end: startOfDay(to, zone) + 86_400_000 };
+  const travelMinutes = search.location === 'home' || search.location === 'community' ? (settings?.travelBufferMinutes ?? 0) : 0;
+  const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
+  const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...required, ...optional], window, coreUserIds: core });
+  const prefs = person.meetingPreferences;
+  const { slots, reasons } =
+    required.length === 0 || window.end <= window.start
+      ? { slots: [], reasons: [] }
+      : findFreeSlots({
+          required: calendars.filter((c) => required.includes(c.id)),
+          optional: calendars.filter((c) => optional.includes(c.id)),
+          window,
+          durationMinutes: search.duration,
+          travelMinutes,
+          earliestStart: now.getTime() + notice,
+          preferences: prefs ? { ...prefs, zone } : null,
+          limit: 16,
+        });
+  const names = new Map(staff.map((s) => [s.id, s.name.split(' ')[0]!]));
+  const byDay = new Map<string, SlotDay>();
+  for (const slot of [...slots].sort((a, b) => a.start - b.start)) {
+    const start = new Date(slot.start);
+    const key = localDayKey(start, zone);
+    const notes = [
+      slot.coreComplete ? 'whole core team' : null,
+      slot.peerPresent ? 'peer worker' : null,
+      slot.suitsPerson && prefs ? `suits ${person.givenName}` : null,
+      slot.optionalFree.length ? `${slot.optionalFree.map((u) => names.get(u)).join(', ')} free too` : null,
+    ].filter((n): n is string => n !== null);
+    const choice = { start: start.toISOString(), label: timeRange(start, new Date(slot.end), zone), notes };
+    const day = byDay.get(key) ?? { day: dayHeading(start, now, zone), slots: [] };
+    day.slots.push(choice);
+    byDay.set(key, day);
+  }
+  const days = [...byDay.values()];
+  const name = personDisplayName(person);
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> › Book a meeting
+      </nav>
+      <h1>Book a meeting with {person.givenName}</h1>
+      <form className="card form" method="get" aria-label="What kind of meeting">
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="kind">Kind of meeting</label>
+            <select id="kind" name="kind" defaultValue={search.kind}>
+              {Object.entries(meetingKindLabel).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="duration">Length</label>
+            <select id="duration" name="duration" defaultValue={String(search.duration)}>
+              {[30, 45, 60, 75, 90, 120].map((m) => (
+                <option key={m} value={m}>
+                  {durationLabel(m)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="location">Where</label>
+            <select id="location" name="location" defaultValue={search.location}>
+              {Object.entries(locationKindLabel).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="from">From</label>
+            <input id="from" name="from" type="date" defaultValue={from} />
+          </div>
+          <div className="field">
+            <label htmlFor="to">Until</label>
+            <input id="to" name="to" type="date" defaultValue={to} />
+          </div>
+        </div>
+        <div className="table-wrap">
+          <table className="data who-table">
+            <caption className="visually-hidden">Who comes from the team</caption>
+            <thead>
+              <tr>
+                <th scope="col">Practitioner</th>
+                <th scope="col">Must be there</th>
+                <th scope="col">Welcome to join</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {s.name}
+                    <span className="muted">
+                      {' '}
+                      · {disciplineLabel[s.discipline]}
+                      {core.includes(s.id) ? ' · core team' : ''}
+                    </span>
+                  </th>
+                  <td>
+                    <input type="checkbox" name="required" value={s.id} defaultChecked={required.includes(s.id)} aria-label={`${s.name} must be there`} />
+                  </td>
+                  <td>
+                    <input type="checkbox" name="optional" value={s.id} defaultChecked={optional.includes(s.id)} aria-label={`${s.name} is welcome to join`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="form-actions">
+          <button className="button button-quiet" type="submit">
+            Find free times
+          </button>
+          <span className="muted">
+            Times in {zone}.{travelMinutes ? ` ${travelMinutes} minutes of travel are kept free either side.` : ''}
+          </span>
+        </div>
+      </form>
+
+      {required.length === 0 ? (
+        <div className="empty">
+          <p>Choose at least one practitioner who must be there{core.length === 0 ? `: ${person.givenName} has no core team yet` : ''}.</p>
+        </div>
+      ) : slots.length === 0 ? (
+        <div className="alert alert-warning" role="status">
+          <p>No free time fits these dates. What is in the way:</p>
+          <ul className="warning-list">
+            {reasons.map((r) => (
+              <li key={r.message}>{r.message}</li>
+            ))}
+          </ul>
+          <p>Try a longer window, a shorter meeting, or fewer people who must be there.</p>
+        </div>
+      ) : (
+        <BookingForm
+          action={bookMeetingAction}
+          location={search.location}
+          defaultDetail={search.location === 'home' ? (person.address ?? '') : ''}
+          days={days}
+          hidden={{
+            personId: person.id,
+            kind: search.kind,
+            duration: String(search.duration),
+            location: search.location,
+            required: required.join(','),
+            optional: optional.join(','),
+          }}
+        />
+      )}
+    </>
+  );
+}
