@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
+import { findSessionUser, type SessionUser } from '@/db/queries/users';
+import { meetingPractitioners, meetings, workingPatterns } from '@/db/schema';
+import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
+import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
+import { idle } from '@/lib/actions/form-state';
+
+/**
+ * Double booking is impossible: many people booking the same practitioner at overlapping
+ * times at once, through the app's own booking action, and exactly one succeeds.
+ */
+const session = vi.hoisted(() => ({ user: undefined as SessionUser | undefined, db: undefined as Db | undefined }));
+vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
+vi.mock('@/db/connection', () => ({ getDb: async () => session.db }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirect:${url}`);
+  },
+  notFound: () => {
+    throw new Error('not-found');
+  },
+}));
+
+const { bookMeetingAction } = await import('@/app/(app)/people/[id]/meetings/actions');
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.append(k, v);
+  return data;
+}
+
+describe.each(engines)('booking on %s', (engine) => {
+  let database: TestDatabase;
+  let personId: string;
+  let practitionerId: string;
+  let outsiderSession: SessionUser;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    session.db = database.db;
+    const { db } = database;
+    const team = await makeTeam(db);
+    const practitioner = await makeUser(db, { teamId: team.id, name: 'Busy Bee' });
+    practitionerId = practitioner.id;
+    // Works around the clock, every day: only other meetings can get in the way.
+    await db.insert(workingPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner.id, weekday, startMinute: 0, endMinute: 1440 })));
+    personId = (await makePerson(db, team.id)).id;
+    session.user = (await findSessionUser(db, practitioner.id))!;
+    const other = await makeTeam(db);
+    outsiderSession = (await findSessionUser(db, (await makeUser(db, { teamId: other.id })).id))!;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const tomorrow = new Date(Date.now() + 2 * 86_400_000);
+  tomorrow.setUTCHours(10, 0, 0, 0);
+  const attempt = (minutesLater: number) =>
+    bookMeetingAction(
+      idle,
+      form({ personId, kind: 'network', duration: '60', location: 'clinic', locationDetail: 'Room 3', required: practitionerId, start: new Date(tomorrow.getTime() + minutesLater * 60_000).toISOString() }),
+    ).then(
+      (state) => ({ booked: false, state }),
+      (error: Error) => ({ booked: error.message.startsWith('redirect:'), state: undefined }),
+    );
+
+  it('lets exactly one of 100 simultaneous overlapping bookings through; the others hear the time was just taken', async () => {
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(i % 30)));
+    expect(results.filter((r) => r.booked)).toHaveLength(1);
+    const refused = results.filter((r) => !r.booked);
+    expect(refused).toHaveLength(99);
+    for (const r of refused) {
+      expect(r.state?.status).toBe('error');
+      expect(r.state?.message).toMatch(/just taken/);
+      // What they typed comes back with the message.
+      expect(r.state?.values?.locationDetail).toBe('Room 3');
+    }
+    const booked = await database.db.select().from(meetingPractitioners).where(eq(meetingPractitioners.userId, practitionerId));
+    expect(booked).toHaveLength(1);
+    const rows = await database.db.select().from(meetings).where(eq(meetings.personId, personId));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('books a later time after it, and refuses another team', async () => {
+    expect((await attempt(90)).booked).toBe(true);
+    session.user = outsiderSession;
+    const refused = await attempt(300);
+    expect(refused.booked).toBe(false);
+    expect(refused.state?.message).toMatch(/could not find/);
+  });
+});
