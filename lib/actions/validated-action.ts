@@ -17,7 +17,8 @@ export type ActionOutcome = { redirectTo?: string; message?: string; data?: Reco
 function valuesOf(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith('$ACTION')) continue;
+    // Passwords are never sent back to the page, even to refill a form.
+    if (key.startsWith('$ACTION') || /password/i.test(key)) continue;
     if (typeof value === 'string') values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;

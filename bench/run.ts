@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { hashPassword } from '../lib/auth/password';
+import { freePort } from '../scripts/postgres-cluster';
+import { busyPercentSince, groupCpuMs, machineTicks } from './cpu';
+import { applyMigrations, openBenchDatabase } from './database';
+import { runLoad } from './load';
+import { sampleMemory, type MemoryPeak } from './memory';
+import { enableQueryStats, queryStatsLines, resetQueryStats, topQueries } from './query-stats';
+import { countsTable, cpuTable, markdownTable, meetsTarget, MEMORY_TARGET_MB, memoryLine, writeJson, type BenchReport, type ScenarioResult } from './report';
+import { scenarios, type BenchContext } from './scenarios';
+import { benchDataDir, buildApp, startApp, waitForQuietMachine } from './server';
+import { pickPractitioner, signIn, verifyTodayPage } from './sign-in';
+import { buildTrustScaleData, type Step } from './trust-scale-data';
+
+/**
+ * `npm run bench`: a throwaway PostgreSQL with the trust-scale data set (DESIGN.md §8), the
+ * production build of the app on it, and closed-loop load on each scenario of bench/scenarios.ts.
+ *
+ *   BENCH_DATABASE_URL   an empty database to use instead of a throwaway cluster
+ *   BENCH_SKIP_BUILD=1   use the existing .next build
+ *   BENCH_SECONDS        measured seconds per scenario (default 15, after 3 s of warm-up)
+ *
+ * Exits non-zero on any failed request or check; a missed latency or memory target is reported.
+ */
+
+const BENCH_PASSWORD = 'bench-password-trust-scale';
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+
+const log = (line: string) => console.log(line);
+const phases: Step[] = [];
+
+async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
+  log(`\n▶ ${name}`);
+  const started = performance.now();
+  const result = await run();
+  const ms = performance.now() - started;
+  phases.push({ name, ms });
+  log(`  done in ${(ms / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** What must be undone however the run ends: last registered, first undone. */
+const cleanups: { name: string; sync: () => void; async?: () => Promise<void> }[] = [];
+
+function cleanUpNow() {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      cleanup.sync();
+    } catch (error) {
+      console.error(`cleanup of ${cleanup.name} failed:`, error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+async function cleanUp() {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await (cleanup.async ?? (async () => cleanup.sync()))();
+    } catch (error) {
+      console.error(`cleanup of ${cleanup.name} failed:`, error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+process.on('exit', cleanUpNow);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the app and the database`);
+    cleanUpNow();
+    process.exit(130);
+  });
+}
+
+async function main(): Promise<number> {
+  fs.mkdirSync(benchDataDir, { recursive: true });
+  const database = await phase('Start PostgreSQL', openBenchDatabase);
+  cleanups.push({ name: 'PostgreSQL', sync: database.stop });
+  log(database.external ? '  using BENCH_DATABASE_URL' : `  throwaway cluster at ${database.url}`);
+
+  await phase('Apply migrations', () => applyMigrations(database.url));
+
+  const { steps: dataSteps, counts } = await phase('Build the trust-scale data set', async () => {
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    log(`  every user's password: ${BENCH_PASSWORD}`);
+    return buildTrustScaleData(database.url, passwordHash, log);
+  });
+  log(`\n${countsTable(counts)}`);
+
+  if (process.env.BENCH_SKIP_BUILD === '1') {
+    log('\n▶ Build the app: skipped (BENCH_SKIP_BUILD=1)');
+  } else {
+    await phase('Build the app (npm run build)', async () => {
+      await waitForQuietMachine(log);
+      await buildApp(path.join(benchDataDir, 'build.log'));
+    });
+  }
+
+  const server = await phase('Start the app (next start)', async () =>
+    startApp({ port: await freePort(), databaseUrl: database.url, logFile: path.join(benchDataDir, 'server.log') }),
+  );
+  cleanups.push({ name: 'the app', sync: server.killNow, async: server.stop });
+  const memory = sampleMemory(server.pid);
+
+  const sql = postgres(database.url, { max: 2, onnotice: () => {} });
+  cleanups.push({ name: 'the bench connection', sync: () => {}, async: () => sql.end({ timeout: 5 }) });
+
+  const { practitioner, cookie, shown } = await phase('Sign in over HTTP', async () => {
+    const practitioner = await pickPractitioner(sql);
+    const cookie = await signIn(server.baseUrl, practitioner.email, BENCH_PASSWORD);
+    const shown = await verifyTodayPage(server.baseUrl, cookie, practitioner);
+    log(`  ${practitioner.email} (${practitioner.name}): ${practitioner.upcoming} meetings in the next 14 days; /today shows ${shown}`);
+    return { practitioner, cookie, shown };
+  });
+
+  const ctx: BenchContext = { baseUrl: server.baseUrl, sql, practitioner, cookie };
+  const queryStats = await enableQueryStats(sql);
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    await phase(`Load: ${scenario.name} (${scenario.connections} connections, ${warmupSeconds} s warm-up + ${seconds} s)`, async () => {
+      await waitForQuietMachine(log, { maxMs: 5 * 60_000, maxBusyPercent: 40 });
+      await scenario.prepare?.(ctx);
+      if (queryStats) await resetQueryStats(sql);
+      let cpuAtStart = { app: 0, machine: machineTicks() };
+      const result = await runLoad({
+        onMeasureStart: () => {
+          cpuAtStart = { app: groupCpuMs(server.pid), machine: machineTicks() };
+        },
+        connections: scenario.connections,
+        warmupMs: warmupSeconds * 1000,
+        durationMs: seconds * 1000,
+        request: (n) => {
+          const body = scenario.body?.(ctx, n);
+          const headers: Record<string, string> = {};
+          if (scenario.signedIn) headers.cookie = cookie;
+          if (body) headers['content-type'] = body.contentType;
+          const route = typeof scenario.path === 'string' ? scenario.path : scenario.path(ctx, n);
+          return { method: scenario.method, url: `${server.baseUrl}${route}`, headers, body: body?.text };
+        },
+        check: (body) => scenario.check(body, ctx),
+      });
+      const cpu = {
+        appMsPerRequest: (groupCpuMs(server.pid) - cpuAtStart.app) / Math.max(1, result.requests),
+        machineBusyPercent: busyPercentSince(cpuAtStart.machine),
+      };
+      const queries = queryStats ? await topQueries(sql) : [];
+      log(
+        `  ${result.requests} requests, p95 ${result.p95Ms.toFixed(1)} ms, ${result.errors} errors; ` +
+          `app CPU ${cpu.appMsPerRequest.toFixed(1)} ms/request; machine ${cpu.machineBusyPercent.toFixed(0)} % busy`,
+      );
+      for (const e of result.errorSamples) log(`  error ×${e.count}: ${e.message}`);
+      if (queries.length > 0) log(['  heaviest statements:', ...queryStatsLines(queries, result.sent)].join('\n'));
+      results.push({
+        scenario: { name: scenario.name, connections: scenario.connections, target: scenario.target },
+        result,
+        pass: meetsTarget(scenario, result),
+        cpu,
+        queries,
+      });
+    });
+  }
+  const memoryPeak: MemoryPeak = memory.stop();
+  await cleanUp();
+
+  const report: BenchReport = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    phases,
+    dataSteps,
+    counts,
+    practitioner: { email: practitioner.email, upcoming: practitioner.upcoming, shownOnToday: shown },
+    scenarios: results,
+    memory: { ...memoryPeak, targetMb: MEMORY_TARGET_MB, pass: memoryPeak.largestProcessMb <= MEMORY_TARGET_MB },
+  };
+  const jsonFile = path.join(benchDataDir, 'latest.json');
+  writeJson(jsonFile, report);
+
+  log('\n## Phases\n');
+  for (const p of phases) log(`- ${p.name}: ${(p.ms / 1000).toFixed(1)} s`);
+  log('\n## Data set\n');
+  log(countsTable(counts));
+  log('\n## Results\n');
+  log(markdownTable(results));
+  log(`\n${cpuTable(results)}`);
+  log(`\n${memoryLine(report.memory)}`);
+  log(`\nWritten to ${path.relative(process.cwd(), jsonFile)}`);
+
+  const errors = results.reduce((sum, r) => sum + r.result.errors, 0);
+  if (errors > 0) {
+    console.error(`\n${errors} request(s) failed: the bench fails.`);
+    return 1;
+  }
+  return 0;
+}
+
+// Exits explicitly: whatever is left (a socket, a timer) must not keep a finished bench alive.
+void main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    console.error(`\nThe bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await cleanUp();
+    process.exit(1);
+  },
+);
