@@ -1,3 +1,4 @@
+import type { SlotSearchResult } from './slot-search';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadResult } from './load';
@@ -29,6 +30,7 @@ export type BenchReport = {
   counts: Record<string, number>;
   practitioner: { email: string; upcoming: number; shownOnToday: number };
   scenarios: ScenarioResult[];
+  slotSearch: SlotSearchResult;
   memory: (MemoryPeak & { targetMb: number; pass: boolean }) | undefined;
 };
 

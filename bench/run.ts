@@ -11,6 +11,7 @@ import { sampleMemory, type MemoryPeak } from './memory';
 import { enableQueryStats, queryStatsLines, resetQueryStats, topQueries } from './query-stats';
 import { countsTable, cpuTable, markdownTable, meetsTarget, MEMORY_TARGET_MB, memoryLine, writeJson, type BenchReport, type ScenarioResult } from './report';
 import { scenarios, type BenchContext } from './scenarios';
+import { measureSlotSearch } from './slot-search';
 import { benchDataDir, buildApp, startApp, waitForQuietMachine } from './server';
 import { pickPractitioner, signIn, verifyTodayPage } from './sign-in';
 import { buildTrustScaleData, type Step } from './trust-scale-data';
@@ -119,6 +120,13 @@ async function main(): Promise<number> {
   const ctx: BenchContext = { baseUrl: server.baseUrl, sql, practitioner, cookie };
   const queryStats = await enableQueryStats(sql);
   const results: ScenarioResult[] = [];
+  const slotSearch = await phase('Slot search in-process (3 required + 2 optional practitioners, 28 days, with the database)', async () => {
+    await waitForQuietMachine(log, { maxMs: 2 * 60_000, maxBusyPercent: 40 });
+    const result = await measureSlotSearch(database.url, practitioner.teamId);
+    log(`  ${result.searches} searches: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.meanSlots.toFixed(1)} slots each`);
+    return result;
+  });
+
   for (const scenario of scenarios) {
     await phase(`Load: ${scenario.name} (${scenario.connections} connections, ${warmupSeconds} s warm-up + ${seconds} s)`, async () => {
       await waitForQuietMachine(log, { maxMs: 5 * 60_000, maxBusyPercent: 40 });
@@ -173,6 +181,7 @@ async function main(): Promise<number> {
     counts,
     practitioner: { email: practitioner.email, upcoming: practitioner.upcoming, shownOnToday: shown },
     scenarios: results,
+    slotSearch,
     memory: { ...memoryPeak, targetMb: MEMORY_TARGET_MB, pass: memoryPeak.largestProcessMb <= MEMORY_TARGET_MB },
   };
   const jsonFile = path.join(benchDataDir, 'latest.json');
@@ -185,6 +194,10 @@ async function main(): Promise<number> {
   log('\n## Results\n');
   log(markdownTable(results));
   log(`\n${cpuTable(results)}`);
+  log(
+    `\n| slot search (in-process, with the database) | searches | p50 ms | p95 ms | target | pass |\n|---|---:|---:|---:|---|---|\n` +
+      `| 3 required + 2 optional, 28 days | ${slotSearch.searches} | ${slotSearch.p50Ms.toFixed(1)} | ${slotSearch.p95Ms.toFixed(1)} | p50 ≤ 20 | ${slotSearch.p50Ms <= 20 ? 'PASS' : 'MISS'} |`,
+  );
   log(`\n${memoryLine(report.memory)}`);
   log(`\nWritten to ${path.relative(process.cwd(), jsonFile)}`);
 

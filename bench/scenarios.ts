@@ -38,6 +38,17 @@ export type Scenario = {
   check: (body: string, ctx: BenchContext) => string | undefined;
 };
 
+/** People on the practitioner's team, filled in by `prepare` (a different person per request). */
+let teamPeople: { id: string; givenName: string }[] = [];
+const person = (n: number) => teamPeople[n % teamPeople.length]!;
+
+async function loadTeamPeople({ sql, practitioner }: BenchContext) {
+  if (teamPeople.length) return;
+  teamPeople = await sql<{ id: string; givenName: string }[]>`
+    select id, given_name as "givenName" from people
+    where team_id = ${practitioner.teamId} and status = 'active' order by id limit 200`;
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'Today page',
@@ -48,4 +59,44 @@ export const scenarios: Scenario[] = [
     target: { p95Ms: 100 },
     check: (html) => (/You have \d+ network meetings? in/.test(visibleText(html)) ? undefined : 'no upcoming meetings shown'),
   },
+  {
+    name: 'Caseload (next meeting first)',
+    method: 'GET',
+    path: (_, n) => (n % 4 === 3 ? '/people?q=a&sort=last' : n % 4 === 2 ? '/people?page=3' : '/people'),
+    signedIn: true,
+    connections: 16,
+    target: { p95Ms: 100 },
+    check: (html) => (/\d+ people/.test(visibleText(html)) ? undefined : 'no caseload count shown'),
+  },
+  {
+    name: 'Person page',
+    method: 'GET',
+    path: (_, n) => `/people/${person(n).id}`,
+    signedIn: true,
+    connections: 16,
+    target: { p95Ms: 100 },
+    prepare: loadTeamPeople,
+    check: (html) => (html.includes("'s network") || html.includes('No one is recorded yet') ? undefined : 'no network shown'),
+  },
+  {
+    name: 'Slot search: 3 required + 2 optional, 28 days',
+    method: 'GET',
+    path: (ctx, n) => {
+      const staff = benchStaff;
+      const pick = (i: number) => staff[(n + i) % staff.length]!;
+      const required = [pick(0), pick(1), pick(2)].map((id) => `required=${id}`).join('&');
+      const optional = [pick(3), pick(4)].map((id) => `optional=${id}`).join('&');
+      return `/people/${person(n).id}/meetings/new?kind=network&duration=60&location=home&${required}&${optional}`;
+    },
+    signedIn: true,
+    connections: 16,
+    target: { p50Ms: 20, p95Ms: 100 },
+    prepare: async (ctx) => {
+      await loadTeamPeople(ctx);
+      benchStaff = (await ctx.sql<{ id: string }[]>`select user_id as id from team_members where team_id = ${ctx.practitioner.teamId} order by user_id`).map((r) => r.id);
+    },
+    check: (html) => (html.includes('Free times, best first') || html.includes('No free time fits') ? undefined : 'no slots or reasons shown'),
+  },
 ];
+
+let benchStaff: string[] = [];
