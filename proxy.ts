@@ -1,14 +1,12 @@
-import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
-import { authSecret } from '@/lib/env';
+import { sessionToken } from '@/lib/auth/session-cookie';
 
 /**
  * Sends the signed-out to the sign-in page. Never the security boundary: every page, action
- * and route handler checks who is asking itself.
+ * and route handler checks the session itself, so here the cookie's presence is enough.
  */
-export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: authSecret() });
-  if (token) return NextResponse.next();
+export function proxy(request: NextRequest) {
+  if (sessionToken(request.cookies)) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = '/sign-in';
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
@@ -16,6 +14,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, the public invitation pages, next-auth, health and static files.
-  matcher: ['/((?!sign-in|welcome|invite|api/auth|api/health|_next/|favicon.ico|robots.txt).*)'],
+  // Everything except sign-in, the public invitation and welcome pages, next-auth, health and static files.
+  matcher: ['/((?!sign-in|invite|welcome|api/auth|api/health|_next/|favicon.ico|robots.txt).*)'],
 };

@@ -5,7 +5,7 @@ import { timeRange, zoneAbbreviation } from '@/lib/time/format';
 export function MeetingCard({ meeting }: { meeting: UpcomingMeeting }) {
   const name = personDisplayName(meeting.person);
   return (
-    <li className="meeting" aria-label={`${timeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)} with ${name}`}>
+    <li className="meeting">
       <div className="meeting-time">
         {timeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)}
         <small>{zoneAbbreviation(meeting.startsAt, meeting.timeZone)}</small>

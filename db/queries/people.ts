@@ -33,12 +33,13 @@ export async function listCaseload(db: Db, scope: { userId: string; teams: TeamS
     conditions.push(sql`exists (select 1 from ${coreTeamAssignments} c where c.person_id = ${people.id} and c.user_id = ${scope.userId}
       and c.starts_on <= ${scope.today} and (c.ends_on is null or c.ends_on >= ${scope.today}))`);
   }
+  // Ordered by the selected columns' names, so each subquery runs once per person, not twice.
   const order =
     filter.sort === 'name'
       ? [asc(people.familyName), asc(people.givenName)]
       : filter.sort === 'last'
-        ? [sql`${lastMeeting} desc nulls last`, asc(people.familyName)]
-        : [sql`${nextMeeting} asc nulls last`, asc(people.familyName)];
+        ? [sql`"last_meeting" desc nulls last`, asc(people.familyName)]
+        : [sql`"next_meeting" asc nulls last`, asc(people.familyName)];
   const rows = await db
     .select({
       id: people.id,
@@ -48,8 +49,8 @@ export async function listCaseload(db: Db, scope: { userId: string; teams: TeamS
       pronouns: people.pronouns,
       status: people.status,
       teamName: teams.name,
-      nextMeeting,
-      lastMeeting,
+      nextMeeting: nextMeeting.as('next_meeting'),
+      lastMeeting: lastMeeting.as('last_meeting'),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(people)

@@ -43,6 +43,9 @@ export const meetings = pgTable(
   (t) => [
     index().on(t.teamId, t.startsAt),
     index().on(t.personId, t.startsAt),
+    // A person's next booked and last held meeting, for the caseload's sort: one index probe each.
+    index('meetings_person_scheduled_index').on(t.personId, t.startsAt).where(sql`${t.status} = 'scheduled'`),
+    index('meetings_person_held_index').on(t.personId, t.startsAt).where(sql`${t.status} = 'held'`),
     index().on(t.seriesId),
     check('meetings_order', sql`${t.startsAt} < ${t.endsAt}`),
   ],

@@ -13,6 +13,7 @@ import {
 } from '@/app/(app)/admin/practitioners/actions';
 import { createTeamAction, updateTeamAction } from '@/app/(app)/admin/teams/actions';
 import { setPasswordAction } from '@/app/(auth)/welcome/[token]/actions';
+import { formData as form } from '@/db/testing/form-data';
 import { idle, type FormState } from '@/lib/actions/form-state';
 import { verifyCredentials } from '@/lib/auth/sign-in';
 import type { Db } from '@/db/client';
@@ -35,11 +36,6 @@ vi.mock('@/lib/audit/origin', () => ({ requestOrigin: async () => '203.0.113.7' 
 vi.mock('@/lib/admin/public-url', () => ({ publicUrl: async (path: string) => `https://meetings.test${path}` }));
 vi.mock('next/cache', () => ({ refresh: () => {} }));
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
-}
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

@@ -44,9 +44,9 @@ export const emailInput = z
   .min(1, { message: 'Enter their email address.', abort: true })
   .pipe(z.email('Enter an email address in the form name@example.org.').max(254, 'This email address is too long.'));
 
-export const idInput = z.uuid('This link is not right. Reload the page and try again.');
+export const idInput = z.guid('This link is not right. Reload the page and try again.');
 
 /** Whether a route parameter can be a record id at all (anything else is simply not found). */
 export function isId(value: string): boolean {
-  return z.uuid().safeParse(value).success;
+  return z.guid().safeParse(value).success;
 }

@@ -10,7 +10,7 @@ const teamIdsInput = z
   .string()
   .optional()
   .transform((value) => [...new Set((value ?? '').split(',').filter(Boolean))])
-  .pipe(z.array(z.uuid('Choose teams from the list.')));
+  .pipe(z.array(z.guid('Choose teams from the list.')));
 
 export const inviteInput = z
   .object({
@@ -45,7 +45,7 @@ export const accessInput = z.object({ userId: idInput, access: z.enum(['disable'
 
 export const membershipInput = z.object({
   userId: idInput,
-  teamId: z.uuid('Choose a team.'),
+  teamId: z.guid('Choose a team.'),
   lead: z
     .string()
     .optional()

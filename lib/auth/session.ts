@@ -1,20 +1,18 @@
-import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
-import { connection } from 'next/server';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/connection';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
-import { authOptions } from './options';
 import { can, type Action, type Resource } from './permissions';
+import { sessionUserId } from './session-cookie';
 
 /**
  * The signed-in user, loaded from the database on every request (once per request), so a
  * disabled user loses access at once. Undefined when signed out or disabled.
  */
 export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
-  await connection(); // per request, never prerendered at build time
-  const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  // Reading cookies makes every signed-in page per request, never prerendered at build time.
+  const id = await sessionUserId(await cookies());
   if (!id) return undefined;
   const user = await findSessionUser(await getDb(), id);
   if (!user || user.disabledAt) return undefined;

@@ -5,6 +5,7 @@ import { findSessionUser, type SessionUser } from '@/db/queries/users';
 import { auditEvents, coreTeamAssignments, networkMembers, people } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
+import { formData as form } from '@/db/testing/form-data';
 import { idle } from '@/lib/actions/form-state';
 
 /**
@@ -37,11 +38,6 @@ const { addNetworkMemberAction, updateNetworkMemberAction, setNetworkMemberActiv
 const { assignCoreTeamAction, endAssignmentAction } = await import('@/app/(app)/people/[id]/core-team/actions');
 const { openPersonRecord } = await import('./access');
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.append(k, v);
-  return data;
-}
 
 describe.each(engines)('who may act on a person, on %s', (engine) => {
   let database: TestDatabase;

@@ -10,7 +10,7 @@ import { assertCan, can, readableTeams, type Action } from '@/lib/auth/permissio
 import { requireUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors/app-error';
 
-const uuid = z.uuid();
+const uuid = z.guid();
 
 /**
  * For pages showing a person's record: the person if the user may read them, else a 404

@@ -6,7 +6,7 @@ const date = (message: string) => z.string().trim().refine(isCalendarDate, messa
 
 export const assignmentInput = z
   .object({
-    userId: z.uuid({ error: 'Choose a practitioner from the team' }),
+    userId: z.guid({ error: 'Choose a practitioner from the team' }),
     role: z.enum(coreRole.enumValues, { error: 'Choose lead, co-worker or peer support' }),
     startsOn: date('Enter the date they join, like 2026-11-24'),
     endsOn: z
@@ -21,7 +21,7 @@ export const assignmentInput = z
   });
 
 export const endAssignmentInput = z.object({
-  assignmentId: z.uuid(),
+  assignmentId: z.guid(),
   endsOn: date('Enter the last day as a real date'),
 });
 

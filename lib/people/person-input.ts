@@ -34,7 +34,7 @@ export const personInput = z
     preferredFrom: optionalTime('Enter a time like 09:30'),
     preferredTo: optionalTime('Enter a time like 16:00'),
     referralAt: z.string().trim().min(1, 'Enter when the referral arrived'),
-    firstContactUserId: z.union([z.literal(''), z.uuid()]).default('').transform((v) => (v === '' ? null : v)),
+    firstContactUserId: z.union([z.literal(''), z.guid()]).default('').transform((v) => (v === '' ? null : v)),
     confirmDuplicate: checkbox,
   })
   .superRefine((p, ctx) => {

@@ -6,7 +6,7 @@ const idList = z
   .string()
   .default('')
   .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
-  .pipe(z.array(z.uuid()).max(12, 'Choose at most 12 practitioners'));
+  .pipe(z.array(z.guid()).max(12, 'Choose at most 12 practitioners'));
 
 /** What the practitioner asks for: read from the address so a search can be shared and repeated. */
 export const slotSearchInput = z.object({

@@ -5,6 +5,7 @@ import { findSessionUser, type SessionUser } from '@/db/queries/users';
 import { meetingPractitioners, meetings, workingPatterns } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
+import { formData as form } from '@/db/testing/form-data';
 import { idle } from '@/lib/actions/form-state';
 
 /**
@@ -27,11 +28,6 @@ vi.mock('next/navigation', () => ({
 
 const { bookMeetingAction } = await import('@/app/(app)/people/[id]/meetings/actions');
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.append(k, v);
-  return data;
-}
 
 describe.each(engines)('booking on %s', (engine) => {
   let database: TestDatabase;

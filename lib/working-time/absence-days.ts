@@ -68,7 +68,7 @@ const dayInput = (message: string) =>
 /** The absence form: who, why, first and last day away (included), and an optional note. */
 export const absenceInput = z
   .object({
-    userId: z.uuid('This link is not right. Reload the page and try again.'),
+    userId: z.guid('This link is not right. Reload the page and try again.'),
     reason: z.enum(absenceReasons, { error: 'Choose the reason.' }),
     firstDay: dayInput('Enter the first day away.'),
     lastDay: dayInput('Enter the last day away.'),
@@ -87,6 +87,6 @@ export const absenceInput = z
 export type AbsenceInput = z.output<typeof absenceInput>;
 
 export const absenceRefInput = z.object({
-  userId: z.uuid('This link is not right. Reload the page and try again.'),
-  absenceId: z.uuid('This link is not right. Reload the page and try again.'),
+  userId: z.guid('This link is not right. Reload the page and try again.'),
+  absenceId: z.guid('This link is not right. Reload the page and try again.'),
 });

@@ -3,7 +3,7 @@ import { readWeeklyPattern } from './weekly-pattern';
 
 /** The editor's zod schema: the practitioner, and their windows, with errors beside the fields. */
 export const weeklyPatternInput = z
-  .object({ userId: z.uuid('This link is not right. Reload the page and try again.') })
+  .object({ userId: z.guid('This link is not right. Reload the page and try again.') })
   .catchall(z.string())
   .transform((values, ctx) => {
     const { windows, errors } = readWeeklyPattern(values);

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { actorOf, personForAction } from '@/lib/people/access';
 import { networkMemberInput } from '@/lib/people/network-member-input';
 
-const ids = z.object({ personId: z.string(), memberId: z.uuid() });
+const ids = z.object({ personId: z.string(), memberId: z.guid() });
 
 export const addNetworkMemberAction = validatedAction(networkMemberInput.and(z.object({ personId: z.string() })), async (input, { user, db }) => {
   const person = await personForAction(db, user, input.personId);

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Network member' };
 export default async function NetworkMemberPage({ params }: PageProps<'/people/[id]/network/[memberId]'>) {
   const { id, memberId } = await params;
   const { db, person } = await openPersonRecord(id, 'network');
-  if (!z.uuid().safeParse(memberId).success) notFound();
+  if (!z.guid().safeParse(memberId).success) notFound();
   const member = await findNetworkMember(db, person.id, memberId);
   if (!member) notFound();
   const history = await consentHistory(db, member.id);

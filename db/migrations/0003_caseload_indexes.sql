@@ -1,0 +1,2 @@
+CREATE INDEX "meetings_person_scheduled_index" ON "meetings" USING btree ("person_id","starts_at") WHERE "meetings"."status" = 'scheduled';--> statement-breakpoint
+CREATE INDEX "meetings_person_held_index" ON "meetings" USING btree ("person_id","starts_at") WHERE "meetings"."status" = 'held';

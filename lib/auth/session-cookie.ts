@@ -1,0 +1,36 @@
+import { decode } from 'next-auth/jwt';
+import { authSecret } from '@/lib/env';
+
+/** next-auth's session cookie: the secure name on https, the plain one on http. */
+export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
+
+type CookieReader = { get(name: string): { value: string } | undefined; has(name: string): boolean };
+
+/** The raw session token, joining the chunks next-auth writes when a cookie grows large. */
+export function sessionToken(cookies: CookieReader): string | undefined {
+  for (const name of SESSION_COOKIES) {
+    const whole = cookies.get(name)?.value;
+    if (whole) return whole;
+    const chunks: string[] = [];
+    for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`)!.value);
+    if (chunks.length) return chunks.join('');
+  }
+  return undefined;
+}
+
+/**
+ * The user id in a valid, unexpired session cookie. One decryption, and no new cookie is
+ * written (a server component cannot set one anyway), so a request pays only for what it uses.
+ */
+export async function sessionUserId(cookies: CookieReader): Promise<string | undefined> {
+  const token = sessionToken(cookies);
+  if (!token) return undefined;
+  try {
+    const payload = await decode({ token, secret: authSecret() });
+    if (!payload?.sub) return undefined;
+    if (typeof payload.exp === 'number' && payload.exp * 1000 < Date.now()) return undefined;
+    return payload.sub;
+  } catch {
+    return undefined;
+  }
+}
