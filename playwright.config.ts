@@ -40,7 +40,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf .data/e2e && next start -p ${port} -H 127.0.0.1`,
+      command: `rm -rf .data/e2e && npm start -- -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -50,7 +50,7 @@ export default defineConfig({
     // Two more instances on one PostgreSQL database, as in production behind a load balancer.
     ...(postgresUrl
       ? postgresPorts.map((p) => ({
-          command: `next start -p ${p} -H 127.0.0.1`,
+          command: `npm start -- -p ${p} -H 127.0.0.1`,
           url: `http://127.0.0.1:${p}/api/health`,
           reuseExistingServer: false,
           timeout: 120_000,

@@ -70,11 +70,14 @@ export async function buildApp(logFile: string): Promise<void> {
 
 export type AppServer = { baseUrl: string; pid: number; logFile: string; stop: () => Promise<void>; killNow: () => void };
 
-/** `next start` in its own process group, so the whole group can be measured and killed. */
+/**
+ * The app as production runs it (`npm start`, with its heap limit), in its own process group,
+ * so the whole group can be measured and killed.
+ */
 export async function startApp(options: { port: number; databaseUrl: string; logFile: string }): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.logFile, 'w');
-  const child = spawn('npx', ['next', 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child = spawn('npm', ['start', '--', '-p', String(options.port), '-H', '127.0.0.1'], {
     cwd: process.cwd(),
     detached: true,
     stdio: ['ignore', out, out],
