@@ -14,11 +14,15 @@ export type ActionContext = { user: SessionUser; db: Db };
  */
 export type ActionOutcome = { redirectTo?: string; message?: string; data?: Record<string, string> } | void;
 
+/** What goes back to the page to refill the form: everything typed except passwords. */
+function refill(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key) && key !== 'confirm'));
+}
+
 function valuesOf(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    // Passwords are never sent back to the page, even to refill a form.
-    if (key.startsWith('$ACTION') || /password/i.test(key)) continue;
+    if (key.startsWith('$ACTION')) continue;
     if (typeof value === 'string') values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
@@ -36,7 +40,7 @@ export function validatedAction<S extends z.ZodType>(
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = valuesOf(formData);
     const user = await currentUser();
-    if (!user) return { status: 'error', message: new AppError('unauthenticated').message, values };
+    if (!user) return { status: 'error', message: new AppError('unauthenticated').message, values: refill(values) };
     return validateAndRun(schema, values, run.name, (input, db) => run(input, { user, db }, formData));
   };
 }
@@ -66,7 +70,7 @@ async function validateAndRun<S extends z.ZodType>(
       status: 'error',
       message: 'Some details need another look: see the messages beside the fields.',
       fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-      values,
+      values: refill(values),
     };
   }
   let outcome: ActionOutcome;
@@ -74,7 +78,7 @@ async function validateAndRun<S extends z.ZodType>(
     outcome = await run(parsed.data, await getDb());
   } catch (error) {
     const appError = toAppError(error, { action: name });
-    return { status: 'error', message: appError.message, fieldErrors: appError.fieldErrors, values };
+    return { status: 'error', message: appError.message, fieldErrors: appError.fieldErrors, values: refill(values) };
   }
   if (outcome?.redirectTo) redirect(outcome.redirectTo);
   return { status: 'success', message: outcome?.message, data: outcome?.data };
