@@ -16,9 +16,10 @@ type MeetingRow = {
 const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not happen', cancelled: 'Cancelled' } as const;
 
 export function PersonMeetings({ title, meetings, empty }: { title: string; meetings: MeetingRow[]; empty: string }) {
+  const headingId = `meetings-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
-    <section aria-labelledby={`meetings-${title}`}>
-      <h3 id={`meetings-${title}`}>{title}</h3>
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
       {meetings.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (

@@ -35,7 +35,7 @@ export function BookingForm({ action, hidden, location, defaultDetail, days }: P
         ) : null}
         {days.map((d) => (
           <div key={d.day} className="slot-day">
-            <h3>{d.day}</h3>
+            <h2>{d.day}</h2>
             <div className="slot-list">
               {d.slots.map((s) => (
                 <label key={s.start} className="slot">
@@ -53,7 +53,7 @@ export function BookingForm({ action, hidden, location, defaultDetail, days }: P
       ) : location !== 'phone' ? (
         <TextField
           name="locationDetail"
-          label={location === 'home' ? 'Address' : 'Where'}
+          label={location === 'home' ? 'Address' : 'Place'}
           state={state}
           stored={defaultDetail}
           required={location !== 'home'}
