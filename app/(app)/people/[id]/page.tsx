@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CoreTeamWarnings } from '@/components/people/core-team-warnings';
 import { NetworkMap } from '@/components/people/network-map';
 import { PersonMeetings } from '@/components/people/person-meetings';
 import { StatusForm } from '@/components/people/status-form';
@@ -9,7 +10,7 @@ import { personMeetings } from '@/db/queries/people';
 import { disciplineLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { minutesToTime } from '@/lib/people/contact';
-import { coreTeamWarnings, coreTeamWarningText, currentCoreTeam } from '@/lib/people/core-team';
+import { coreTeamWarnings, currentCoreTeam } from '@/lib/people/core-team';
 import { channelLabel, closenessLabel, coreRoleLabel, kindLabel, relationshipLabel, weekdayLabel } from '@/lib/people/labels';
 import { longDate, timeOfDay } from '@/lib/time/format';
 import { todayIn, toLocalInput } from '@/lib/time/zoned';
@@ -104,15 +105,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
             Change the core team
           </Link>
         </div>
-        {warnings.length > 0 ? (
-          <div className="alert alert-warning" role="note">
-            <ul className="warning-list">
-              {warnings.map((w) => (
-                <li key={w}>{coreTeamWarningText[w]}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <CoreTeamWarnings warnings={warnings} />
         {current.length === 0 ? (
           <p className="muted">No one is on the core team now.</p>
         ) : (

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssignForm, EndAssignmentForm } from '@/components/people/core-team-forms';
+import { CoreTeamWarnings } from '@/components/people/core-team-warnings';
 import { coreTeamHistory, teamPractitioners } from '@/db/queries/core-team';
 import { disciplineLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
-import { coreTeamWarnings, coreTeamWarningText, currentCoreTeam, isCurrent } from '@/lib/people/core-team';
+import { coreTeamWarnings, currentCoreTeam, isCurrent } from '@/lib/people/core-team';
 import { coreRoleLabel } from '@/lib/people/labels';
 import { todayIn } from '@/lib/time/zoned';
 import { assignCoreTeamAction, endAssignmentAction } from './actions';
@@ -24,15 +25,7 @@ export default async function CoreTeamPage({ params }: PageProps<'/people/[id]/c
       </nav>
       <h1>{person.givenName}&apos;s core team</h1>
       <p className="muted">The practitioners who stay with {person.givenName} from crisis to recovery. Keep them the same where you can.</p>
-      {warnings.length > 0 ? (
-        <div className="alert alert-warning" role="note">
-          <ul className="warning-list">
-            {warnings.map((w) => (
-              <li key={w}>{coreTeamWarningText[w]}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <CoreTeamWarnings warnings={warnings} />
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">Now and before</h2>
         {history.length === 0 ? (
