@@ -1,7 +1,7 @@
 import { demo, expect, test } from './fixtures';
 
 test.describe('booking a network meeting', () => {
-  test('book from a person’s page with two practitioners; it shows on the person and on Today', async ({ page, signInPage, todayPage, expectAccessible }) => {
+  test('book from a person’s page with two practitioners, see it on the person and on Today, then cancel it', async ({ page, signInPage, todayPage, expectAccessible }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await todayPage.expectLoaded();
@@ -11,6 +11,7 @@ test.describe('booking a network meeting', () => {
     await page.getByLabel('Last name').fill('Bookwell');
     await page.getByRole('button', { name: 'Add to the caseload' }).click();
     await expect(page.getByRole('heading', { name: 'Rowan Bookwell', level: 1 })).toBeVisible();
+    const personUrl = page.url();
 
     await page.getByRole('link', { name: 'Book a meeting' }).click();
     await expect(page.getByRole('heading', { name: 'Book a meeting with Rowan' })).toBeVisible();
@@ -42,5 +43,20 @@ test.describe('booking a network meeting', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     await expect(todayPage.meetings().filter({ hasText: 'Rowan Bookwell' })).toContainText('With Sam Patel (peer support worker)');
+
+    // Cancel it, with a reason: it leaves the person's coming meetings and Today at once.
+    await page.goto(personUrl);
+    await page.getByRole('region', { name: 'Coming up' }).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { name: 'Network meeting with Rowan' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Cancel this meeting' }).click();
+    await expect(page.locator('.field-error')).toHaveText('Say why, so the team and the network understand');
+    await page.getByLabel('Why it is cancelled').fill('Rowan asked to meet next week instead');
+    await page.getByRole('button', { name: 'Cancel this meeting' }).click();
+    await expect(page.getByText('Cancelled: Rowan asked to meet next week instead')).toBeVisible();
+    await page.goto(personUrl);
+    await expect(page.getByRole('region', { name: 'Coming up' })).toContainText('Nothing booked.');
+    await page.goto('/today');
+    await expect(todayPage.meetings().filter({ hasText: 'Rowan Bookwell' })).toHaveCount(0);
   });
 });

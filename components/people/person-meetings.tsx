@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { meetingKindLabel, placeDescription } from '@/lib/meetings/labels';
 import { longDate, timeRange } from '@/lib/time/format';
 
@@ -15,7 +16,7 @@ type MeetingRow = {
 
 const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not happen', cancelled: 'Cancelled' } as const;
 
-export function PersonMeetings({ title, meetings, empty }: { title: string; meetings: MeetingRow[]; empty: string }) {
+export function PersonMeetings({ personId, title, meetings, empty }: { personId: string; title: string; meetings: MeetingRow[]; empty: string }) {
   const headingId = `meetings-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
     <section aria-labelledby={headingId}>
@@ -37,7 +38,7 @@ export function PersonMeetings({ title, meetings, empty }: { title: string; meet
               {meetings.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    {longDate(m.startsAt, m.timeZone)}
+                    <Link href={`/people/${personId}/meetings/${m.id}`}>{longDate(m.startsAt, m.timeZone)}</Link>
                     <br />
                     <span className="muted">{timeRange(m.startsAt, m.endsAt, m.timeZone)}</span>
                   </td>

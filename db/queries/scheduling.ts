@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { PractitionerCalendar } from '@/lib/scheduling/free-slots';
 import type { Interval } from '@/lib/scheduling/intervals';
 import type { Db } from '../client';
@@ -118,4 +118,51 @@ export async function teamSchedulingSettings(db: Db, teamId: string) {
     .where(eq(teams.id, teamId))
     .limit(1);
   return row;
+}
+
+/** One meeting of a person, with who from the team is in it. */
+export async function findMeeting(db: Db, personId: string, meetingId: string) {
+  const [meeting] = await db
+    .select({
+      id: meetings.id,
+      teamId: meetings.teamId,
+      kind: meetings.kind,
+      status: meetings.status,
+      statusReason: meetings.statusReason,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      timeZone: meetings.timeZone,
+      locationKind: meetings.locationKind,
+      locationDetail: meetings.locationDetail,
+      videoUrl: meetings.videoUrl,
+      sequence: meetings.sequence,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.personId, personId)))
+    .limit(1);
+  if (!meeting) return undefined;
+  const practitioners = await db
+    .select({ name: users.name, discipline: users.discipline, role: meetingPractitioners.role })
+    .from(meetingPractitioners)
+    .innerJoin(users, eq(users.id, meetingPractitioners.userId))
+    .where(eq(meetingPractitioners.meetingId, meeting.id))
+    .orderBy(users.name);
+  return { ...meeting, practitioners };
+}
+
+/**
+ * Cancels a booked meeting with its reason. The database frees the practitioners' time in the
+ * same statement (trigger), and the sequence is bumped so calendars replace their copy.
+ */
+export async function cancelMeeting(db: Db, person: { id: string; teamId: string }, meetingId: string, reason: string, actor: { actorId: string; origin: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const changed = await tx
+      .update(meetings)
+      .set({ status: 'cancelled', statusReason: reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
+      .where(and(eq(meetings.id, meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
+      .returning({ id: meetings.id });
+    if (changed.length === 0) return false;
+    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { meetingId, cancelled: true } });
+    return true;
+  });
 }

@@ -26,7 +26,7 @@ vi.mock('next/navigation', () => ({
   },
 }));
 
-const { bookMeetingAction } = await import('@/app/(app)/people/[id]/meetings/actions');
+const { bookMeetingAction, cancelMeetingAction } = await import('@/app/(app)/people/[id]/meetings/actions');
 
 
 describe.each(engines)('booking on %s', (engine) => {
@@ -34,6 +34,7 @@ describe.each(engines)('booking on %s', (engine) => {
   let personId: string;
   let practitionerId: string;
   let outsiderSession: SessionUser;
+  let insiderSession: SessionUser;
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
@@ -45,7 +46,8 @@ describe.each(engines)('booking on %s', (engine) => {
     // Works around the clock, every day: only other meetings can get in the way.
     await db.insert(workingPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner.id, weekday, startMinute: 0, endMinute: 1440 })));
     personId = (await makePerson(db, team.id)).id;
-    session.user = (await findSessionUser(db, practitioner.id))!;
+    insiderSession = (await findSessionUser(db, practitioner.id))!;
+    session.user = insiderSession;
     const other = await makeTeam(db);
     outsiderSession = (await findSessionUser(db, (await makeUser(db, { teamId: other.id })).id))!;
   });
@@ -87,5 +89,22 @@ describe.each(engines)('booking on %s', (engine) => {
     const refused = await attempt(300);
     expect(refused.booked).toBe(false);
     expect(refused.state?.message).toMatch(/could not find/);
+  });
+
+  it('cancels with a reason, for the team only, and frees the time for another booking', async () => {
+    const [booked] = await database.db.select().from(meetings).where(eq(meetings.personId, personId)).orderBy(meetings.startsAt).limit(1);
+    session.user = outsiderSession;
+    const refused = await cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'not mine' }));
+    expect(refused.message).toMatch(/could not find/);
+    session.user = insiderSession;
+    const noReason = await cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: ' ' }));
+    expect(noReason.fieldErrors?.reason).toEqual(['Say why, so the team and the network understand']);
+    await expect(cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'Moved at their request' }))).rejects.toThrow(/redirect:/);
+    const [after] = await database.db.select().from(meetings).where(eq(meetings.id, booked!.id));
+    expect(after).toMatchObject({ status: 'cancelled', statusReason: 'Moved at their request', sequence: 1 });
+    expect((await cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'again' }))).message).toMatch(/no longer booked/);
+    // The same time can be booked again now.
+    const minutes = (booked!.startsAt.getTime() - tomorrow.getTime()) / 60_000;
+    expect((await attempt(minutes)).booked).toBe(true);
   });
 });

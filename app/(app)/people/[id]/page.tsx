@@ -131,8 +131,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
             The meeting is booked. It is on the calendars of everyone from the team who is coming.
           </div>
         ) : null}
-        <PersonMeetings title="Coming up" meetings={meetings.upcoming} empty="Nothing booked." />
-        <PersonMeetings title="Before" meetings={meetings.past} empty="No meetings yet." />
+        <PersonMeetings personId={person.id} title="Coming up" meetings={meetings.upcoming} empty="Nothing booked." />
+        <PersonMeetings personId={person.id} title="Before" meetings={meetings.past} empty="No meetings yet." />
       </section>
 
       <section className="card" aria-labelledby="details-heading">

@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { bookMeeting, loadCalendars, teamSchedulingSettings } from '@/db/queries/scheduling';
+import { z } from 'zod';
+import { bookMeeting, cancelMeeting, loadCalendars, teamSchedulingSettings } from '@/db/queries/scheduling';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { AppError } from '@/lib/errors/app-error';
 import { actorOf, personForAction } from '@/lib/people/access';
@@ -51,4 +52,20 @@ export const bookMeetingAction = validatedAction(bookingInput, async (input, { u
   revalidatePath(`/people/${person.id}`);
   revalidatePath('/today');
   return { redirectTo: `/people/${person.id}?booked=1` };
+});
+
+const cancelInput = z.object({
+  personId: z.string(),
+  meetingId: z.guid(),
+  reason: z.string().trim().min(1, 'Say why, so the team and the network understand').max(300, 'Keep the reason under 300 characters'),
+});
+
+export const cancelMeetingAction = validatedAction(cancelInput, async (input, { user, db }) => {
+  const person = await personForAction(db, user, input.personId, 'book');
+  if (!(await cancelMeeting(db, person, input.meetingId, input.reason, await actorOf(user)))) {
+    throw new AppError('conflict', 'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.');
+  }
+  revalidatePath(`/people/${person.id}`);
+  revalidatePath('/today');
+  return { redirectTo: `/people/${person.id}/meetings/${input.meetingId}` };
 });
