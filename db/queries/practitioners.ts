@@ -26,6 +26,17 @@ function statusOf(row: { disabledAt: Date | null; invited: boolean; setPassword:
   return row.invited && !row.setPassword ? 'invited' : 'active';
 }
 
+/** What an administrator sees of an account: never the password hash. */
+const accountColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  discipline: users.discipline,
+  timeZone: users.timeZone,
+  disabledAt: users.disabledAt,
+};
+
 export type PractitionerFilter = { teamId?: string; search?: string };
 
 /** Everyone with an account, by name, with their teams; optionally one team's, or matching a search. */
@@ -34,13 +45,7 @@ export async function listPractitioners(db: Db, filter: PractitionerFilter = {})
   const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const rows = await db
     .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      discipline: users.discipline,
-      timeZone: users.timeZone,
-      disabledAt: users.disabledAt,
+      ...accountColumns,
       invited: everInvited,
       setPassword: everSetPassword,
       teams: teamsOfUser,
@@ -62,13 +67,7 @@ export type PractitionerRow = Awaited<ReturnType<typeof listPractitioners>>[numb
 export async function findPractitioner(db: Db, userId: string) {
   const rows = await db
     .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      discipline: users.discipline,
-      timeZone: users.timeZone,
-      disabledAt: users.disabledAt,
+      ...accountColumns,
       createdAt: users.createdAt,
       invited: everInvited,
       setPassword: everSetPassword,

@@ -22,10 +22,17 @@ export function todayIn(zone: string, now = new Date()): string {
   return format(new TZDate(now.getTime(), zone), 'yyyy-MM-dd');
 }
 
+/** Year, month (1–12) and day of a yyyy-MM-dd string, or undefined when it is not a real date. */
+export function calendarDateParts(value: string): [number, number, number] | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return [y, mo, d];
+}
+
 /** A yyyy-MM-dd string that is a real calendar date. */
 export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+  return calendarDateParts(value) !== undefined;
 }

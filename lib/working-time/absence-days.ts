@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
+import { calendarDateParts } from '@/lib/time/zoned';
 import { absenceReasons } from '@/lib/admin/labels';
 
 /**
@@ -9,27 +10,16 @@ import { absenceReasons } from '@/lib/admin/labels';
  * so back-to-back absences do not overlap). On a clock-change day that day is 23 or 25 hours.
  */
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dayParts(day: string): [number, number, number] | undefined {
-  const m = DAY.exec(day);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
-  return [y, mo, d];
-}
-
 /** A real calendar day written yyyy-MM-dd, within years a person would mean. */
 export function isCalendarDay(day: string): boolean {
-  const parts = dayParts(day);
+  const parts = calendarDateParts(day);
   return parts !== undefined && parts[0] >= 2000 && parts[0] <= 2100;
 }
 
 /** The first and last day away, both included, as the instants the database keeps. */
 export function wholeDaysToInterval(firstDay: string, lastDay: string, zone: string): { startsAt: Date; endsAt: Date } {
-  const first = dayParts(firstDay);
-  const last = dayParts(lastDay);
+  const first = calendarDateParts(firstDay);
+  const last = calendarDateParts(lastDay);
   if (!first || !last) throw new RangeError(`not calendar days: ${firstDay}, ${lastDay}`);
   const startsAt = new TZDate(first[0], first[1] - 1, first[2], zone);
   // The day after the last one (Date arithmetic rolls over months and years).
@@ -49,7 +39,7 @@ export function intervalToWholeDays(startsAt: Date, endsAt: Date, zone: string):
 export function describeDays(firstDay: string, lastDay: string): string {
   // Calendar days, not instants: built and formatted in the same (local) calendar.
   const asDate = (day: string) => {
-    const [y, m, d] = dayParts(day) ?? [NaN, NaN, NaN];
+    const [y, m, d] = calendarDateParts(day) ?? [NaN, NaN, NaN];
     return new Date(y, m - 1, d);
   };
   const first = asDate(firstDay);
