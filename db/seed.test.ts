@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredentials } from '@/lib/auth/sign-in';
+import { hashToken } from '@/lib/invitations/token';
 import { upcomingMeetingsForPractitioner } from './queries/meetings';
 import { findSessionUser } from './queries/users';
 import { DEMO_PASSWORD, DEMO_PRACTITIONER_EMAIL, isEmpty, seedDemoData } from './seed';
@@ -67,5 +68,25 @@ describe.each(engines)('demo data on %s', (engine) => {
       { from: now, until: new Date(now.getTime() + 14 * 24 * 3600 * 1000) },
     );
     expect(upcoming.length).toBeGreaterThan(3);
+  });
+
+  it('leaves three invitations waiting in the outbox, each to its invitee, with a link that opens their invitation', async () => {
+    const { db } = database;
+    const waiting = await db
+      .select({ outbox: s.outbox, invitation: s.invitations, member: s.networkMembers, meeting: s.meetings })
+      .from(s.outbox)
+      .innerJoin(s.invitations, eq(s.invitations.id, s.outbox.invitationId))
+      .innerJoin(s.networkMembers, eq(s.networkMembers.id, s.invitations.networkMemberId))
+      .innerJoin(s.meetings, eq(s.meetings.id, s.outbox.meetingId));
+    expect(waiting).toHaveLength(3);
+    for (const row of waiting) {
+      expect(row.outbox).toMatchObject({ status: 'pending', attempts: 0, toAddress: row.member.email });
+      expect(row.invitation.meetingId).toBe(row.meeting.id);
+      expect(row.meeting).toMatchObject({ status: 'scheduled' });
+      expect(row.meeting.startsAt > now).toBe(true);
+      const token = /\/invite\/([A-Za-z0-9_-]{43})$/m.exec(row.outbox.bodyText)?.[1];
+      expect(token).toBeDefined();
+      expect(hashToken(token!)).toBe(row.invitation.tokenHash);
+    }
   });
 });

@@ -5,6 +5,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 import * as s from './schema';
 import { hashPassword } from '@/lib/auth/password';
+import { hashToken, invitationLink, tokenFor } from '@/lib/invitations/token';
+import { placeDescription } from '@/lib/meetings/labels';
+import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
 
 /**
  * Demo data for development: a fictional team with practitioners, people, their networks and
@@ -335,6 +338,59 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
 
   await insertChunked(db, s.meetings, meetingRows);
   await insertChunked(db, s.meetingPractitioners, practitionerRows);
+  const waiting = waitingInvitations(meetingRows, invitationRows, now);
   await insertChunked(db, s.invitations, invitationRows);
+  await db.insert(s.outbox).values(
+    waiting.map(({ meeting, invitation }) => {
+      const member = memberRows[members.findIndex((m) => m.id === invitation.networkMemberId)]!;
+      const person = personRows[people.findIndex((p) => p.id === meeting.personId)]!;
+      return {
+        dedupeKey: `invitation:${invitation.id}:0`,
+        toAddress: member.email!,
+        subject: `Invitation: a meeting on ${longDate(meeting.startsAt, ZONE)}`,
+        bodyText: [
+          `Hello ${member.givenName},`,
+          '',
+          `${person.givenName} and the ${DEMO_TEAM_NAME} would like you to come to a meeting.`,
+          '',
+          `When: ${longDate(meeting.startsAt, ZONE)}, ${timeRange(meeting.startsAt, meeting.endsAt, ZONE)} ${zoneAbbreviation(meeting.startsAt, ZONE)}`,
+          `Where: ${placeDescription(meeting.locationKind, meeting.locationDetail ?? null)}`,
+          '',
+          'Please let us know if you can come, with one tap:',
+          invitationLink(invitation.id!),
+          '',
+          'This link is personal to you: please do not share it.',
+        ].join('\n'),
+        meetingId: meeting.id,
+        invitationId: invitation.id!,
+        nextAttemptAt: now,
+        createdAt: now,
+      };
+    }),
+  );
   return { practitioners: staff.length, people: people.length, meetings: meetingRows.length };
+}
+
+/**
+ * A few invitations to the next booked meetings that wait in the outbox, as they do with no mail
+ * server configured: their links work, so staff can try copying one into a text message.
+ * Chooses without the random generator, so the rest of the demo stays the same.
+ */
+function waitingInvitations(
+  meetingRows: (typeof s.meetings.$inferInsert & { id: string })[],
+  invitationRows: (typeof s.invitations.$inferInsert)[],
+  now: Date,
+) {
+  const upcoming = meetingRows.filter((m) => m.status === 'scheduled' && m.startsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const chosen: { meeting: (typeof upcoming)[number]; invitation: (typeof invitationRows)[number] }[] = [];
+  for (const meeting of upcoming) {
+    for (const invitation of invitationRows) {
+      if (chosen.length === 3) return chosen;
+      if (invitation.meetingId !== meeting.id || !invitation.networkMemberId || invitation.response !== 'needs_action') continue;
+      invitation.id = crypto.randomUUID();
+      invitation.tokenHash = hashToken(tokenFor(invitation.id));
+      chosen.push({ meeting, invitation });
+    }
+  }
+  return chosen;
 }

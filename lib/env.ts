@@ -14,8 +14,24 @@ const schema = z
     /** "auto" fills an empty database with demo data outside production. */
     DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+    /** The mail server, smtp://user:password@host:587 or smtps://…:465. Unset: email waits in the outbox. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'must look like smtp://user:password@host:587 or smtps://user:password@host:465' })
+      .optional(),
+    /** The sender of every email, e.g. "Riverside team <meetings@example.nhs.uk>". */
+    MAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an email address, optionally with a name: Team name <meetings@example.org>')
+      .optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'set MAIL_FROM to the address email comes from (for example: Riverside team <meetings@example.nhs.uk>) when SMTP_URL is set',
+      });
+    }
     if (env.NODE_ENV === 'production' && (!env.NEXTAUTH_SECRET || env.NEXTAUTH_SECRET.length < 32)) {
       ctx.addIssue({
         code: 'custom',

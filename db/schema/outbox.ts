@@ -20,6 +20,12 @@ export const outbox = pgTable(
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastError: text(),
+    /**
+     * The lease of the worker sending it now (status "sending"). A crashed worker's claim
+     * expires at lockedUntil, and another instance picks the message up again.
+     */
+    lockedBy: text(),
+    lockedUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
