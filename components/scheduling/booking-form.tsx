@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage, TextField } from '@/components/ui/fields';
+import { InviteeChoices, type InviteeOption } from './invitee-choices';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, shown, type FormState } from '@/lib/actions/form-state';
 
@@ -13,11 +14,14 @@ type Props = {
   hidden: Record<string, string>;
   location: string;
   defaultDetail: string;
+  defaultVideoUrl?: string;
   days: SlotDay[];
+  submitLabel?: string;
+  invitees: InviteeOption[];
 };
 
 /** The ranked free times as a choice, with where the meeting happens; one button books it. */
-export function BookingForm({ action, hidden, location, defaultDetail, days }: Props) {
+export function BookingForm({ action, hidden, location, defaultDetail, defaultVideoUrl = '', days, submitLabel = 'Book this time', invitees }: Props) {
   const [state, formAction] = useActionState(action, idle);
   const chosen = state.status === 'error' && state.message?.includes('taken') ? '' : shown(state, 'start', '');
   return (
@@ -49,7 +53,7 @@ export function BookingForm({ action, hidden, location, defaultDetail, days }: P
         ))}
       </fieldset>
       {location === 'video' ? (
-        <TextField name="videoUrl" label="Video link" type="url" state={state} stored="" required hint="Sent to those invited; starts with https://" />
+        <TextField name="videoUrl" label="Video link" type="url" state={state} stored={defaultVideoUrl} required hint="Sent to those invited; starts with https://" />
       ) : location !== 'phone' ? (
         <TextField
           name="locationDetail"
@@ -59,9 +63,10 @@ export function BookingForm({ action, hidden, location, defaultDetail, days }: P
           required={location !== 'home'}
         />
       ) : null}
+      <InviteeChoices options={invitees} state={state} />
       {state.fieldErrors?.required ? <p className="field-error">{state.fieldErrors.required[0]}</p> : null}
       <div className="form-actions">
-        <SubmitButton pendingText="Booking…">Book this time</SubmitButton>
+        <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
       </div>
     </form>
   );

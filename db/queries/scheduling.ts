@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { PractitionerCalendar } from '@/lib/scheduling/free-slots';
 import type { Interval } from '@/lib/scheduling/intervals';
 import type { Db } from '../client';
@@ -13,8 +13,9 @@ const DAY = 86_400_000;
  */
 export async function loadCalendars(
   db: Db,
-  args: { teamId: string; userIds: string[]; window: Interval; coreUserIds: string[] },
+  args: { teamId: string; userIds: string[]; window: Interval; coreUserIds: string[]; ignoreMeetingIds?: readonly string[] },
 ): Promise<PractitionerCalendar[]> {
+  const ignore = new Set(args.ignoreMeetingIds ?? []);
   if (args.userIds.length === 0) return [];
   const from = new Date(args.window.start);
   const to = new Date(args.window.end);
@@ -33,7 +34,7 @@ export async function loadCalendars(
       .from(absences)
       .where(and(inArray(absences.userId, args.userIds), lt(absences.startsAt, to), gt(absences.endsAt, from))),
     db
-      .select({ userId: meetingPractitioners.userId, start: meetingPractitioners.busyFrom, end: meetingPractitioners.busyTo })
+      .select({ meetingId: meetingPractitioners.meetingId, userId: meetingPractitioners.userId, start: meetingPractitioners.busyFrom, end: meetingPractitioners.busyTo })
       .from(meetingPractitioners)
       .where(
         and(
@@ -54,7 +55,7 @@ export async function loadCalendars(
     isCore: args.coreUserIds.includes(s.id),
     pattern: patterns.filter((p) => p.userId === s.id),
     absences: away.filter((a) => a.userId === s.id).map((a) => ({ start: a.start.getTime(), end: a.end.getTime(), reason: a.reason })),
-    busy: busy.filter((b) => b.userId === s.id).map((b) => ({ start: b.start.getTime(), end: b.end.getTime() })),
+    busy: busy.filter((b) => b.userId === s.id && !ignore.has(b.meetingId)).map((b) => ({ start: b.start.getTime(), end: b.end.getTime() })),
   }));
 }
 
@@ -73,41 +74,112 @@ export type NewMeeting = {
   seriesId?: string | null;
 };
 
-/**
- * Books a meeting in one transaction. The exclusion constraint on practitioners' busy
- * intervals settles every race: if someone else took the time a moment ago, this throws
- * (SQLSTATE 23P01, which the error module turns into "that time was just taken").
- */
-export async function bookMeeting(db: Db, meeting: NewMeeting, actor: { actorId: string; origin: string }): Promise<string> {
+type Actor = { actorId: string; origin: string };
+type PersonRef = { id: string; teamId: string };
+
+function busyRows(meetingId: string, meeting: Pick<NewMeeting, 'startsAt' | 'endsAt' | 'travelMinutes' | 'practitioners'>) {
   const travel = meeting.travelMinutes * 60_000;
+  return meeting.practitioners.map((p) => ({
+    meetingId,
+    userId: p.userId,
+    role: p.role,
+    busyFrom: new Date(meeting.startsAt.getTime() - travel),
+    busyTo: new Date(meeting.endsAt.getTime() + travel),
+  }));
+}
+
+/**
+ * Books meetings (one, or every occurrence of a series) in one transaction. The exclusion
+ * constraint on practitioners' busy intervals settles every race: if someone else took a time a
+ * moment ago, this throws (SQLSTATE 23P01, which the error module turns into "that time was
+ * just taken") and nothing is saved.
+ */
+export async function bookMeetings(db: Db, list: readonly NewMeeting[], actor: Actor, after?: (tx: Db, ids: string[]) => Promise<void>): Promise<string[]> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(meetings)
-      .values({
-        personId: meeting.personId,
-        teamId: meeting.teamId,
-        kind: meeting.kind,
-        startsAt: meeting.startsAt,
-        endsAt: meeting.endsAt,
-        timeZone: meeting.timeZone,
-        locationKind: meeting.locationKind,
-        locationDetail: meeting.locationDetail,
-        videoUrl: meeting.videoUrl,
-        seriesId: meeting.seriesId ?? null,
-        createdBy: actor.actorId,
-      })
-      .returning({ id: meetings.id });
-    await tx.insert(meetingPractitioners).values(
-      meeting.practitioners.map((p) => ({
-        meetingId: row!.id,
-        userId: p.userId,
-        role: p.role,
-        busyFrom: new Date(meeting.startsAt.getTime() - travel),
-        busyTo: new Date(meeting.endsAt.getTime() + travel),
-      })),
-    );
-    await recordAudit(tx, { actorId: actor.actorId, teamId: meeting.teamId, action: 'create', entity: 'person', entityId: meeting.personId, origin: actor.origin, detail: { meetingId: row!.id } });
-    return row!.id;
+    const ids: string[] = [];
+    for (const meeting of list) {
+      const [row] = await tx
+        .insert(meetings)
+        .values({
+          personId: meeting.personId,
+          teamId: meeting.teamId,
+          kind: meeting.kind,
+          startsAt: meeting.startsAt,
+          endsAt: meeting.endsAt,
+          timeZone: meeting.timeZone,
+          locationKind: meeting.locationKind,
+          locationDetail: meeting.locationDetail,
+          videoUrl: meeting.videoUrl,
+          seriesId: meeting.seriesId ?? null,
+          createdBy: actor.actorId,
+        })
+        .returning({ id: meetings.id });
+      await tx.insert(meetingPractitioners).values(busyRows(row!.id, meeting));
+      ids.push(row!.id);
+    }
+    const first = list[0];
+    if (first) {
+      await recordAudit(tx, { actorId: actor.actorId, teamId: first.teamId, action: 'create', entity: 'person', entityId: first.personId, origin: actor.origin, detail: { meetingIds: ids, seriesId: first.seriesId ?? null } });
+    }
+    if (after) await after(tx as unknown as Db, ids);
+    return ids;
+  });
+}
+
+export async function bookMeeting(db: Db, meeting: NewMeeting, actor: Actor): Promise<string> {
+  const [id] = await bookMeetings(db, [meeting], actor);
+  return id!;
+}
+
+export type MeetingChange = {
+  meetingId: string;
+  kind: NewMeeting['kind'];
+  startsAt: Date;
+  endsAt: Date;
+  locationKind: NewMeeting['locationKind'];
+  locationDetail: string | null;
+  videoUrl: string | null;
+  travelMinutes: number;
+  practitioners: NewMeeting['practitioners'];
+};
+
+/**
+ * Moves booked meetings (one, or the rest of a series) in one transaction: new times and place,
+ * the practitioners' busy intervals moved with them (the exclusion constraint still settles any
+ * race), and SEQUENCE bumped so calendars replace their copy. Returns false, saving nothing,
+ * when any of them is no longer booked.
+ */
+export async function rescheduleMeetings(db: Db, person: PersonRef, changes: readonly MeetingChange[], actor: Actor, after?: (tx: Db) => Promise<void>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    for (const change of changes) {
+      const updated = await tx
+        .update(meetings)
+        .set({
+          kind: change.kind,
+          startsAt: change.startsAt,
+          endsAt: change.endsAt,
+          locationKind: change.locationKind,
+          locationDetail: change.locationDetail,
+          videoUrl: change.videoUrl,
+          sequence: sql`${meetings.sequence} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(meetings.id, change.meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
+        .returning({ id: meetings.id });
+      if (updated.length === 0) {
+        tx.rollback();
+      }
+      // Free everyone's old interval first, then take the new ones: one practitioner's move onto
+      // their own old time must not collide with itself.
+      await tx.delete(meetingPractitioners).where(eq(meetingPractitioners.meetingId, change.meetingId));
+      await tx.insert(meetingPractitioners).values(busyRows(change.meetingId, change));
+    }
+    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { rescheduled: changes.map((c) => c.meetingId) } });
+    if (after) await after(tx as unknown as Db);
+    return true;
+  }).catch((error: unknown) => {
+    if (error instanceof TransactionRollbackError) return false;
+    throw error;
   });
 }
 
@@ -136,13 +208,14 @@ export async function findMeeting(db: Db, personId: string, meetingId: string) {
       locationDetail: meetings.locationDetail,
       videoUrl: meetings.videoUrl,
       sequence: meetings.sequence,
+      seriesId: meetings.seriesId,
     })
     .from(meetings)
     .where(and(eq(meetings.id, meetingId), eq(meetings.personId, personId)))
     .limit(1);
   if (!meeting) return undefined;
   const practitioners = await db
-    .select({ name: users.name, discipline: users.discipline, role: meetingPractitioners.role })
+    .select({ userId: users.id, name: users.name, discipline: users.discipline, role: meetingPractitioners.role })
     .from(meetingPractitioners)
     .innerJoin(users, eq(users.id, meetingPractitioners.userId))
     .where(eq(meetingPractitioners.meetingId, meeting.id))
@@ -150,19 +223,36 @@ export async function findMeeting(db: Db, personId: string, meetingId: string) {
   return { ...meeting, practitioners };
 }
 
+/** The booked meetings of a series from `from` on (the rest of the series), in time order. */
+export async function restOfSeries(db: Db, person: PersonRef, seriesId: string, from: Date) {
+  return db
+    .select({ id: meetings.id, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+    .from(meetings)
+    .where(and(eq(meetings.seriesId, seriesId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled'), gte(meetings.startsAt, from)))
+    .orderBy(asc(meetings.startsAt));
+}
+
 /**
- * Cancels a booked meeting with its reason. The database frees the practitioners' time in the
- * same statement (trigger), and the sequence is bumped so calendars replace their copy.
+ * Cancels booked meetings with their reason: one, or the rest of its series. The database frees
+ * the practitioners' time in the same statement (trigger), and each sequence is bumped so
+ * calendars replace their copy. Returns how many were cancelled.
  */
-export async function cancelMeeting(db: Db, person: { id: string; teamId: string }, meetingId: string, reason: string, actor: { actorId: string; origin: string }): Promise<boolean> {
+export async function cancelMeetings(db: Db, person: PersonRef, meetingIds: readonly string[], reason: string, actor: Actor, after?: (tx: Db, cancelled: string[]) => Promise<void>): Promise<number> {
+  if (meetingIds.length === 0) return 0;
   return db.transaction(async (tx) => {
     const changed = await tx
       .update(meetings)
       .set({ status: 'cancelled', statusReason: reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
-      .where(and(eq(meetings.id, meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
+      .where(and(inArray(meetings.id, [...meetingIds]), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
       .returning({ id: meetings.id });
-    if (changed.length === 0) return false;
-    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { meetingId, cancelled: true } });
-    return true;
+    if (changed.length > 0) {
+      await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { cancelled: changed.map((c) => c.id) } });
+      if (after) await after(tx as unknown as Db, changed.map((c) => c.id));
+    }
+    return changed.length;
   });
+}
+
+export async function cancelMeeting(db: Db, person: PersonRef, meetingId: string, reason: string, actor: Actor): Promise<boolean> {
+  return (await cancelMeetings(db, person, [meetingId], reason, actor)) === 1;
 }

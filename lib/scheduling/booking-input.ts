@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { locationKind, meetingKind } from '@/db/schema/enums';
 import { isCalendarDate } from '@/lib/time/zoned';
+import { repeatKinds } from './series';
 
 const idList = z
   .string()
   .default('')
   .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
   .pipe(z.array(z.guid()).max(12, 'Choose at most 12 practitioners'));
+
+/** Whom to invite: `person` for the person at the centre, and network members' ids. */
+export const inviteList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.union([z.literal('person'), z.guid()])).max(40, 'Invite at most 40 people'))
+  .transform((list) => ({ person: list.includes('person'), memberIds: [...new Set(list.filter((x) => x !== 'person'))] }));
 
 /** What the practitioner asks for: read from the address so a search can be shared and repeated. */
 export const slotSearchInput = z.object({
@@ -17,31 +26,94 @@ export const slotSearchInput = z.object({
   optional: idList.catch([]),
   from: z.string().refine(isCalendarDate).optional().catch(undefined),
   to: z.string().refine(isCalendarDate).optional().catch(undefined),
+  repeat: z.enum(['none', ...repeatKinds]).catch('none'),
+  count: z.coerce.number().int().min(2).max(12).catch(6),
+  /** Set when moving a booked meeting rather than booking a new one. */
+  meeting: z.guid().optional().catch(undefined),
+  scope: z.enum(['one', 'rest']).catch('one'),
 });
 
 export type SlotSearch = z.output<typeof slotSearchInput>;
 
-export const bookingInput = z
+const instant = (message: string) => z.string({ error: message }).min(1, message).refine((v) => !Number.isNaN(Date.parse(v)), message);
+
+/** What every way of booking or moving a meeting shares: kind, length, place, who. */
+const meetingFields = z.object({
+  personId: z.string(),
+  kind: z.enum(meetingKind.enumValues, { error: 'Choose the kind of meeting' }),
+  duration: z.coerce.number({ error: 'Choose how long' }).int().min(15, 'At least 15 minutes').max(240, 'At most four hours'),
+  location: z.enum(locationKind.enumValues, { error: 'Choose where' }),
+  locationDetail: z.string().trim().max(300).default(''),
+  videoUrl: z.string().trim().max(500).default(''),
+  required: idList,
+  optional: idList,
+  invite: inviteList,
+});
+
+type MeetingFields = z.output<typeof meetingFields>;
+
+function checkMeeting(b: MeetingFields, ctx: z.RefinementCtx) {
+  if (b.required.length === 0) ctx.addIssue({ code: 'custom', path: ['required'], message: 'Choose at least one practitioner who must be there' });
+  if (b.location === 'video' && !/^https:\/\/\S+$/.test(b.videoUrl)) {
+    ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Add the video link, starting with https://' });
+  }
+  if ((b.location === 'community' || b.location === 'clinic') && b.locationDetail === '') {
+    ctx.addIssue({ code: 'custom', path: ['locationDetail'], message: 'Say where, so everyone can find it' });
+  }
+  if (b.optional.some((id) => b.required.includes(id))) ctx.addIssue({ code: 'custom', path: ['optional'], message: 'Someone cannot be both required and optional' });
+}
+
+export const bookingInput = meetingFields.extend({ start: instant('Choose one of the times') }).superRefine(checkMeeting);
+export type BookingInput = z.output<typeof bookingInput>;
+
+export const rescheduleInput = meetingFields
+  .extend({ start: instant('Choose one of the times'), meetingId: z.guid(), scope: z.enum(['one', 'rest']).catch('one') })
+  .superRefine(checkMeeting);
+
+/**
+ * A series as checked and confirmed: one field per occurrence (`occurrence-0`, `occurrence-1`, …),
+ * each a start time or `skip`, so a clashing one can be moved to an alternative or left out.
+ */
+export const seriesInput = meetingFields
+  .extend({ repeat: z.enum(repeatKinds) })
+  .catchall(z.string())
+  .transform((b) => {
+    const starts = Object.keys(b)
+      .filter((k) => /^occurrence-\d+$/.test(k))
+      .sort((x, y) => Number(x.slice(11)) - Number(y.slice(11)))
+      .map((k) => b[k] as string);
+    return { ...b, starts };
+  })
+  .superRefine((b, ctx) => {
+    checkMeeting(b, ctx);
+    const chosen = b.starts.filter((s) => s !== 'skip');
+    if (b.starts.length < 2 || chosen.length === 0) ctx.addIssue({ code: 'custom', path: ['starts'], message: 'Keep at least one meeting of the series' });
+    b.starts.forEach((s, i) => {
+      if (s === '') ctx.addIssue({ code: 'custom', path: [`occurrence-${i}`], message: 'Choose another time or leave this one out' });
+      else if (s !== 'skip' && Number.isNaN(Date.parse(s))) ctx.addIssue({ code: 'custom', path: [`occurrence-${i}`], message: 'Choose one of the times' });
+    });
+  });
+
+/** The crisis path: two practitioners at one of the offered times, who become the core team unless unticked. */
+export const crisisInput = z
   .object({
     personId: z.string(),
-    kind: z.enum(meetingKind.enumValues, { error: 'Choose the kind of meeting' }),
-    duration: z.coerce.number({ error: 'Choose how long' }).int().min(15, 'At least 15 minutes').max(240, 'At most four hours'),
+    option: z
+      .string({ error: 'Choose one of the times' })
+      .regex(/^[^|]+\|[0-9a-f-]{36},[0-9a-f-]{36}$/i, 'Choose one of the times')
+      .transform((v) => {
+        const [start, pair] = v.split('|') as [string, string];
+        return { start, pair: pair.split(',') as [string, string] };
+      })
+      .refine((o) => !Number.isNaN(Date.parse(o.start)) && o.pair[0] !== o.pair[1], 'Choose one of the times'),
+    duration: z.coerce.number().int().min(30).max(180).catch(60),
     location: z.enum(locationKind.enumValues, { error: 'Choose where' }),
     locationDetail: z.string().trim().max(300).default(''),
     videoUrl: z.string().trim().max(500).default(''),
-    required: idList,
-    optional: idList,
-    start: z.string({ error: 'Choose one of the times' }).min(1, 'Choose one of the times').refine((v) => !Number.isNaN(Date.parse(v)), 'Choose one of the times'),
+    makeCoreTeam: z.string().optional().transform((v) => v === 'on'),
+    invite: inviteList,
   })
   .superRefine((b, ctx) => {
-    if (b.required.length === 0) ctx.addIssue({ code: 'custom', path: ['required'], message: 'Choose at least one practitioner who must be there' });
-    if (b.location === 'video' && !/^https:\/\/\S+$/.test(b.videoUrl)) {
-      ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Add the video link, starting with https://' });
-    }
-    if ((b.location === 'community' || b.location === 'clinic') && b.locationDetail === '') {
-      ctx.addIssue({ code: 'custom', path: ['locationDetail'], message: 'Say where, so everyone can find it' });
-    }
-    if (b.optional.some((id) => b.required.includes(id))) ctx.addIssue({ code: 'custom', path: ['optional'], message: 'Someone cannot be both required and optional' });
+    if (b.location === 'video' && !/^https:\/\/\S+$/.test(b.videoUrl)) ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Add the video link, starting with https://' });
+    if ((b.location === 'community' || b.location === 'clinic') && b.locationDetail === '') ctx.addIssue({ code: 'custom', path: ['locationDetail'], message: 'Say where, so everyone can find it' });
   });
-
-export type BookingInput = z.output<typeof bookingInput>;

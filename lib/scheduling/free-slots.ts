@@ -54,7 +54,7 @@ export function freeTime(p: PractitionerCalendar, window: Interval, travelMinute
   return erode(subtract(working, blocked), travel);
 }
 
-function contains(free: readonly Interval[], start: number, end: number): boolean {
+export function contains(free: readonly Interval[], start: number, end: number): boolean {
   // Binary search for the interval that could hold [start, end).
   let lo = 0;
   let hi = free.length - 1;

@@ -18,6 +18,11 @@ import { changeStatusAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Person' };
 
+function hoursAgo(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  return hours < 1 ? 'less than an hour ago' : hours === 1 ? 'an hour ago' : `${hours} hours ago`;
+}
+
 export default async function PersonPage({ params, searchParams }: PageProps<'/people/[id]'>) {
   const { id } = await params;
   const { booked } = await searchParams;
@@ -30,6 +35,10 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
   const members = network.filter((m) => m.active);
   const former = network.filter((m) => !m.active);
   const prefs = person.meetingPreferences;
+  const now = new Date();
+  const bookedCount = typeof booked === 'string' && /^\d{1,2}$/.test(booked) ? Number(booked) : 1;
+  // Just referred, nothing booked or held: the 24-hour crisis path is the next step.
+  const waitingForFirst = person.status === 'active' && now.getTime() - person.referralAt.getTime() < 86_400_000 && meetings.upcoming.length === 0 && meetings.past.length === 0;
 
   return (
     <>
@@ -122,13 +131,24 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
       <section className="card" aria-labelledby="meetings-heading">
         <div className="section-head">
           <h2 id="meetings-heading">Meetings</h2>
-          <Link className="button" href={`/people/${person.id}/meetings/new`}>
-            Book a meeting
-          </Link>
+          <p className="link-row">
+            <Link className="button button-quiet" href={`/people/${person.id}/meetings/crisis`}>
+              Crisis meeting
+            </Link>
+            <Link className="button" href={`/people/${person.id}/meetings/new`}>
+              Book a meeting
+            </Link>
+          </p>
         </div>
+        {waitingForFirst ? (
+          <div className="alert alert-warning" role="status">
+            Referred {hoursAgo(now.getTime() - person.referralAt.getTime())}, with nothing booked yet.{' '}
+            <Link href={`/people/${person.id}/meetings/crisis`}>Find two practitioners for a first meeting within 24 hours</Link>.
+          </div>
+        ) : null}
         {booked ? (
           <div className="alert alert-success" role="status">
-            The meeting is booked. It is on the calendars of everyone from the team who is coming.
+            {bookedCount === 1 ? 'The meeting is booked. It is' : `${bookedCount} meetings are booked. They are`} on the calendars of everyone from the team who is coming.
           </div>
         ) : null}
         <PersonMeetings personId={person.id} title="Coming up" meetings={meetings.upcoming} empty="Nothing booked." />

@@ -3,23 +3,30 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CancelMeetingForm } from '@/components/scheduling/cancel-meeting-form';
-import { findMeeting } from '@/db/queries/scheduling';
+import { findMeeting, restOfSeries } from '@/db/queries/scheduling';
 import { disciplineLabel, meetingKindLabel, personDisplayName, placeDescription } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
-import { cancelMeetingAction } from '../actions';
+import { cancelMeetingAction, revokeLinkAction } from '../actions';
+import { InviteesSection } from '@/components/meetings/invitees-section';
+import { meetingInvitations } from '@/db/queries/invitations';
+import { invitationLink } from '@/lib/invitations/token';
 
 export const metadata: Metadata = { title: 'Meeting' };
 
 const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not happen', cancelled: 'Cancelled' } as const;
 
-export default async function MeetingPage({ params }: PageProps<'/people/[id]/meetings/[meetingId]'>) {
+export default async function MeetingPage({ params, searchParams }: PageProps<'/people/[id]/meetings/[meetingId]'>) {
   const { id, meetingId } = await params;
+  const { moved } = await searchParams;
   const { db, person } = await openPersonRecord(id, 'meeting');
   if (!z.guid().safeParse(meetingId).success) notFound();
   const meeting = await findMeeting(db, person.id, meetingId);
   if (!meeting) notFound();
   const name = personDisplayName(person);
+  const rest = meeting.seriesId && meeting.status === 'scheduled' ? await restOfSeries(db, person, meeting.seriesId, meeting.startsAt) : [];
+  const move = `/people/${person.id}/meetings/new?meeting=${meeting.id}`;
+  const invited = (await meetingInvitations(db, meeting.id)).map((i) => ({ ...i, link: invitationLink(i.id) }));
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -28,6 +35,11 @@ export default async function MeetingPage({ params }: PageProps<'/people/[id]/me
       <h1>
         {meetingKindLabel[meeting.kind]} with {person.givenName}
       </h1>
+      {moved ? (
+        <div className="alert alert-success" role="status">
+          {moved === '1' ? 'The meeting has moved.' : `${moved} meetings of the series have moved.`} The new time is on the calendars of everyone from the team who is coming.
+        </div>
+      ) : null}
       <section className="card" aria-labelledby="when-heading">
         <h2 id="when-heading">When and where</h2>
         <dl className="facts">
@@ -47,18 +59,47 @@ export default async function MeetingPage({ params }: PageProps<'/people/[id]/me
           </dd>
           <dt>From the team</dt>
           <dd>{meeting.practitioners.map((p) => `${p.name} (${disciplineLabel[p.discipline]}${p.role === 'optional' ? ', if free' : ''})`).join(', ')}</dd>
+          {meeting.seriesId ? (
+            <>
+              <dt>Series</dt>
+              <dd>{rest.length > 1 ? `Part of a series: ${rest.length - 1} more booked after this one` : 'Part of a series'}</dd>
+            </>
+          ) : null}
           <dt>Status</dt>
           <dd>
             {statusText[meeting.status]}
             {meeting.statusReason ? `: ${meeting.statusReason}` : ''}
           </dd>
         </dl>
+        <p className="link-row">
+          {/* A plain link: the file comes from a route handler, not a page to navigate to. */}
+          <a href={`/people/${person.id}/meetings/${meeting.id}/calendar.ics`} download>
+            {meeting.status === 'cancelled' ? 'Remove from my calendar (.ics)' : 'Add to my calendar (.ics)'}
+          </a>
+          <Link href="/calendar/feed">All my meetings in my calendar app</Link>
+        </p>
       </section>
+      <InviteesSection rows={invited} open={meeting.status === 'scheduled' && meeting.endsAt > new Date()} revoke={revokeLinkAction} personId={person.id} meetingId={meeting.id} />
+      {meeting.status === 'scheduled' ? (
+        <section className="card" aria-labelledby="move-heading">
+          <h2 id="move-heading">Change the time or place</h2>
+          <p className="link-row">
+            <Link className="button button-quiet" href={move}>
+              Move this meeting
+            </Link>
+            {rest.length > 1 ? (
+              <Link className="button button-quiet" href={`${move}&scope=rest`}>
+                Move this and the rest of the series
+              </Link>
+            ) : null}
+          </p>
+        </section>
+      ) : null}
       {meeting.status === 'scheduled' ? (
         <section className="card" aria-labelledby="cancel-heading">
           <h2 id="cancel-heading">Cancel</h2>
           <p className="muted">The practitioners&apos; time is freed at once, and the meeting leaves everyone&apos;s Today.</p>
-          <CancelMeetingForm action={cancelMeetingAction} personId={person.id} meetingId={meeting.id} />
+          <CancelMeetingForm action={cancelMeetingAction} personId={person.id} meetingId={meeting.id} restOfSeries={Math.max(1, rest.length)} />
         </section>
       ) : null}
     </>

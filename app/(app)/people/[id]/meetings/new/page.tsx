@@ -1,18 +1,22 @@
 import type { Metadata } from 'next';
 import { addDays } from 'date-fns';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { BookingForm, type SlotDay } from '@/components/scheduling/booking-form';
 import { coreTeamHistory, teamPractitioners } from '@/db/queries/core-team';
-import { loadCalendars, teamSchedulingSettings } from '@/db/queries/scheduling';
+import { inviteOptions, meetingInvitations } from '@/db/queries/invitations';
+import { findMeeting, loadCalendars, restOfSeries, teamSchedulingSettings } from '@/db/queries/scheduling';
+import { inviteeOptions } from '@/lib/invitations/options';
+import { SeriesStartForm } from '@/components/scheduling/series-start-form';
 import { disciplineLabel, locationKindLabel, meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { currentCoreTeam } from '@/lib/people/core-team';
 import { slotSearchInput } from '@/lib/scheduling/booking-input';
 import { findFreeSlots } from '@/lib/scheduling/free-slots';
 import { localTime } from '@/lib/scheduling/working-hours';
-import { dayHeading, localDayKey, timeRange } from '@/lib/time/format';
+import { dayHeading, localDayKey, longDate, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
-import { bookMeetingAction } from '../actions';
+import { bookMeetingAction, rescheduleMeetingAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Book a meeting' };
 
@@ -42,16 +46,31 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const today = todayIn(zone);
   const core = currentCoreTeam(history, today).map((a) => a.userId);
   const searched = 'required' in raw || 'optional' in raw;
-  const search = slotSearchInput.parse({ ...raw, required: asList(raw.required), optional: asList(raw.optional) });
+  const parsed = slotSearchInput.parse({ ...raw, required: asList(raw.required), optional: asList(raw.optional) });
+  // Moving a booked meeting: its kind, length, place and people are the starting point.
+  const moving = parsed.meeting ? await findMeeting(db, person.id, parsed.meeting) : undefined;
+  if (parsed.meeting && (!moving || moving.status !== 'scheduled')) notFound();
+  const movingIds = moving ? (parsed.scope === 'rest' && moving.seriesId ? (await restOfSeries(db, person, moving.seriesId, moving.startsAt)).map((m) => m.id) : [moving.id]) : [];
+  const search =
+    moving && !searched
+      ? {
+          ...parsed,
+          kind: moving.kind,
+          duration: Math.round((moving.endsAt.getTime() - moving.startsAt.getTime()) / 60_000),
+          location: moving.locationKind,
+          required: moving.practitioners.filter((p) => p.role === 'required').map((p) => p.userId),
+          optional: moving.practitioners.filter((p) => p.role === 'optional').map((p) => p.userId),
+        }
+      : parsed;
   const staffIds = new Set(staff.map((s) => s.id));
-  const required = (searched ? search.required : core).filter((u) => staffIds.has(u));
+  const required = (searched || moving ? search.required : core).filter((u) => staffIds.has(u));
   const optional = search.optional.filter((u) => staffIds.has(u) && !required.includes(u));
   const from = search.from ?? today;
   const to = search.to ?? todayIn(zone, addDays(now, 28));
   const window = { start: startOfDay(from, zone), end: startOfDay(to, zone) + 86_400_000 };
   const travelMinutes = search.location === 'home' || search.location === 'community' ? (settings?.travelBufferMinutes ?? 0) : 0;
   const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
-  const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...required, ...optional], window, coreUserIds: core });
+  const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...required, ...optional], window, coreUserIds: core, ignoreMeetingIds: movingIds });
   const prefs = person.meetingPreferences;
   const { slots, reasons } =
     required.length === 0 || window.end <= window.start
@@ -84,14 +103,44 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   }
   const days = [...byDay.values()];
   const name = personDisplayName(person);
+  const invited = moving ? await meetingInvitations(db, moving.id) : [];
+  const invitees = inviteeOptions(await inviteOptions(db, person.id), {
+    person: invited.some((i) => i.networkMemberId === null && !i.revokedAt),
+    memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && !i.revokedAt ? [i.networkMemberId] : []))),
+  });
+  const hidden = {
+    personId: person.id,
+    kind: search.kind,
+    duration: String(search.duration),
+    location: search.location,
+    required: required.join(','),
+    optional: optional.join(','),
+  };
+  const title = moving ? `Move the ${meetingKindLabel[moving.kind].toLowerCase()}${movingIds.length > 1 ? ` and the rest of its series (${movingIds.length} meetings)` : ''}` : `Book a meeting with ${person.givenName}`;
 
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> › Book a meeting
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> › {moving ? 'Move a meeting' : 'Book a meeting'}
       </nav>
-      <h1>Book a meeting with {person.givenName}</h1>
+      <h1>{title}</h1>
+      {moving ? (
+        <p className="lede">
+          Now {longDate(moving.startsAt, zone)}, {timeRange(moving.startsAt, moving.endsAt, zone)}.{' '}
+          {movingIds.length > 1 ? 'Every later meeting of the series moves by the same change of day and time; each is checked before anything changes.' : 'Its current time counts as free, so it can move by a little.'}
+        </p>
+      ) : (
+        <p className="lede">
+          In a crisis, <Link href={`/people/${person.id}/meetings/crisis`}>find two practitioners within 24 hours</Link> instead.
+        </p>
+      )}
       <form className="card form" method="get" aria-label="What kind of meeting">
+        {moving ? (
+          <>
+            <input type="hidden" name="meeting" value={moving.id} />
+            <input type="hidden" name="scope" value={parsed.scope} />
+          </>
+        ) : null}
         <div className="form-grid">
           <div className="field">
             <label htmlFor="kind">Kind of meeting</label>
@@ -131,6 +180,28 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
             <label htmlFor="to">Until</label>
             <input id="to" name="to" type="date" defaultValue={to} />
           </div>
+          {moving ? null : (
+            <>
+              <div className="field">
+                <label htmlFor="repeat">Repeat</label>
+                <select id="repeat" name="repeat" defaultValue={search.repeat}>
+                  <option value="none">Just once</option>
+                  <option value="daily">Every day</option>
+                  <option value="weekly">Every week</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="count">How many meetings, if it repeats</label>
+                <select id="count" name="count" defaultValue={String(search.count)}>
+                  {[2, 3, 4, 5, 6, 7, 8, 10, 12].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </>
+          )}
         </div>
         <div className="table-wrap">
           <table className="data who-table">
@@ -188,20 +259,25 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
           </ul>
           <p>Try a longer window, a shorter meeting, or fewer people who must be there.</p>
         </div>
-      ) : (
-        <BookingForm
-          action={bookMeetingAction}
+      ) : search.repeat !== 'none' && !moving ? (
+        <SeriesStartForm
+          action={`/people/${person.id}/meetings/series`}
           location={search.location}
           defaultDetail={search.location === 'home' ? (person.address ?? '') : ''}
           days={days}
-          hidden={{
-            personId: person.id,
-            kind: search.kind,
-            duration: String(search.duration),
-            location: search.location,
-            required: required.join(','),
-            optional: optional.join(','),
-          }}
+          hidden={{ ...hidden, repeat: search.repeat, count: String(search.count) }}
+          summary={`${search.repeat === 'daily' ? 'Every day' : 'Every week'}, ${search.count} meetings, starting at the time you choose`}
+        />
+      ) : (
+        <BookingForm
+          action={moving ? rescheduleMeetingAction : bookMeetingAction}
+          location={search.location}
+          defaultDetail={moving ? (moving.locationDetail ?? '') : search.location === 'home' ? (person.address ?? '') : ''}
+          defaultVideoUrl={moving?.videoUrl ?? ''}
+          days={days}
+          hidden={moving ? { ...hidden, meetingId: moving.id, scope: parsed.scope } : hidden}
+          submitLabel={moving ? (movingIds.length > 1 ? `Move all ${movingIds.length}` : 'Move to this time') : 'Book this time'}
+          invitees={invitees}
         />
       )}
     </>
