@@ -14,6 +14,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, the public invitation and welcome pages, next-auth, health and static files.
-  matcher: ['/((?!sign-in|invite|welcome|api/auth|api/health|_next/|favicon.ico|robots.txt).*)'],
+  // Everything except sign-in, the public invitation and welcome pages, next-auth, health,
+  // calendar feeds (calendar apps cannot sign in; the secret in the address is checked) and static files.
+  matcher: ['/((?!sign-in|invite|welcome|api/auth|api/health|api/calendar-feeds/|_next/|favicon.ico|robots.txt).*)'],
 };

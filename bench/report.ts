@@ -1,3 +1,4 @@
+import type { BookingResult } from './booking';
 import type { SlotSearchResult } from './slot-search';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,8 @@ export type BenchReport = {
   practitioner: { email: string; upcoming: number; shownOnToday: number };
   scenarios: ScenarioResult[];
   slotSearch: SlotSearchResult;
+  booking: BookingResult;
+  invitationScripts: { scripts: number; gzippedKb: number; pass: boolean };
   memory: (MemoryPeak & { targetMb: number; pass: boolean }) | undefined;
 };
 

@@ -10,7 +10,9 @@ import { runLoad } from './load';
 import { sampleMemory, type MemoryPeak } from './memory';
 import { enableQueryStats, queryStatsLines, resetQueryStats, topQueries } from './query-stats';
 import { countsTable, cpuTable, markdownTable, meetsTarget, MEMORY_TARGET_MB, memoryLine, writeJson, type BenchReport, type ScenarioResult } from './report';
-import { scenarios, type BenchContext } from './scenarios';
+import { measureBooking } from './booking';
+import { invitationPath, scenarios, type BenchContext } from './scenarios';
+import { gzipSync } from 'node:zlib';
 import { measureSlotSearch } from './slot-search';
 import { benchDataDir, buildApp, startApp, waitForQuietMachine } from './server';
 import { pickPractitioner, signIn, verifyTodayPage } from './sign-in';
@@ -127,6 +129,13 @@ async function main(): Promise<number> {
     return result;
   });
 
+  const booking = await phase('Booking in-process (2 required practitioners, one transaction, with the database)', async () => {
+    await waitForQuietMachine(log, { maxMs: 2 * 60_000, maxBusyPercent: 40 });
+    const result = await measureBooking(database.url, practitioner.teamId);
+    log(`  ${result.bookings} bookings: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`);
+    return result;
+  });
+
   for (const scenario of scenarios) {
     await phase(`Load: ${scenario.name} (${scenario.connections} connections, ${warmupSeconds} s warm-up + ${seconds} s)`, async () => {
       await waitForQuietMachine(log, { maxMs: 5 * 60_000, maxBusyPercent: 40 });
@@ -170,6 +179,16 @@ async function main(): Promise<number> {
       });
     });
   }
+  // The invitation page's JavaScript: every script it loads, gzipped.
+  const invitationScripts = await phase('Invitation page JavaScript (gzipped)', async () => {
+    const html = await (await fetch(`${server.baseUrl}${invitationPath(0)}`)).text();
+    const sources = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    let bytes = inline.reduce((sum, code) => sum + gzipSync(code).length, 0);
+    for (const src of sources) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, server.baseUrl))).arrayBuffer())).length;
+    log(`  ${sources.length} script files, ${inline.length} inline scripts: ${(bytes / 1024).toFixed(1)} kB gzipped (target ≤ 50 kB)`);
+    return { scripts: sources.length + inline.length, gzippedKb: bytes / 1024, pass: bytes / 1024 <= 50 };
+  });
   const memoryPeak: MemoryPeak = memory.stop();
   await cleanUp();
 
@@ -182,6 +201,8 @@ async function main(): Promise<number> {
     practitioner: { email: practitioner.email, upcoming: practitioner.upcoming, shownOnToday: shown },
     scenarios: results,
     slotSearch,
+    booking,
+    invitationScripts,
     memory: { ...memoryPeak, targetMb: MEMORY_TARGET_MB, pass: memoryPeak.largestProcessMb <= MEMORY_TARGET_MB },
   };
   const jsonFile = path.join(benchDataDir, 'latest.json');
@@ -196,8 +217,10 @@ async function main(): Promise<number> {
   log(`\n${cpuTable(results)}`);
   log(
     `\n| slot search (in-process, with the database) | searches | p50 ms | p95 ms | target | pass |\n|---|---:|---:|---:|---|---|\n` +
-      `| 3 required + 2 optional, 28 days | ${slotSearch.searches} | ${slotSearch.p50Ms.toFixed(1)} | ${slotSearch.p95Ms.toFixed(1)} | p50 ≤ 20 | ${slotSearch.p50Ms <= 20 ? 'PASS' : 'MISS'} |`,
+      `| 3 required + 2 optional, 28 days | ${slotSearch.searches} | ${slotSearch.p50Ms.toFixed(1)} | ${slotSearch.p95Ms.toFixed(1)} | p50 ≤ 20 | ${slotSearch.p50Ms <= 20 ? 'PASS' : 'MISS'} |\n` +
+      `| booking, 2 required, one transaction | ${booking.bookings} | ${booking.p50Ms.toFixed(1)} | ${booking.p95Ms.toFixed(1)} | p95 ≤ 50 | ${booking.p95Ms <= 50 ? 'PASS' : 'MISS'} |`,
   );
+  log(`\nInvitation page JavaScript: ${invitationScripts.scripts} scripts, ${invitationScripts.gzippedKb.toFixed(1)} kB gzipped (target ≤ 50 kB): ${invitationScripts.pass ? 'PASS' : 'MISS'}`);
   log(`\n${memoryLine(report.memory)}`);
   log(`\nWritten to ${path.relative(process.cwd(), jsonFile)}`);
 

@@ -1,4 +1,6 @@
 import type postgres from 'postgres';
+import { hashToken, tokenWithSecret } from '../lib/invitations/token';
+import { BENCH_SECRET } from './server';
 import { visibleText, type BenchPractitioner } from './sign-in';
 
 /**
@@ -49,6 +51,24 @@ async function loadTeamPeople({ sql, practitioner }: BenchContext) {
     where team_id = ${practitioner.teamId} and status = 'active' order by id limit 200`;
 }
 
+/** Personal links to invitations of coming meetings across the trust, made usable for the bench run. */
+let inviteTokens: string[] = [];
+
+async function prepareInvitationLinks({ sql }: BenchContext) {
+  if (inviteTokens.length) return;
+  const rows = await sql<{ id: string }[]>`
+    select i.id from invitations i join meetings m on m.id = i.meeting_id
+    where m.status = 'scheduled' and m.starts_at > now() + interval '1 day' and i.revoked_at is null
+    order by i.id limit 2000`;
+  inviteTokens = rows.map((r) => tokenWithSecret(BENCH_SECRET, r.id));
+  const hashes = inviteTokens.map(hashToken);
+  await sql`update invitations set token_hash = u.hash, expires_at = greatest(expires_at, now() + interval '30 days')
+    from (select unnest(${sql.array(rows.map((r) => r.id))}::uuid[]) as id, unnest(${sql.array(hashes)}::text[]) as hash) u
+    where invitations.id = u.id`;
+}
+
+export const invitationPath = (n: number) => `/invite/${inviteTokens[n % inviteTokens.length]}`;
+
 export const scenarios: Scenario[] = [
   {
     name: 'Today page',
@@ -96,6 +116,30 @@ export const scenarios: Scenario[] = [
       benchStaff = (await ctx.sql<{ id: string }[]>`select user_id as id from team_members where team_id = ${ctx.practitioner.teamId} order by user_id`).map((r) => r.id);
     },
     check: (html) => (html.includes('Free times, best first') || html.includes('No free time fits') ? undefined : 'no slots or reasons shown'),
+  },
+  {
+    // Every practitioner of the team (15), their meetings and absences; this week and the next.
+    name: 'Team week calendar',
+    method: 'GET',
+    path: (_, n) => (n % 2 === 0 ? '/calendar?view=team' : `/calendar?view=team&week=${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}`),
+    signedIn: true,
+    connections: 16,
+    target: { p95Ms: 100 },
+    check: (html, ctx) => {
+      if (!visibleText(html).includes(`${ctx.practitioner.name} (you)`)) return 'the practitioner is not on the team week';
+      return html.includes('cal-entry cal-meeting') ? undefined : 'no meetings shown on the team week';
+    },
+  },
+  {
+    // A family member opening their personal link: public, no session, a different link each time.
+    name: 'Invitation page',
+    method: 'GET',
+    path: (_, n) => invitationPath(n),
+    signedIn: false,
+    connections: 32,
+    target: { p95Ms: 50 },
+    prepare: prepareInvitationLinks,
+    check: (html) => (html.includes('Can you come to the meeting with') ? undefined : 'the invitation is not shown'),
   },
 ];
 

@@ -74,6 +74,9 @@ export type AppServer = { baseUrl: string; pid: number; logFile: string; stop: (
  * The app as production runs it (`npm start`, with its heap limit), in its own process group,
  * so the whole group can be measured and killed.
  */
+/** The app's secret in the bench: random per run, and known to the bench to make invitation links. */
+export const BENCH_SECRET = randomBytes(36).toString('base64');
+
 export async function startApp(options: { port: number; databaseUrl: string; logFile: string }): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const out = fs.openSync(options.logFile, 'w');
@@ -85,7 +88,7 @@ export async function startApp(options: { port: number; databaseUrl: string; log
       ...process.env,
       NODE_ENV: 'production',
       DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_SECRET: randomBytes(36).toString('base64'),
+      NEXTAUTH_SECRET: BENCH_SECRET,
       NEXTAUTH_URL: baseUrl,
       DEMO_DATA: 'off',
       NEXT_TELEMETRY_DISABLED: '1',

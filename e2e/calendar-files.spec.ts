@@ -65,7 +65,7 @@ test.describe('calendar files', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: /^(Create my calendar address|Replace the address)$/ }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Copy it now' })).toBeVisible();
-    const address = page.getByLabel('Your calendar address');
+    const address = page.getByRole('textbox', { name: 'Your calendar address' });
     const firstLink = await address.inputValue();
     expect(firstLink).toMatch(/\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
     await expectAccessible(page);
@@ -100,7 +100,7 @@ test.describe('calendar files', () => {
     await expect(page.getByText(/Your calendar address is on, since/)).toBeVisible();
     await page.getByRole('button', { name: 'Replace the address' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'the old one no longer works' })).toBeVisible();
-    const secondLink = await page.getByLabel('Your calendar address').inputValue();
+    const secondLink = await page.getByRole('textbox', { name: 'Your calendar address' }).inputValue();
     expect(secondLink).not.toBe(firstLink);
     expect((await request.get(firstLink)).status()).toBe(404);
     expect((await request.get(secondLink)).status()).toBe(200);
@@ -109,7 +109,7 @@ test.describe('calendar files', () => {
     await page.getByRole('button', { name: 'Turn the address off' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Turned off' })).toBeVisible();
     await expect(page.getByText('You have no calendar address on.')).toBeVisible();
-    await expect(page.getByLabel('Your calendar address')).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Your calendar address' })).toHaveCount(0);
     const gone = await request.get(secondLink);
     expect(gone.status()).toBe(404);
     expect(await gone.text()).toContain('Not found');

@@ -11,7 +11,7 @@ test.describe('the outbox', () => {
     const outbox = new OutboxPage(page);
     await outbox.open();
     await expect(page.getByText('No mail server is configured, so email is not sent')).toBeVisible();
-    const message = outbox.messages().filter({ hasText: 'Waiting: no mail server configured' }).first();
+    const message = outbox.messages().filter({ hasText: 'Waiting: no mail server configured' }).filter({ hasText: 'Invitation: a meeting on' }).first();
     await expect(message.getByRole('heading', { level: 2 })).toContainText('Invitation: a meeting on');
     await expect(message).toContainText(/@example\.net/);
 

@@ -46,7 +46,7 @@ test.describe('signing in and out', () => {
 
     // Only built pages are in the navigation.
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(['Today', 'People']);
+    await expect(nav.getByRole('link')).toHaveText(['Today', 'People', 'Calendar', 'Outbox']);
     await expectAccessible(page);
 
     await todayPage.signOut();

@@ -1,7 +1,13 @@
-import { getDatabase } from '@/db/connection';
+import { getDatabase, getDb } from '@/db/connection';
 import { env } from '@/lib/env';
+import { startReminderJob } from '@/lib/invitations/reminder-job';
+import { startMailWorker } from '@/lib/mail/worker';
 
-/** Fails fast, with the reason in plain words, when the app cannot run. */
+/**
+ * Fails fast, with the reason in plain words, when the app cannot run; then starts this
+ * process's background work: reminders into the outbox, and email delivery when a mail
+ * server is configured.
+ */
 export async function startServer(): Promise<void> {
   try {
     env();
@@ -10,4 +16,6 @@ export async function startServer(): Promise<void> {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  startMailWorker(getDb);
+  startReminderJob(getDb);
 }

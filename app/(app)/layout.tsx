@@ -9,6 +9,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const links: NavLink[] = [
     { href: '/today', label: 'Today' },
     { href: '/people', label: 'People' },
+    { href: '/calendar', label: 'Calendar' },
+    { href: '/outbox', label: 'Outbox' },
     ...(user.role === 'admin' ? [{ href: '/admin', label: 'Administration' }] : []),
   ];
   return (

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { addDays } from 'date-fns';
 import { MeetingCard } from '@/components/meetings/meeting-card';
 import { getDb } from '@/db/connection';
+import { meetingsAwaitingAnswers } from '@/db/queries/invitations';
 import { upcomingMeetingsForPractitioner, type UpcomingMeeting } from '@/db/queries/meetings';
+import Link from 'next/link';
 import { can, teamIdsOf } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { dayHeading, localDayKey, longDate } from '@/lib/time/format';
+import { dayHeading, localDayKey, longDate, timeOfDay } from '@/lib/time/format';
 
 export const metadata: Metadata = { title: 'Today' };
 
@@ -16,11 +18,10 @@ export default async function TodayPage() {
   const now = new Date();
   // Meetings are shown in their team's zone; the page's day headings follow the first team's.
   const zone = user.memberships[0]?.timeZone ?? user.timeZone;
-  const meetings = await upcomingMeetingsForPractitioner(
-    await getDb(),
-    { userId: user.id, teamIds: teamIdsOf(user).filter((teamId) => can(user, 'read', { kind: 'meeting', teamId })) },
-    { from: now, until: addDays(now, DAYS_AHEAD) },
-  );
+  const db = await getDb();
+  const scope = { userId: user.id, teamIds: teamIdsOf(user).filter((teamId) => can(user, 'read', { kind: 'meeting', teamId })) };
+  const window = { from: now, until: addDays(now, DAYS_AHEAD) };
+  const [meetings, waiting] = await Promise.all([upcomingMeetingsForPractitioner(db, scope, window), meetingsAwaitingAnswers(db, scope, window)]);
   const days = new Map<string, UpcomingMeeting[]>();
   for (const meeting of meetings) {
     const key = localDayKey(meeting.startsAt, meeting.timeZone);
@@ -38,6 +39,19 @@ export default async function TodayPage() {
         Hello {firstName}. {meetings.length === 0 ? 'You have no network meetings' : `You have ${meetings.length} network ${meetings.length === 1 ? 'meeting' : 'meetings'}`} in
         the next {DAYS_AHEAD} days.
       </p>
+      {waiting.length > 0 ? (
+        <section className="card" aria-labelledby="waiting-heading">
+          <h2 id="waiting-heading">Waiting for answers</h2>
+          <ul className="plain-list">
+            {waiting.map((w) => (
+              <li key={w.meetingId}>
+                <Link href={`/people/${w.personId}/meetings/${w.meetingId}`}>{w.personName}</Link>, {dayHeading(w.startsAt, now, w.timeZone)} at {timeOfDay(w.startsAt, w.timeZone)}:{' '}
+                {w.waiting === 1 ? 'one invitee has' : `${w.waiting} invitees have`} not answered
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {user.memberships.length === 0 ? (
         <div className="empty">
           <p>You are not on a team yet, so there are no meetings to show. Ask your team lead or an administrator to add you to your team.</p>

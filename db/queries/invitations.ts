@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { AppError } from '@/lib/errors/app-error';
+import { hashToken, tokenFor } from '@/lib/invitations/token';
+import type { Db } from '../client';
+import { invitations, meetingPractitioners, meetings, networkMembers, people, teams, users } from '../schema';
+
+export type Response = (typeof invitations.response.enumValues)[number];
+
+/** Whom a meeting of this person can be sent to: the person, and their active network members with consent. */
+export async function inviteOptions(db: Db, personId: string) {
+  const [person] = await db.select({ id: people.id, givenName: people.givenName, preferredName: people.preferredName, email: people.email, phone: people.phone }).from(people).where(eq(people.id, personId)).limit(1);
+  const members = await db
+    .select({
+      id: networkMembers.id,
+      givenName: networkMembers.givenName,
+      familyName: networkMembers.familyName,
+      relationship: networkMembers.relationship,
+      closeness: networkMembers.closeness,
+      email: networkMembers.email,
+      phone: networkMembers.phone,
+      mayBeInvited: networkMembers.mayBeInvited,
+    })
+    .from(networkMembers)
+    .where(and(eq(networkMembers.personId, personId), eq(networkMembers.active, true)))
+    .orderBy(asc(networkMembers.closeness), asc(networkMembers.givenName));
+  return { person: person!, members };
+}
+
+export type InviteeChoice = { person: boolean; memberIds: string[] };
+
+/**
+ * Invites the chosen people to a meeting, inside the booking's transaction: one invitation
+ * (one link) per invitee per meeting. Members without the person's consent, or of another
+ * person's network, are refused. Returns the new invitations with their ids (links come from ids).
+ */
+export async function createInvitations(tx: Db, meeting: { id: string; personId: string; endsAt: Date }, choice: InviteeChoice) {
+  const existing = await tx.select({ personId: invitations.personId, memberId: invitations.networkMemberId }).from(invitations).where(eq(invitations.meetingId, meeting.id));
+  const invitedMembers = new Set(existing.map((e) => e.memberId));
+  choice = { person: choice.person && !existing.some((e) => e.personId), memberIds: choice.memberIds.filter((id) => !invitedMembers.has(id)) };
+  const rows: (typeof invitations.$inferInsert)[] = [];
+  if (choice.person) rows.push({ id: randomUUID(), meetingId: meeting.id, personId: meeting.personId, tokenHash: '', expiresAt: meeting.endsAt });
+  if (choice.memberIds.length > 0) {
+    const allowed = await tx
+      .select({ id: networkMembers.id })
+      .from(networkMembers)
+      .where(and(inArray(networkMembers.id, choice.memberIds), eq(networkMembers.personId, meeting.personId), eq(networkMembers.active, true), eq(networkMembers.mayBeInvited, true)));
+    if (allowed.length !== new Set(choice.memberIds).size) {
+      throw new AppError('invalid_input', 'Only people who agreed to be invited can be invited.', { fieldErrors: { invite: ['Only people who agreed to be invited can be invited'] } });
+    }
+    for (const m of allowed) rows.push({ id: randomUUID(), meetingId: meeting.id, networkMemberId: m.id, tokenHash: '', expiresAt: meeting.endsAt });
+  }
+  for (const row of rows) row.tokenHash = hashToken(tokenFor(row.id!));
+  if (rows.length === 0) return [];
+  return tx.insert(invitations).values(rows).onConflictDoNothing().returning({ id: invitations.id });
+}
+
+/** Who is invited to a meeting, with their answers, for the team. Contact details only here, never on public pages. */
+export async function meetingInvitations(db: Db, meetingId: string) {
+  return db
+    .select({
+      id: invitations.id,
+      response: invitations.response,
+      respondedAt: invitations.respondedAt,
+      message: invitations.message,
+      revokedAt: invitations.revokedAt,
+      networkMemberId: invitations.networkMemberId,
+      personGivenName: people.givenName,
+      memberGivenName: networkMembers.givenName,
+      memberFamilyName: networkMembers.familyName,
+      relationship: networkMembers.relationship,
+      email: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
+      phone: sql<string | null>`coalesce(${networkMembers.phone}, case when ${invitations.personId} is not null then ${people.phone} end)`,
+    })
+    .from(invitations)
+    .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
+    .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+    .innerJoin(people, eq(people.id, meetings.personId))
+    .where(eq(invitations.meetingId, meetingId))
+    .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName));
+}
+
+/** Everything the public invitation page needs, found by the link's token. */
+export async function invitationByToken(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      response: invitations.response,
+      message: invitations.message,
+      respondedAt: invitations.respondedAt,
+      expiresAt: invitations.expiresAt,
+      revokedAt: invitations.revokedAt,
+      networkMemberId: invitations.networkMemberId,
+      inviteeGivenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
+      inviteeEmail: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
+      personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})`,
+      meetingId: meetings.id,
+      personId: meetings.personId,
+      teamId: meetings.teamId,
+      status: meetings.status,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      timeZone: meetings.timeZone,
+      locationKind: meetings.locationKind,
+      locationDetail: meetings.locationDetail,
+      videoUrl: meetings.videoUrl,
+      sequence: meetings.sequence,
+      createdAt: meetings.createdAt,
+      updatedAt: meetings.updatedAt,
+      teamName: teams.name,
+    })
+    .from(invitations)
+    .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+    .innerJoin(people, eq(people.id, meetings.personId))
+    .innerJoin(teams, eq(teams.id, meetings.teamId))
+    .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .limit(1);
+  return row;
+}
+
+export type InvitationView = NonNullable<Awaited<ReturnType<typeof invitationByToken>>>;
+
+/**
+ * Who else is coming, as a family member may see it: first names and relationships of the
+ * other invitees who have not declined, and the practitioners' names. Never contact details.
+ */
+export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id' | 'meetingId'>) {
+  const [invitees, staff] = await Promise.all([
+    db
+      .select({ givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`, relationship: networkMembers.relationship, response: invitations.response })
+      .from(invitations)
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .innerJoin(people, eq(people.id, meetings.personId))
+      .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
+      .where(and(eq(invitations.meetingId, invitation.meetingId), ne(invitations.id, invitation.id), isNull(invitations.revokedAt), ne(invitations.response, 'declined')))
+      .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName)),
+    db
+      .select({ name: users.name, discipline: users.discipline })
+      .from(meetingPractitioners)
+      .innerJoin(users, eq(users.id, meetingPractitioners.userId))
+      .where(and(eq(meetingPractitioners.meetingId, invitation.meetingId), eq(meetingPractitioners.role, 'required')))
+      .orderBy(asc(users.name)),
+  ]);
+  return { invitees, staff };
+}
+
+/** An invitee's answer; only while the link works and before the meeting starts. */
+export async function recordResponse(db: Db, invitationId: string, response: Exclude<Response, 'needs_action'>, message: string | null, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(invitations)
+    .set({ response, message, respondedAt: now })
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+        sql`exists (select 1 from ${meetings} where ${meetings.id} = ${invitations.meetingId} and ${meetings.status} = 'scheduled' and ${meetings.startsAt} > ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.length === 1;
+}
+
+/** Ends one link at once (a lost phone, a changed mind): the page then says only that the link no longer works. */
+export async function revokeInvitation(db: Db, meetingId: string, invitationId: string, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  return rows.length === 1;
+}
+
+/** A moved meeting's links stay valid until the new end. */
+export async function extendInvitations(tx: Db, meetingId: string, endsAt: Date) {
+  await tx.update(invitations).set({ expiresAt: endsAt }).where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
+}
+
+/**
+ * A practitioner's meetings in the coming days with invitees who have not answered yet, for
+ * Today. Starts from their busy intervals (the (user_id, busy_from) index), like Today itself.
+ */
+export async function meetingsAwaitingAnswers(db: Db, args: { userId: string; teamIds: string[] }, window: { from: Date; until: Date }, limit = 10) {
+  if (args.teamIds.length === 0) return [];
+  return db
+    .select({
+      meetingId: meetings.id,
+      personId: meetings.personId,
+      startsAt: meetings.startsAt,
+      timeZone: meetings.timeZone,
+      personName: sql<string>`coalesce(${people.preferredName}, ${people.givenName}) || ' ' || ${people.familyName}`,
+      waiting: sql<number>`count(*)::int`,
+    })
+    .from(meetingPractitioners)
+    .innerJoin(meetings, eq(meetings.id, meetingPractitioners.meetingId))
+    .innerJoin(invitations, eq(invitations.meetingId, meetings.id))
+    .innerJoin(people, eq(people.id, meetings.personId))
+    .where(
+      and(
+        eq(meetingPractitioners.userId, args.userId),
+        eq(meetingPractitioners.active, true),
+        gt(meetingPractitioners.busyFrom, new Date(window.from.getTime() - 86_400_000)),
+        lt(meetingPractitioners.busyFrom, window.until),
+        gt(meetings.startsAt, window.from),
+        inArray(meetings.teamId, args.teamIds),
+        eq(meetings.status, 'scheduled'),
+        eq(invitations.response, 'needs_action'),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .groupBy(meetings.id, meetings.personId, meetings.startsAt, meetings.timeZone, people.preferredName, people.givenName, people.familyName)
+    .orderBy(asc(meetings.startsAt))
+    .limit(limit);
+}
+
+/** Invitations of a meeting still in force, with where to send notices. */
+export async function liveInvitations(db: Db, meetingId: string) {
+  return db
+    .select({
+      id: invitations.id,
+      response: invitations.response,
+      givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
+      email: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
+    })
+    .from(invitations)
+    .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+    .innerJoin(people, eq(people.id, meetings.personId))
+    .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
+    .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
+}

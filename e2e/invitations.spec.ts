@@ -1,0 +1,93 @@
+import { demo, expect, test } from './fixtures';
+import { PersonPages } from './pages/person-pages';
+
+test.describe('invitations: the network answers from a personal link', () => {
+  test('book with two invitees; each answers on a phone from their link; the team sees both; a move shows on the old link', async ({ page, browser, signInPage, expectAccessible }) => {
+    await signInPage.goto();
+    await signInPage.signIn(demo.practitioner, demo.password);
+    await page.waitForURL(/\/today$/);
+
+    await page.goto('/people/new');
+    await page.getByLabel('First name').fill('Ivy');
+    await page.getByLabel('Last name').fill('Invitewell');
+    await page.getByRole('button', { name: 'Add to the caseload' }).click();
+    await expect(page.getByRole('heading', { name: 'Ivy Invitewell', level: 1 })).toBeVisible();
+    const people = new PersonPages(page);
+    await people.addMember({ givenName: 'Pat', relationship: 'parent', kind: 'family', closeness: 'inner', email: 'pat@example.net', channel: 'email', mayBeInvited: true });
+    await people.addMember({ givenName: 'Charlie', relationship: 'friend', kind: 'friend', closeness: 'inner', email: 'charlie@example.net', channel: 'email', mayBeInvited: true });
+    await people.addMember({ givenName: 'Dr Okoro', relationship: 'gp', kind: 'professional', closeness: 'outer', phone: '01632 960000', channel: 'phone', mayBeInvited: false });
+
+    await page.getByRole('link', { name: 'Book a meeting' }).click();
+    await page.getByLabel('Alex Morgan must be there').check();
+    await page.getByLabel('Where').selectOption('phone');
+    await page.getByRole('button', { name: 'Find free times' }).click();
+    const invite = page.getByRole('group', { name: 'Invite' });
+    // The consented inner circle is ticked; the member without consent cannot be.
+    await expect(invite.getByLabel(/^Pat/)).toBeChecked();
+    await expect(invite.getByLabel(/^Charlie/)).toBeChecked();
+    await expect(invite.getByLabel(/^Dr Okoro/)).toBeDisabled();
+    await expect(invite).toContainText('has not agreed to be invited');
+    await page.getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The meeting is booked' })).toBeVisible();
+
+    await page.getByRole('region', { name: 'Coming up' }).getByRole('link').first().click();
+    const invited = page.getByRole('region', { name: 'Invited' });
+    await expect(invited).toContainText('0 coming · 0 maybe · 0 can’t come · 3 no answer yet');
+    const patLink = await invited.getByLabel('Pat’s personal link').inputValue();
+    const charlieLink = await invited.getByLabel('Charlie’s personal link').inputValue();
+    expect(patLink).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    const meetingUrl = page.url();
+
+    // Each opens their own link in a fresh browser at phone size, with no account.
+    const answer = async (link: string, button: string, message?: string) => {
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const p = await phone.newPage();
+      await p.goto(link);
+      await expect(p.getByRole('heading', { name: 'Can you come to the meeting with Ivy?', level: 1 })).toBeVisible();
+      await expect(p.locator('script')).toHaveCount(0);
+      await expect(p.getByText('Dr Okoro')).toHaveCount(0);
+      await expectAccessible(p);
+      if (message) await p.getByLabel(/A message for the team/).fill(message);
+      await p.getByRole('button', { name: button }).click();
+      await expect(p.getByRole('status')).toContainText('Thank you');
+      await expectAccessible(p);
+      return { p, phone };
+    };
+    const pat = await answer(patLink, 'I’ll be there', 'I will bring Ivy’s medication list');
+    const charlie = await answer(charlieLink, 'Maybe');
+    await charlie.phone.close();
+
+    await page.reload();
+    await expect(invited).toContainText('1 coming · 1 maybe · 0 can’t come · 1 no answer yet');
+    await expect(invited.getByRole('listitem').filter({ hasText: 'Pat' })).toContainText('Coming');
+    await expect(invited.getByRole('listitem').filter({ hasText: 'Pat' })).toContainText('I will bring Ivy’s medication list');
+    await expect(invited.getByRole('listitem').filter({ hasText: 'Charlie' })).toContainText('Maybe');
+    await expectAccessible(page);
+
+    // Today lists the meeting as still waiting for Ivy's own answer.
+    await page.goto('/today');
+    await expect(page.getByRole('region', { name: 'Waiting for answers' })).toContainText('Ivy Invitewell');
+
+    // Move it: Pat's old link shows the new time.
+    await page.goto(meetingUrl);
+    await page.getByRole('link', { name: 'Move this meeting', exact: true }).click();
+    const other = page.locator('label.slot').nth(2);
+    const newTime = ((await other.locator('.slot-time').textContent()) ?? '').split('–')[0]!;
+    await other.getByRole('radio').check();
+    await page.getByRole('button', { name: 'Move to this time' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The meeting has moved' })).toBeVisible();
+    const when = (await page.locator('dt:has-text("When") + dd').textContent()) ?? '';
+    await pat.p.reload();
+    await expect(pat.p.locator('dd').first()).toContainText(when.split(',')[0]!);
+    await expect(pat.p.locator('dd').first()).toContainText(newTime);
+    await pat.phone.close();
+  });
+
+  test('a link that does not work gets a kind page that reveals nothing', async ({ page, expectAccessible }) => {
+    const response = await page.goto(`/invite/${'x'.repeat(43)}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'This link does not work any more' })).toBeVisible();
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,99 @@
+import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { meetingForCalendar } from '@/db/queries/calendar-files';
+import { liveInvitations } from '@/db/queries/invitations';
+import { enqueue, withdrawPending } from '@/db/queries/outbox';
+import { invitations, meetings, networkMembers, outbox, people, teams } from '@/db/schema';
+import { invitationLink } from './token';
+import { noticeEmail, type NoticeKind } from './messages';
+
+/**
+ * Tells every invitee with an email address about a meeting (invited, moved, cancelled), inside
+ * the transaction that made the change: the message exists exactly when the change does. The
+ * dedupe key names the meeting's version (its SEQUENCE), so one change is one message each.
+ * Invitees without email get nothing here: staff copy their link from the meeting page.
+ */
+export async function notifyInvitees(tx: Db, person: { id: string; teamId: string }, meetingId: string, kind: Exclude<NoticeKind, 'reminder'>, only?: (invitationId: string) => boolean): Promise<number> {
+  const meeting = await meetingForCalendar(tx, person, meetingId);
+  if (!meeting) return 0;
+  const [context] = await tx
+    .select({ teamName: teams.name, personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})` })
+    .from(people)
+    .innerJoin(teams, eq(teams.id, people.teamId))
+    .where(eq(people.id, person.id));
+  let sent = 0;
+  for (const invitee of await liveInvitations(tx, meetingId)) {
+    if (only && !only(invitee.id)) continue;
+    if (kind !== 'invitation') await withdrawPending(tx, `reminder:${invitee.id}:${meeting.sequence - 1}`);
+    if (!invitee.email) continue;
+    const email = noticeEmail({ kind, invitee, personGivenName: context!.personGivenName, teamName: context!.teamName, meeting, link: invitationLink(invitee.id) });
+    await enqueue(tx, {
+      dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
+      toAddress: invitee.email,
+      subject: email.subject,
+      bodyText: email.text,
+      bodyHtml: email.html,
+      icsAttachment: email.ics,
+      meetingId,
+      invitationId: invitee.id,
+    });
+    sent++;
+  }
+  return sent;
+}
+
+/**
+ * Reminders, from a job every app instance runs: invitees who have not declined, of meetings
+ * starting within the team's reminder window (24 hours by default), who were invited before
+ * that window opened. Exactly once: the key `reminder:<invitation>:<sequence>` is unique in the
+ * outbox, so two instances, or a restart, cannot enqueue one twice; a moved meeting has a new
+ * sequence, so its reminder is for the new time.
+ */
+export async function enqueueDueReminders(db: Db, now = new Date()): Promise<number> {
+  const due = await db
+    .select({ invitationId: invitations.id, meetingId: meetings.id, personId: meetings.personId, teamId: meetings.teamId, sequence: meetings.sequence })
+    .from(invitations)
+    .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+    .innerJoin(teams, eq(teams.id, meetings.teamId))
+    .innerJoin(people, eq(people.id, meetings.personId))
+    .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
+    .where(
+      and(
+        eq(meetings.status, 'scheduled'),
+        gt(meetings.startsAt, now),
+        lte(meetings.startsAt, sql`${now.toISOString()}::timestamptz + make_interval(hours => ${teams.reminderHours})`),
+        sql`${invitations.createdAt} < ${meetings.startsAt} - make_interval(hours => ${teams.reminderHours})`,
+        ne(invitations.response, 'declined'),
+        isNull(invitations.revokedAt),
+        sql`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end) is not null`,
+        sql`not exists (select 1 from ${outbox} where ${outbox.dedupeKey} = 'reminder:' || ${invitations.id} || ':' || ${meetings.sequence})`,
+      ),
+    )
+    .limit(500);
+  let count = 0;
+  for (const row of due) {
+    await db.transaction(async (tx) => {
+      const meeting = await meetingForCalendar(tx, { id: row.personId, teamId: row.teamId }, row.meetingId);
+      const invitee = (await liveInvitations(tx, row.meetingId)).find((i) => i.id === row.invitationId);
+      if (!meeting || !invitee?.email || meeting.status !== 'scheduled') return;
+      const [context] = await tx
+        .select({ teamName: teams.name, personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})` })
+        .from(people)
+        .innerJoin(teams, eq(teams.id, people.teamId))
+        .where(eq(people.id, row.personId));
+      const email = noticeEmail({ kind: 'reminder', invitee, personGivenName: context!.personGivenName, teamName: context!.teamName, meeting, link: invitationLink(invitee.id) });
+      const result = await enqueue(tx, {
+        dedupeKey: `reminder:${invitee.id}:${meeting.sequence}`,
+        toAddress: invitee.email,
+        subject: email.subject,
+        bodyText: email.text,
+        bodyHtml: email.html,
+        icsAttachment: email.ics,
+        meetingId: row.meetingId,
+        invitationId: invitee.id,
+      });
+      if (result.created) count++;
+    });
+  }
+  return count;
+}

@@ -1,0 +1,150 @@
+import { placeDescription } from '@/lib/meetings/labels';
+import { relationshipLabel } from '@/lib/people/labels';
+import type { InvitationView, Response } from '@/db/queries/invitations';
+import { whenText } from './messages';
+
+/**
+ * The public invitation page as plain HTML: no JavaScript at all, big buttons, readable on a
+ * small phone, and nothing but what this invitee may know. It is rendered here rather than by
+ * React so the page costs the family member nothing to load and the server very little.
+ */
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const styles = `
+:root { color-scheme: light; --text: #1c2421; --muted: #4f5d57; --line: #d5dcd8; --accent: #1f6f54; --soft: #e7f2ed; --warn: #fdf4e3; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 1.125rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--text); background: #f6f8f7; }
+main { max-width: 34rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
+h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
+p { margin: 0 0 0.75rem; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 1rem 1.1rem; margin-bottom: 1rem; }
+dl { margin: 0; display: grid; gap: 0.15rem 0.75rem; grid-template-columns: max-content 1fr; }
+dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
+ul { margin: 0; padding-left: 1.2rem; }
+.answers { display: grid; gap: 0.75rem; margin: 1rem 0; }
+.answers button { font: inherit; font-weight: 700; font-size: 1.2rem; min-height: 3.5rem; border-radius: 12px; border: 2px solid var(--accent); background: #fff; color: var(--accent); cursor: pointer; }
+.answers button.yes { background: var(--accent); color: #fff; }
+.answers button[aria-pressed="true"] { outline: 4px solid #9fd0bb; outline-offset: 2px; }
+label { display: block; font-weight: 600; margin: 0.5rem 0 0.35rem; }
+textarea { width: 100%; font: inherit; padding: 0.6rem; border: 1px solid #8a9792; border-radius: 8px; min-height: 5rem; }
+.hint { color: var(--muted); font-size: 1rem; font-weight: 400; }
+.error { color: #a12a1c; font-weight: 600; }
+.status { background: var(--soft); border-radius: 12px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+.notice { background: var(--warn); border-radius: 12px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+a { color: var(--accent); }
+.calendar { display: inline-block; margin-top: 0.25rem; padding: 0.6rem 0; font-weight: 600; }
+:focus-visible { outline: 3px solid #1b5e8c; outline-offset: 2px; }
+`;
+
+function documentHtml(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>${styles}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+/** The same kind page for every link that does not work (unknown, ended, revoked): it reveals nothing. */
+export function linkNotWorkingPage(): string {
+  return documentHtml(
+    'This link does not work',
+    `<h1>This link does not work any more</h1>
+<div class="card"><p>It may have ended after the meeting, or it may have been replaced.</p>
+<p>If you were expecting to hear about a meeting, please contact the person or the team who invited you. They can send you a new link.</p></div>`,
+  );
+}
+
+export function tooManyTriesPage(): string {
+  return documentHtml('Please wait a moment', `<h1>Please wait a moment</h1><div class="card"><p>There have been too many tries from here in a short time. Please try your link again in a few minutes.</p></div>`);
+}
+
+const answerText: Record<Exclude<Response, 'needs_action'>, string> = { accepted: 'I’ll be there', tentative: 'Maybe', declined: 'I can’t come' };
+const savedText: Record<Exclude<Response, 'needs_action'>, string> = {
+  accepted: 'Thank you. You said you’ll be there.',
+  tentative: 'Thank you. You said maybe: you can change this until the meeting starts.',
+  declined: 'Thank you for letting us know you can’t come.',
+};
+
+export type InvitationPageInput = {
+  invitation: InvitationView;
+  others: { invitees: { givenName: string; relationship: string | null; response: Response }[]; staff: { name: string }[] };
+  now: Date;
+  /** The address of this page, for the form and the calendar link. */
+  path: string;
+  saved?: boolean;
+  error?: { message?: string; fields?: Partial<Record<'response' | 'message', string>>; typed?: string };
+};
+
+function othersList(others: InvitationPageInput['others']): string {
+  const people = others.invitees.map((i) => `${escapeHtml(i.givenName)}${i.relationship ? ` (${escapeHtml(relationshipLabel[i.relationship as keyof typeof relationshipLabel].toLowerCase())})` : ''}${i.response === 'accepted' ? ', coming' : ''}`);
+  const staff = others.staff.map((s) => `${escapeHtml(s.name.split(' ')[0]!)} (from the team)`);
+  const all = [...people, ...staff];
+  return all.length ? `<ul>${all.map((x) => `<li>${x}</li>`).join('')}</ul>` : '<p>No one else yet.</p>';
+}
+
+/** The invitation itself: when and where, who else is coming, and the three answers. */
+export function invitationPage(input: InvitationPageInput): string {
+  const { invitation: inv, now } = input;
+  const when = whenText(inv);
+  const place = placeDescription(inv.locationKind, inv.locationDetail);
+  const details = `<div class="card"><dl>
+<dt>When</dt><dd>${escapeHtml(when)}</dd>
+<dt>Where</dt><dd>${escapeHtml(place)}${inv.videoUrl && inv.status === 'scheduled' ? `<br><a href="${escapeHtml(inv.videoUrl)}" rel="noreferrer">Join by video</a>` : ''}</dd>
+</dl></div>`;
+  const greeting = `<p>Hello ${escapeHtml(inv.inviteeGivenName)},</p>`;
+
+  if (inv.status === 'cancelled') {
+    return documentHtml('Meeting cancelled', `<h1>This meeting is cancelled</h1>${greeting}<div class="notice" role="status"><p>The meeting with ${escapeHtml(inv.personGivenName)} and the ${escapeHtml(inv.teamName)} will not take place. Nothing else is needed from you.</p></div>${details}<p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Remove it from my calendar</a></p>`);
+  }
+  if (inv.status !== 'scheduled' || inv.startsAt <= now) {
+    return documentHtml('Meeting', `<h1>This meeting has started or taken place</h1>${greeting}${details}<p>Answers are closed now. Thank you.</p>`);
+  }
+
+  const answered = inv.response !== 'needs_action' ? inv.response : null;
+  const status = input.saved && answered ? `<div class="status" role="status"><p>${escapeHtml(savedText[answered])}</p></div>` : answered ? `<div class="status"><p>Your answer: <strong>${escapeHtml(answerText[answered])}</strong>. You can change it until the meeting starts.</p></div>` : '';
+  const error = input.error?.message ? `<div class="notice" role="alert"><p class="error">${escapeHtml(input.error.message)}</p></div>` : '';
+  const responseError = input.error?.fields?.response ? `<p class="error" id="response-error">${escapeHtml(input.error.fields.response)}</p>` : '';
+  const messageError = input.error?.fields?.message ? `<p class="error" id="message-error">${escapeHtml(input.error.fields.message)}</p>` : '';
+  const typed = input.error?.typed ?? (inv.message ?? '');
+  const button = (value: Exclude<Response, 'needs_action'>, cls: string) =>
+    `<button type="submit" name="response" value="${value}" class="${cls}" aria-pressed="${answered === value}">${escapeHtml(answerText[value])}</button>`;
+
+  return documentHtml(
+    'Can you come?',
+    `<h1>Can you come to the meeting with ${escapeHtml(inv.personGivenName)}?</h1>
+${greeting}
+<p>${escapeHtml(inv.personGivenName)} and the ${escapeHtml(inv.teamName)} would like you to come.</p>
+${status}${error}
+${details}
+<form method="post" action="${escapeHtml(input.path)}">
+<label for="message">A message for the team <span class="hint">(optional)</span></label>
+<textarea id="message" name="message" maxlength="500"${messageError ? ' aria-invalid="true" aria-describedby="message-error"' : ''}>${escapeHtml(typed)}</textarea>
+${messageError}
+${responseError}
+<div class="answers" role="group" aria-label="Your answer"${responseError ? ' aria-describedby="response-error"' : ''}>
+${button('accepted', 'yes')}
+${button('tentative', '')}
+${button('declined', '')}
+</div>
+</form>
+<p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Add to my calendar</a></p>
+<h2>Who else is invited</h2>
+<div class="card">${othersList(input.others)}</div>
+<p class="hint">This link is personal to you. Please do not share it.</p>`,
+  );
+}

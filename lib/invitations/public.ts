@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { invitationByToken, othersComing, recordResponse, type InvitationView } from '@/db/queries/invitations';
+import { hitRateLimit, overRateLimit } from '@/db/queries/rate-limits';
+import { toAppError } from '@/lib/errors/app-error';
+import { invitationPage, linkNotWorkingPage, tooManyTriesPage } from './page';
+import { looksLikeToken } from './token';
+
+/**
+ * The public invitation, reached only by its link. Rate limits, kept in the database so every
+ * instance agrees: a client address gets 20 links that do not work per 10 minutes (guessing is
+ * hopeless anyway with 256-bit tokens, but it stays cheap to refuse), and one link 60 requests
+ * a minute, far more than a person answering ever needs.
+ */
+const MISSES = { limit: 20, windowSeconds: 600 };
+const PER_LINK = { limit: 60, windowSeconds: 60 };
+
+const headers = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'private, no-store',
+  // The token is in the address: never send it on to another site.
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex, nofollow',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+export function html(body: string, status = 200): Response {
+  return new Response(body, { status, headers });
+}
+
+export function clientAddress(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'direct';
+}
+
+export type Opened = { ok: true; invitation: InvitationView } | { ok: false; response: Response };
+
+/** Finds the invitation for a link, or the kind page that reveals nothing; counts against the limits. */
+export async function openInvitation(db: Db, request: Request, token: string, now = new Date()): Promise<Opened> {
+  const address = clientAddress(request);
+  if (await overRateLimit(db, `invite-miss:${address}`, MISSES.limit, MISSES.windowSeconds, now)) return { ok: false, response: html(tooManyTriesPage(), 429) };
+  const invitation = looksLikeToken(token) ? await invitationByToken(db, token) : undefined;
+  if (!invitation || invitation.revokedAt || invitation.expiresAt <= now) {
+    await hitRateLimit(db, `invite-miss:${address}`, MISSES.limit, MISSES.windowSeconds, now);
+    return { ok: false, response: html(linkNotWorkingPage(), 404) };
+  }
+  if (!(await hitRateLimit(db, `invite:${invitation.id}`, PER_LINK.limit, PER_LINK.windowSeconds, now)).allowed) return { ok: false, response: html(tooManyTriesPage(), 429) };
+  return { ok: true, invitation };
+}
+
+export async function renderInvitation(db: Db, invitation: InvitationView, path: string, options: { saved?: boolean; error?: Parameters<typeof invitationPage>[0]['error'] } = {}, now = new Date()): Promise<string> {
+  const others = await othersComing(db, invitation);
+  return invitationPage({ invitation, others, now, path, ...options });
+}
+
+export const answerInput = z.object({
+  response: z.enum(['accepted', 'tentative', 'declined'], { error: 'Choose one of the three answers' }),
+  message: z
+    .string()
+    .trim()
+    .max(500, 'Please keep the message under 500 characters')
+    .transform((v) => (v === '' ? null : v)),
+});
+
+/** Handles an answer sent by the form; works without JavaScript (a plain POST, then a redirect). */
+export async function answerInvitation(db: Db, request: Request, token: string, path: string): Promise<Response> {
+  try {
+    const opened = await openInvitation(db, request, token);
+    if (!opened.ok) return opened.response;
+    const form = await request.formData();
+    const typed = String(form.get('message') ?? '');
+    const parsed = answerInput.safeParse({ response: form.get('response') ?? undefined, message: typed });
+    if (!parsed.success) {
+      const fields = z.flattenError(parsed.error).fieldErrors;
+      return html(await renderInvitation(db, opened.invitation, path, { error: { fields: { response: fields.response?.[0], message: fields.message?.[0] }, typed } }), 422);
+    }
+    if (!(await recordResponse(db, opened.invitation.id, parsed.data.response, parsed.data.message))) {
+      const fresh = (await invitationByToken(db, token)) ?? opened.invitation;
+      return html(await renderInvitation(db, fresh, path, { error: { message: 'Answers are closed: the meeting has started, or it has changed. The page shows it as it is now.', typed } }), 409);
+    }
+    return new Response(null, { status: 303, headers: { ...headers, Location: `${path}?saved=1` } });
+  } catch (error) {
+    toAppError(error, { route: 'invite' });
+    return html('<!doctype html><title>Sorry</title><p>Something went wrong on our side. Please try again in a moment.</p>', 500);
+  }
+}

@@ -1,0 +1,42 @@
+import { setInterval, setTimeout } from 'node:timers';
+import type { Db } from '@/db/client';
+import { describeError, log } from '@/lib/log/logger';
+import { deliverSoon } from '@/lib/mail/worker';
+import { enqueueDueReminders } from './notify';
+
+export const REMINDER_INTERVAL_MS = 60_000;
+
+const holder = globalThis as typeof globalThis & { __networkMeetingsReminderJob?: { stop: () => void } };
+
+/**
+ * Every minute, each app instance puts due reminders in the outbox. The outbox's unique key
+ * makes that exactly once across instances and restarts; delivery (or staff, without a mail
+ * server) takes it from there.
+ */
+export function startReminderJob(getDb: () => Promise<Db>, intervalMs = REMINDER_INTERVAL_MS) {
+  if (holder.__networkMeetingsReminderJob) return holder.__networkMeetingsReminderJob;
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    void (async () => {
+      try {
+        const count = await enqueueDueReminders(await getDb());
+        if (count > 0) {
+          log.info('reminders queued', { count });
+          deliverSoon();
+        }
+      } catch (error) {
+        log.error('queueing reminders failed; the next run tries again', describeError(error));
+      } finally {
+        running = false;
+      }
+    })();
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  setTimeout(tick, 5_000).unref();
+  const job = { stop: () => clearInterval(timer) };
+  holder.__networkMeetingsReminderJob = job;
+  return job;
+}
