@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, TextField } from '@/components/ui/fields';
+import { FormMessage } from '@/components/ui/fields';
 import { InviteeChoices, type InviteeOption } from './invitee-choices';
+import { PlaceField } from './place-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, shown, type FormState } from '@/lib/actions/form-state';
 
@@ -52,17 +53,7 @@ export function BookingForm({ action, hidden, location, defaultDetail, defaultVi
           </div>
         ))}
       </fieldset>
-      {location === 'video' ? (
-        <TextField name="videoUrl" label="Video link" type="url" state={state} stored={defaultVideoUrl} required hint="Sent to those invited; starts with https://" />
-      ) : location !== 'phone' ? (
-        <TextField
-          name="locationDetail"
-          label={location === 'home' ? 'Address' : 'Place'}
-          state={state}
-          stored={defaultDetail}
-          required={location !== 'home'}
-        />
-      ) : null}
+      <PlaceField location={location} state={state} detail={defaultDetail} videoUrl={defaultVideoUrl} />
       <InviteeChoices options={invitees} state={state} />
       {state.fieldErrors?.required ? <p className="field-error">{state.fieldErrors.required[0]}</p> : null}
       <div className="form-actions">

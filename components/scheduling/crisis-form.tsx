@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { CheckboxField, FormMessage, TextField } from '@/components/ui/fields';
+import { CheckboxField, FormMessage } from '@/components/ui/fields';
+import { PlaceField } from './place-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, shown, type FormState } from '@/lib/actions/form-state';
 import { InviteeChoices, type InviteeOption } from './invitee-choices';
@@ -50,11 +51,7 @@ export function CrisisForm({ action, hidden, location, defaultDetail, choices, c
           ))}
         </div>
       </fieldset>
-      {location === 'video' ? (
-        <TextField name="videoUrl" label="Video link" type="url" state={state} stored="" required hint="Sent to those invited; starts with https://" />
-      ) : location !== 'phone' ? (
-        <TextField name="locationDetail" label={location === 'home' ? 'Address' : 'Place'} state={state} stored={defaultDetail} required={location !== 'home'} />
-      ) : null}
+      <PlaceField location={location} state={state} detail={defaultDetail} />
       <InviteeChoices options={invitees} state={state} />
       <CheckboxField name="makeCoreTeam" label={coreTeamLabel} state={state} stored hint="Open Dialogue keeps the same practitioners with a person from the first meeting on." />
       <div className="form-actions">

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, TextField } from '@/components/ui/fields';
+import { FormMessage } from '@/components/ui/fields';
+import { PlaceField } from './place-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, shown, type FormState } from '@/lib/actions/form-state';
 import { InviteeChoices, type InviteeOption } from './invitee-choices';
@@ -90,11 +91,7 @@ export function SeriesForm({ action, hidden, location, detail, videoUrl, occurre
           );
         })}
       </ol>
-      {location === 'video' ? (
-        <TextField name="videoUrl" label="Video link" type="url" state={state} stored={videoUrl} required hint="Sent to those invited; starts with https://" />
-      ) : location !== 'phone' ? (
-        <TextField name="locationDetail" label={location === 'home' ? 'Address' : 'Place'} state={state} stored={detail} required={location !== 'home'} />
-      ) : null}
+      <PlaceField location={location} state={state} detail={detail} videoUrl={videoUrl} />
       <InviteeChoices options={invitees} state={state} />
       {state.fieldErrors?.required ? <p className="field-error">{state.fieldErrors.required[0]}</p> : null}
       <div className="form-actions">

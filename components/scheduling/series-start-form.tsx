@@ -1,6 +1,6 @@
-import { TextField } from '@/components/ui/fields';
 import { idle } from '@/lib/actions/form-state';
 import type { SlotDay } from './booking-form';
+import { PlaceField } from './place-field';
 
 type Props = {
   action: string;
@@ -39,11 +39,7 @@ export function SeriesStartForm({ action, hidden, location, defaultDetail, days,
           </div>
         ))}
       </fieldset>
-      {location === 'video' ? (
-        <TextField name="videoUrl" label="Video link" type="url" state={idle} stored="" required hint="Sent to those invited; starts with https://" />
-      ) : location !== 'phone' ? (
-        <TextField name="locationDetail" label={location === 'home' ? 'Address' : 'Place'} state={idle} stored={defaultDetail} required={location !== 'home'} />
-      ) : null}
+      <PlaceField location={location} state={idle} detail={defaultDetail} />
       <div className="form-actions">
         <button className="button" type="submit">
           Check every meeting

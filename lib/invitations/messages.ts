@@ -3,6 +3,7 @@ import { meetingEvent, meetingLocation, responsePartstat, type MeetingForCalenda
 import { placeDescription } from '@/lib/meetings/labels';
 import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
 import type { Response } from '@/db/queries/invitations';
+import { escapeHtml } from './html';
 
 export type NoticeKind = 'invitation' | 'changed' | 'cancelled' | 'reminder';
 
@@ -14,10 +15,6 @@ export type Notice = {
   meeting: MeetingForCalendar;
   link: string;
 };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** "Tuesday 1 December 2026, 10:00–11:00 GMT", in the meeting's own zone. */
 export function whenText(meeting: Pick<MeetingForCalendar, 'startsAt' | 'endsAt' | 'timeZone'>): string {

@@ -13,20 +13,26 @@ import { noticeEmail, type NoticeKind } from './messages';
  * dedupe key names the meeting's version (its SEQUENCE), so one change is one message each.
  * Invitees without email get nothing here: staff copy their link from the meeting page.
  */
-export async function notifyInvitees(tx: Db, person: { id: string; teamId: string }, meetingId: string, kind: Exclude<NoticeKind, 'reminder'>, only?: (invitationId: string) => boolean): Promise<number> {
-  const meeting = await meetingForCalendar(tx, person, meetingId);
-  if (!meeting) return 0;
+/** The first name the person goes by and their team's name: all a notice says about them. */
+async function noticeContext(tx: Db, personId: string) {
   const [context] = await tx
     .select({ teamName: teams.name, personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})` })
     .from(people)
     .innerJoin(teams, eq(teams.id, people.teamId))
-    .where(eq(people.id, person.id));
+    .where(eq(people.id, personId));
+  return context!;
+}
+
+export async function notifyInvitees(tx: Db, person: { id: string; teamId: string }, meetingId: string, kind: Exclude<NoticeKind, 'reminder'>, only?: (invitationId: string) => boolean): Promise<number> {
+  const meeting = await meetingForCalendar(tx, person, meetingId);
+  if (!meeting) return 0;
+  const context = await noticeContext(tx, person.id);
   let sent = 0;
   for (const invitee of await liveInvitations(tx, meetingId)) {
     if (only && !only(invitee.id)) continue;
     if (kind !== 'invitation') await withdrawPending(tx, `reminder:${invitee.id}:${meeting.sequence - 1}`);
     if (!invitee.email) continue;
-    const email = noticeEmail({ kind, invitee, personGivenName: context!.personGivenName, teamName: context!.teamName, meeting, link: invitationLink(invitee.id) });
+    const email = noticeEmail({ kind, invitee, personGivenName: context.personGivenName, teamName: context.teamName, meeting, link: invitationLink(invitee.id) });
     await enqueue(tx, {
       dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
       toAddress: invitee.email,
@@ -76,12 +82,8 @@ export async function enqueueDueReminders(db: Db, now = new Date()): Promise<num
       const meeting = await meetingForCalendar(tx, { id: row.personId, teamId: row.teamId }, row.meetingId);
       const invitee = (await liveInvitations(tx, row.meetingId)).find((i) => i.id === row.invitationId);
       if (!meeting || !invitee?.email || meeting.status !== 'scheduled') return;
-      const [context] = await tx
-        .select({ teamName: teams.name, personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})` })
-        .from(people)
-        .innerJoin(teams, eq(teams.id, people.teamId))
-        .where(eq(people.id, row.personId));
-      const email = noticeEmail({ kind: 'reminder', invitee, personGivenName: context!.personGivenName, teamName: context!.teamName, meeting, link: invitationLink(invitee.id) });
+      const context = await noticeContext(tx, row.personId);
+      const email = noticeEmail({ kind: 'reminder', invitee, personGivenName: context.personGivenName, teamName: context.teamName, meeting, link: invitationLink(invitee.id) });
       const result = await enqueue(tx, {
         dedupeKey: `reminder:${invitee.id}:${meeting.sequence}`,
         toAddress: invitee.email,

@@ -1,6 +1,7 @@
 import { placeDescription } from '@/lib/meetings/labels';
 import { relationshipLabel } from '@/lib/people/labels';
 import type { InvitationView, Response } from '@/db/queries/invitations';
+import { escapeHtml } from './html';
 import { whenText } from './messages';
 
 /**
@@ -8,10 +9,6 @@ import { whenText } from './messages';
  * small phone, and nothing but what this invitee may know. It is rendered here rather than by
  * React so the page costs the family member nothing to load and the server very little.
  */
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const styles = `
 :root { color-scheme: light; --text: #1c2421; --muted: #4f5d57; --line: #d5dcd8; --accent: #1f6f54; --soft: #e7f2ed; --warn: #fdf4e3; }

@@ -9,6 +9,16 @@ const idList = z
   .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
   .pipe(z.array(z.guid()).max(12, 'Choose at most 12 practitioners'));
 
+/** Travel time kept free around a meeting: only visits (home and community) need it. */
+export function travelMinutesFor(location: (typeof locationKind.enumValues)[number], travelBufferMinutes: number): number {
+  return location === 'home' || location === 'community' ? travelBufferMinutes : 0;
+}
+
+/** A repeated query parameter (`?required=a&required=b`) as the comma list the schemas read. */
+export function queryList(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(',') : (value ?? '');
+}
+
 /** Whom to invite: `person` for the person at the centre, and network members' ids. */
 export const inviteList = z
   .string()

@@ -15,7 +15,7 @@ import { deliverSoon } from '@/lib/mail/worker';
 import { AppError } from '@/lib/errors/app-error';
 import { actorOf, personForAction } from '@/lib/people/access';
 import { currentCoreTeam } from '@/lib/people/core-team';
-import { bookingInput, crisisInput, rescheduleInput, seriesInput } from '@/lib/scheduling/booking-input';
+import { bookingInput, crisisInput, rescheduleInput, seriesInput, travelMinutesFor } from '@/lib/scheduling/booking-input';
 import type { PractitionerCalendar } from '@/lib/scheduling/free-slots';
 import { checkOccurrences, shiftedStarts, whyNotFree } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay } from '@/lib/time/format';
@@ -30,7 +30,7 @@ type Place = { location: NewMeeting['locationKind']; locationDetail: string; vid
 async function prepare(db: Db, person: PersonRecord, who: Who, place: Place, span: { start: number; end: number }, ignoreMeetingIds: string[] = []) {
   const settings = await teamSchedulingSettings(db, person.teamId);
   if (!settings) throw new AppError('not_found');
-  const travelMinutes = place.location === 'home' || place.location === 'community' ? settings.travelBufferMinutes : 0;
+  const travelMinutes = travelMinutesFor(place.location, settings.travelBufferMinutes);
   const userIds = [...who.required, ...who.optional];
   const calendars = await loadCalendars(db, {
     teamId: person.teamId,

@@ -10,6 +10,7 @@ import { locationKind } from '@/db/schema/enums';
 import { disciplineLabel, locationKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { currentCoreTeam } from '@/lib/people/core-team';
+import { travelMinutesFor } from '@/lib/scheduling/booking-input';
 import { crisisOptions } from '@/lib/scheduling/crisis';
 import { dayHeading, longDate, timeOfDay, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
@@ -45,7 +46,7 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
   const deadline = person.referralAt.getTime() + 24 * HOUR;
   const left = deadline - now.getTime();
   const core = currentCoreTeam(history, todayIn(zone)).map((a) => a.userId);
-  const travelMinutes = search.location === 'home' || search.location === 'community' ? (settings?.travelBufferMinutes ?? 0) : 0;
+  const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   // Up to the 24-hour mark, and two days past it, so there is always something to offer.
   const window = { start: now.getTime(), end: Math.max(deadline, now.getTime()) + 48 * HOUR };
   const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: staff.map((s) => s.id), window, coreUserIds: core });

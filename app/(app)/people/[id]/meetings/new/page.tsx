@@ -11,7 +11,7 @@ import { SeriesStartForm } from '@/components/scheduling/series-start-form';
 import { disciplineLabel, locationKindLabel, meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { currentCoreTeam } from '@/lib/people/core-team';
-import { slotSearchInput } from '@/lib/scheduling/booking-input';
+import { queryList, slotSearchInput, travelMinutesFor } from '@/lib/scheduling/booking-input';
 import { findFreeSlots } from '@/lib/scheduling/free-slots';
 import { localTime } from '@/lib/scheduling/working-hours';
 import { dayHeading, localDayKey, longDate, timeRange } from '@/lib/time/format';
@@ -19,10 +19,6 @@ import { todayIn } from '@/lib/time/zoned';
 import { bookMeetingAction, rescheduleMeetingAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Book a meeting' };
-
-function asList(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join(',') : (value ?? '');
-}
 
 function durationLabel(minutes: number): string {
   const hours = Math.floor(minutes / 60);
@@ -46,7 +42,7 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const today = todayIn(zone);
   const core = currentCoreTeam(history, today).map((a) => a.userId);
   const searched = 'required' in raw || 'optional' in raw;
-  const parsed = slotSearchInput.parse({ ...raw, required: asList(raw.required), optional: asList(raw.optional) });
+  const parsed = slotSearchInput.parse({ ...raw, required: queryList(raw.required), optional: queryList(raw.optional) });
   // Moving a booked meeting: its kind, length, place and people are the starting point.
   const moving = parsed.meeting ? await findMeeting(db, person.id, parsed.meeting) : undefined;
   if (parsed.meeting && (!moving || moving.status !== 'scheduled')) notFound();
@@ -68,7 +64,7 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const from = search.from ?? today;
   const to = search.to ?? todayIn(zone, addDays(now, 28));
   const window = { start: startOfDay(from, zone), end: startOfDay(to, zone) + 86_400_000 };
-  const travelMinutes = search.location === 'home' || search.location === 'community' ? (settings?.travelBufferMinutes ?? 0) : 0;
+  const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
   const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...required, ...optional], window, coreUserIds: core, ignoreMeetingIds: movingIds });
   const prefs = person.meetingPreferences;

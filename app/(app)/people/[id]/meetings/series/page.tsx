@@ -9,7 +9,7 @@ import { loadCalendars, teamSchedulingSettings } from '@/db/queries/scheduling';
 import { inviteeOptions } from '@/lib/invitations/options';
 import { meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
-import { slotSearchInput } from '@/lib/scheduling/booking-input';
+import { queryList, slotSearchInput, travelMinutesFor } from '@/lib/scheduling/booking-input';
 import { checkOccurrences, occurrenceStarts } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay, timeRange } from '@/lib/time/format';
 import { bookSeriesAction } from '../actions';
@@ -17,10 +17,6 @@ import { bookSeriesAction } from '../actions';
 export const metadata: Metadata = { title: 'Check a series' };
 
 const MINUTE = 60_000;
-
-function asList(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join(',') : (value ?? '');
-}
 
 const extra = z.object({
   start: z.iso.datetime({ offset: true }).catch(''),
@@ -33,13 +29,13 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
   const { id } = await params;
   const raw = await searchParams;
   const { db, person } = await openPersonRecord(id, 'book-series');
-  const search = slotSearchInput.parse({ ...raw, required: asList(raw.required), optional: asList(raw.optional) });
+  const search = slotSearchInput.parse({ ...raw, required: queryList(raw.required), optional: queryList(raw.optional) });
   const { start, locationDetail, videoUrl } = extra.parse(raw);
   const back = `/people/${person.id}/meetings/new`;
   if (!start || search.repeat === 'none' || search.required.length === 0) redirect(back);
   const [settings, staff] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId)]);
   const zone = settings?.timeZone ?? person.teamTimeZone;
-  const travelMinutes = search.location === 'home' || search.location === 'community' ? (settings?.travelBufferMinutes ?? 0) : 0;
+  const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   const starts = occurrenceStarts(Date.parse(start), search.repeat, search.count, zone);
   const duration = search.duration * MINUTE;
   const span = { start: starts[0]! - 86_400_000, end: starts[starts.length - 1]! + duration + 86_400_000 };
