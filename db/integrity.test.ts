@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, toAppError } from '@/lib/errors/app-error';
-import { auditEvents, meetingRecords, meetings } from './schema';
+import { AppError, sqlState, toAppError } from '@/lib/errors/app-error';
+import { auditEvents, invitations, meetingRecords, meetings, networkMembers } from './schema';
 import { engines, openTestDatabase, type TestDatabase } from './testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from './testing/factories';
 
@@ -96,6 +96,33 @@ describe.each(engines)('database integrity on %s', (engine) => {
     expect((await failure(db.execute(sql`truncate audit_events`))).code).toBe('append_only');
     const rows = await db.select().from(auditEvents).where(eq(auditEvents.id, event!.id));
     expect(rows[0]?.action).toBe('read');
+  });
+
+  it('refuses a second invitation for the same invitee to the same meeting, the person or a network member', async () => {
+    const { db, team, alice, person } = await setting();
+    const meeting = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-08T10:00:00Z') });
+    const other = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-09T10:00:00Z') });
+    const [member] = await db.insert(networkMembers).values({ personId: person.id, givenName: 'Maria', relationship: 'parent', kind: 'family', closeness: 'inner', mayBeInvited: true }).returning();
+    let hash = 0;
+    const invite = (meetingId: string, invitee: { personId: string } | { networkMemberId: string }) =>
+      db.insert(invitations).values({ meetingId, ...invitee, tokenHash: `hash-${hash++}`, expiresAt: new Date('2026-12-10T00:00:00Z') });
+    await invite(meeting.id, { personId: person.id });
+    await invite(meeting.id, { networkMemberId: member!.id });
+
+    const again = await failure(invite(meeting.id, { personId: person.id }));
+    expect(again.code).toBe('conflict');
+    expect(sqlState(again.cause)).toEqual({ code: '23505', constraint: 'invitations_meeting_person_unique' });
+    const memberAgain = await failure(invite(meeting.id, { networkMemberId: member!.id }));
+    expect(sqlState(memberAgain.cause)).toEqual({ code: '23505', constraint: 'invitations_meeting_member_unique' });
+    // A link turned off still counts: the same invitee gets the same meeting's one link back, not a second.
+    await db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.networkMemberId, member!.id));
+    expect(sqlState((await failure(invite(meeting.id, { networkMemberId: member!.id }))).cause)?.code).toBe('23505');
+
+    // The same invitees may of course be invited to another meeting.
+    await invite(other.id, { personId: person.id });
+    await invite(other.id, { networkMemberId: member!.id });
+    const rows = await db.select({ meetingId: invitations.meetingId }).from(invitations).innerJoin(meetings, eq(meetings.id, invitations.meetingId)).where(eq(meetings.personId, person.id));
+    expect(rows).toHaveLength(4);
   });
 
   it('keeps meeting record versions immutable once written', async () => {

@@ -2,7 +2,7 @@ import { demo, expect, test } from './fixtures';
 import { PersonPages } from './pages/person-pages';
 
 test.describe('invitations: the network answers from a personal link', () => {
-  test('book with two invitees; each answers on a phone from their link; the team sees both; a move shows on the old link', async ({ page, browser, signInPage, expectAccessible }) => {
+  test('book with two invitees; each answers on a phone from their link; the team sees both; a move shows on the old link; names can be kept from the others', async ({ page, browser, signInPage, expectAccessible }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -81,6 +81,22 @@ test.describe('invitations: the network answers from a personal link', () => {
     await pat.p.reload();
     await expect(pat.p.locator('dd').first()).toContainText(when.split(',')[0]!);
     await expect(pat.p.locator('dd').first()).toContainText(newTime);
+    await expect(pat.p.getByRole('listitem').filter({ hasText: 'Charlie (friend)' })).toBeVisible();
+
+    // Ivy would rather the people she invites did not see each other's names: the team sets it on her details.
+    await page.goto(meetingUrl.replace(/\/meetings\/.*$/, '/edit'));
+    const seeEachOther = page.getByRole('group', { name: 'What people from the network see about each other when invited' });
+    await expect(seeEachOther.getByRole('radio', { name: /^Names:/ })).toBeChecked();
+    await seeEachOther.getByRole('radio', { name: /^No names/ }).check();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('heading', { name: 'Ivy Invitewell', level: 1 })).toBeVisible();
+    await expect(page.getByText('Network members invited to a meeting see: no names, only that the team is coming and that others are invited.')).toBeVisible();
+    await pat.p.reload();
+    await expect(pat.p.getByText('Charlie')).toHaveCount(0);
+    await expect(pat.p.getByText('Some other people in Ivy’s life are invited too.')).toBeVisible();
+    await expect(pat.p.getByRole('listitem').filter({ hasText: 'Alex (from the team)' })).toBeVisible();
+    await expectAccessible(pat.p);
     await pat.phone.close();
   });
 

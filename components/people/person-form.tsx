@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from '@/components/ui/fields';
+import { CheckboxField, FormMessage, RadioGroupField, SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormState } from '@/lib/actions/form-state';
-import { weekdayLabel } from '@/lib/people/labels';
+import { inviteeVisibilityLabel, options, weekdayLabel } from '@/lib/people/labels';
 
 export type PersonFormValues = {
   id?: string;
@@ -24,6 +24,8 @@ export type PersonFormValues = {
   preferredTo?: string;
   referralAt: string;
   firstContactUserId?: string | null;
+  /** Set when editing: what network members see about each other on their invitations. */
+  inviteesSeeEachOther?: keyof typeof inviteeVisibilityLabel;
 };
 
 type Props = {
@@ -82,6 +84,16 @@ export function PersonForm({ action, person, teams, practitioners, zoneName, sub
         <TextAreaField name="accessibilityNeeds" label="Accessibility needs" state={state} stored={person.accessibilityNeeds} rows={2} />
         <TextField name="interpreterLanguage" label="Interpreter needed for" state={state} stored={person.interpreterLanguage} hint="The language, if they would like an interpreter" />
       </fieldset>
+      {person.inviteesSeeEachOther ? (
+        <RadioGroupField
+          name="inviteesSeeEachOther"
+          legend="What people from the network see about each other when invited"
+          state={state}
+          stored={person.inviteesSeeEachOther}
+          options={options(inviteeVisibilityLabel)}
+          hint={`Ask ${person.givenName || 'the person'} what they would like. They always see everyone invited to their own meetings, and everyone invited sees the first names of the practitioners coming.`}
+        />
+      ) : null}
       <fieldset>
         <legend>Referral</legend>
         <div className="form-grid">

@@ -131,6 +131,38 @@ export function CheckboxField({ name, label, state, stored, hint }: { name: stri
   );
 }
 
+/**
+ * One choice from a few, as radio buttons under a legend, with its error beside them and the
+ * choice kept when the form comes back.
+ */
+export function RadioGroupField({ name, legend, state, stored, options, hint }: { name: string; legend: string; state: FormState; stored?: string | null; options: readonly { value: string; label: string }[]; hint?: ReactNode }) {
+  const error = state.fieldErrors?.[name]?.[0];
+  const chosen = shown(state, name, stored);
+  return (
+    // Remounted when the choice to show changes, so React's reset after an action returns to it.
+    <fieldset key={chosen} className="field" aria-describedby={describedBy(name, hint, error)}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {options.map((o) => (
+        <div key={o.value}>
+          <label className="day-choice">
+            <input type="radio" name={name} value={o.value} defaultChecked={chosen === o.value} /> {o.label}
+          </label>
+        </div>
+      ))}
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** The message for the whole form: an alert when something needs attention, a status on success. */
 export function FormMessage({ state }: { state: FormState }) {
   if (!state.message) return null;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { AppError } from '@/lib/errors/app-error';
 import { hashToken, tokenFor } from '@/lib/invitations/token';
+import { seesOthersByName } from '@/lib/invitations/visibility';
 import type { Db } from '../client';
 import { invitations, meetingPractitioners, meetings, networkMembers, people, teams, users } from '../schema';
 
@@ -34,7 +35,7 @@ export type InviteeChoice = { person: boolean; memberIds: string[] };
  * (one link) per invitee per meeting. Members without the person's consent, or of another
  * person's network, are refused. Returns the new invitations with their ids (links come from ids).
  */
-export async function createInvitations(tx: Db, meeting: { id: string; personId: string; endsAt: Date }, choice: InviteeChoice) {
+export async function createInvitations(tx: Db, meeting: { id: string; personId: string; endsAt: Date }, choice: InviteeChoice): Promise<{ id: string }[]> {
   const existing = await tx.select({ personId: invitations.personId, memberId: invitations.networkMemberId }).from(invitations).where(eq(invitations.meetingId, meeting.id));
   const invitedMembers = new Set(existing.map((e) => e.memberId));
   choice = { person: choice.person && !existing.some((e) => e.personId), memberIds: choice.memberIds.filter((id) => !invitedMembers.has(id)) };
@@ -52,6 +53,8 @@ export async function createInvitations(tx: Db, meeting: { id: string; personId:
   }
   for (const row of rows) row.tokenHash = hashToken(tokenFor(row.id!));
   if (rows.length === 0) return [];
+  // Two bookings racing past the check above: the partial unique indexes (migration 0005) let
+  // the later one's insert of the same invitee do nothing, and RETURNING lists only new rows.
   return tx.insert(invitations).values(rows).onConflictDoNothing().returning({ id: invitations.id });
 }
 
@@ -94,6 +97,7 @@ export async function invitationByToken(db: Db, token: string) {
       inviteeGivenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
       inviteeEmail: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
       personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})`,
+      inviteesSeeEachOther: people.inviteesSeeEachOther,
       meetingId: meetings.id,
       personId: meetings.personId,
       teamId: meetings.teamId,
@@ -121,28 +125,45 @@ export async function invitationByToken(db: Db, token: string) {
 
 export type InvitationView = NonNullable<Awaited<ReturnType<typeof invitationByToken>>>;
 
+type OtherInvitee = { givenName: string; relationship: (typeof networkMembers.relationship.enumValues)[number] | null; response: Response };
+type TeamMember = { name: string; discipline: (typeof users.discipline.enumValues)[number] };
+
+/** What an invitation page shows of the others: their names, or only whether anyone else from the network is invited. */
+export type OthersComing = { staff: TeamMember[] } & ({ namesShown: true; invitees: OtherInvitee[] } | { namesShown: false; othersInvited: boolean });
+
 /**
- * Who else is coming, as a family member may see it: first names and relationships of the
- * other invitees who have not declined, and the practitioners' names. Never contact details.
+ * Who else is coming, as this invitee may see it. With names: the first names and relationships
+ * of the other invitees who have not declined. Without (the person's choice, for network members
+ * only): just whether anyone else from the network is still invited; the names never leave the
+ * database. The practitioners' names always. Never contact details.
  */
-export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id' | 'meetingId'>) {
-  const [invitees, staff] = await Promise.all([
+export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id' | 'meetingId' | 'networkMemberId' | 'inviteesSeeEachOther'>): Promise<OthersComing> {
+  const stillComing = and(eq(invitations.meetingId, invitation.meetingId), ne(invitations.id, invitation.id), isNull(invitations.revokedAt), ne(invitations.response, 'declined'));
+  const staff = db
+    .select({ name: users.name, discipline: users.discipline })
+    .from(meetingPractitioners)
+    .innerJoin(users, eq(users.id, meetingPractitioners.userId))
+    .where(and(eq(meetingPractitioners.meetingId, invitation.meetingId), eq(meetingPractitioners.role, 'required')))
+    .orderBy(asc(users.name));
+  if (!seesOthersByName(invitation)) {
+    const [others, team] = await Promise.all([
+      db.select({ id: invitations.id }).from(invitations).where(and(stillComing, isNotNull(invitations.networkMemberId))).limit(1),
+      staff,
+    ]);
+    return { namesShown: false, othersInvited: others.length > 0, staff: team };
+  }
+  const [invitees, team] = await Promise.all([
     db
       .select({ givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`, relationship: networkMembers.relationship, response: invitations.response })
       .from(invitations)
       .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
       .innerJoin(people, eq(people.id, meetings.personId))
       .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
-      .where(and(eq(invitations.meetingId, invitation.meetingId), ne(invitations.id, invitation.id), isNull(invitations.revokedAt), ne(invitations.response, 'declined')))
+      .where(stillComing)
       .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName)),
-    db
-      .select({ name: users.name, discipline: users.discipline })
-      .from(meetingPractitioners)
-      .innerJoin(users, eq(users.id, meetingPractitioners.userId))
-      .where(and(eq(meetingPractitioners.meetingId, invitation.meetingId), eq(meetingPractitioners.role, 'required')))
-      .orderBy(asc(users.name)),
+    staff,
   ]);
-  return { invitees, staff };
+  return { namesShown: true, invitees, staff: team };
 }
 
 /** An invitee's answer; only while the link works and before the meeting starts. */

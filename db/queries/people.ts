@@ -94,6 +94,7 @@ const personColumns = {
   accessibilityNeeds: people.accessibilityNeeds,
   interpreterLanguage: people.interpreterLanguage,
   meetingPreferences: people.meetingPreferences,
+  inviteesSeeEachOther: people.inviteesSeeEachOther,
   referralAt: people.referralAt,
   firstContactUserId: people.firstContactUserId,
   firstContactName: users.name,

@@ -24,6 +24,7 @@ function profileValues(input: PersonInput) {
         ? { weekdays: input.preferredWeekdays, fromMinute: input.preferredFrom ?? 0, toMinute: input.preferredTo ?? 24 * 60 }
         : null,
     firstContactUserId: input.firstContactUserId,
+    ...(input.inviteesSeeEachOther ? { inviteesSeeEachOther: input.inviteesSeeEachOther } : {}),
   };
 }
 
@@ -38,13 +39,28 @@ export async function createPerson(db: Db, teamId: string, input: PersonInput, r
   });
 }
 
+/**
+ * Saves the profile. A change to what network members see about each other is named in the
+ * audit event, with the choice before and after: it is the person's privacy.
+ */
 export async function updatePerson(db: Db, person: { id: string; teamId: string }, input: PersonInput, referralAt: Date, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
+    const where = and(eq(people.id, person.id), eq(people.teamId, person.teamId));
+    const [before] = await tx.select({ inviteesSeeEachOther: people.inviteesSeeEachOther }).from(people).where(where).for('update');
     await tx
       .update(people)
       .set({ ...profileValues(input), referralAt, updatedAt: new Date() })
-      .where(and(eq(people.id, person.id), eq(people.teamId, person.teamId)));
-    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin });
+      .where(where);
+    const seeEachOther = before && input.inviteesSeeEachOther && input.inviteesSeeEachOther !== before.inviteesSeeEachOther ? { from: before.inviteesSeeEachOther, to: input.inviteesSeeEachOther } : undefined;
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      teamId: person.teamId,
+      action: 'update',
+      entity: 'person',
+      entityId: person.id,
+      origin: actor.origin,
+      ...(seeEachOther ? { detail: { inviteesSeeEachOther: seeEachOther } } : {}),
+    });
   });
 }
 

@@ -11,6 +11,8 @@ export const discipline = pgEnum('discipline', [
   'other',
 ]);
 export const personStatus = pgEnum('person_status', ['active', 'discharged']);
+/** What network members see about the other invitees on their invitation page. */
+export const inviteeVisibility = pgEnum('invitee_visibility', ['names', 'hidden']);
 export const relationship = pgEnum('relationship', [
   'parent',
   'partner',

@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { attendance, invitationResponse, locationKind, meetingKind, meetingStatus, participantRole } from './enums';
@@ -101,6 +102,9 @@ export const invitations = pgTable(
   },
   (t) => [
     index().on(t.meetingId),
+    // One invitation (one link) per invitee per meeting, however many bookings race.
+    uniqueIndex('invitations_meeting_person_unique').on(t.meetingId, t.personId).where(sql`${t.personId} is not null`),
+    uniqueIndex('invitations_meeting_member_unique').on(t.meetingId, t.networkMemberId).where(sql`${t.networkMemberId} is not null`),
     check('invitations_one_invitee', sql`(${t.personId} is null) <> (${t.networkMemberId} is null)`),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { closeness, contactChannel, coreRole, memberKind, personStatus, relationship } from './enums';
+import { closeness, contactChannel, coreRole, inviteeVisibility, memberKind, personStatus, relationship } from './enums';
 import { teams, users } from './teams';
 
 /** Days and hours that suit the person for meetings (ISO weekdays, minutes after local midnight). */
@@ -25,6 +25,12 @@ export const people = pgTable(
     accessibilityNeeds: text(),
     interpreterLanguage: text(),
     meetingPreferences: jsonb().$type<MeetingPreferences>(),
+    /**
+     * Whether network members see the first names and relationships of the others invited
+     * ('names'), or only that the team is coming and others are invited ('hidden'). The person
+     * themself always sees everyone invited to their own meeting.
+     */
+    inviteesSeeEachOther: inviteeVisibility().notNull().default('names'),
     referralAt: timestamp({ withTimezone: true }).notNull(),
     firstContactUserId: uuid().references(() => users.id),
     status: personStatus().notNull().default('active'),

@@ -1,6 +1,6 @@
 import { placeDescription } from '@/lib/meetings/labels';
 import { relationshipLabel } from '@/lib/people/labels';
-import type { InvitationView, Response } from '@/db/queries/invitations';
+import type { InvitationView, OthersComing, Response } from '@/db/queries/invitations';
 import { escapeHtml } from './html';
 import { whenText } from './messages';
 
@@ -79,7 +79,7 @@ const savedText: Record<Exclude<Response, 'needs_action'>, string> = {
 
 export type InvitationPageInput = {
   invitation: InvitationView;
-  others: { invitees: { givenName: string; relationship: string | null; response: Response }[]; staff: { name: string }[] };
+  others: OthersComing;
   now: Date;
   /** The address of this page, for the form and the calendar link. */
   path: string;
@@ -87,11 +87,20 @@ export type InvitationPageInput = {
   error?: { message?: string; fields?: Partial<Record<'response' | 'message', string>>; typed?: string };
 };
 
-function othersList(others: InvitationPageInput['others']): string {
-  const people = others.invitees.map((i) => `${escapeHtml(i.givenName)}${i.relationship ? ` (${escapeHtml(relationshipLabel[i.relationship as keyof typeof relationshipLabel].toLowerCase())})` : ''}${i.response === 'accepted' ? ', coming' : ''}`);
+/**
+ * Who else is invited: the others by first name and relationship, or, when the person would
+ * rather the network did not see each other's names, only that others are invited too. The
+ * team's first names always, so nobody walks in not knowing who will be there from the team.
+ */
+function othersList(others: OthersComing, personGivenName: string): string {
+  const people = others.namesShown
+    ? others.invitees.map((i) => `${escapeHtml(i.givenName)}${i.relationship ? ` (${escapeHtml(relationshipLabel[i.relationship].toLowerCase())})` : ''}${i.response === 'accepted' ? ', coming' : ''}`)
+    : [];
   const staff = others.staff.map((s) => `${escapeHtml(s.name.split(' ')[0]!)} (from the team)`);
   const all = [...people, ...staff];
-  return all.length ? `<ul>${all.map((x) => `<li>${x}</li>`).join('')}</ul>` : '<p>No one else yet.</p>';
+  const list = all.length ? `<ul>${all.map((x) => `<li>${x}</li>`).join('')}</ul>` : '';
+  const unnamed = !others.namesShown && others.othersInvited ? `<p>Some other people in ${escapeHtml(personGivenName)}’s life are invited too. Their names are not shown here.</p>` : '';
+  return list || unnamed ? `${list}${unnamed}` : '<p>No one else yet.</p>';
 }
 
 /** The invitation itself: when and where, who else is coming, and the three answers. */
@@ -141,7 +150,7 @@ ${button('declined', '')}
 </form>
 <p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Add to my calendar</a></p>
 <h2>Who else is invited</h2>
-<div class="card">${othersList(input.others)}</div>
+<div class="card">${othersList(input.others, inv.personGivenName)}</div>
 <p class="hint">This link is personal to you. Please do not share it.</p>`,
   );
 }

@@ -25,6 +25,15 @@ describe('the person form', () => {
     expect(e.dateOfBirth?.[0]).toMatch(/in the past/);
   });
 
+  it('takes what network members see about each other from the two choices, and leaves it alone when the form has no such field', () => {
+    expect(personInput.parse({ ...valid, inviteesSeeEachOther: 'hidden' }).inviteesSeeEachOther).toBe('hidden');
+    expect(personInput.parse({ ...valid, inviteesSeeEachOther: 'names' }).inviteesSeeEachOther).toBe('names');
+    expect(personInput.parse(valid).inviteesSeeEachOther).toBeUndefined();
+    for (const wrong of ['', 'everyone', 'HIDDEN']) {
+      expect(errors(personInput.safeParse({ ...valid, inviteesSeeEachOther: wrong })).inviteesSeeEachOther).toEqual(['Choose what people from the network see about each other']);
+    }
+  });
+
   it('checks that meeting hours end after they start', () => {
     expect(errors(personInput.safeParse({ ...valid, preferredFrom: '16:00', preferredTo: '09:00' })).preferredTo).toEqual(['The end time must be after the start time']);
     expect(personInput.parse({ ...valid, preferredFrom: '09:30', preferredTo: '16:00', preferredWeekdays: '3,1,1' })).toMatchObject({ preferredFrom: 570, preferredTo: 960, preferredWeekdays: [1, 3] });

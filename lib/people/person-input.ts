@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inviteeVisibility } from '@/db/schema/enums';
 import { isCalendarDate } from '@/lib/time/zoned';
 import { checkbox, optionalEmail, optionalPhone, optionalText, requiredText, timeOfDay } from './contact';
 
@@ -35,6 +36,8 @@ export const personInput = z
     preferredTo: optionalTime('Enter a time like 16:00'),
     referralAt: z.string().trim().min(1, 'Enter when the referral arrived'),
     firstContactUserId: z.union([z.literal(''), z.guid()]).default('').transform((v) => (v === '' ? null : v)),
+    // Only on the edit form. Left out, the stored choice stays (never quietly back to sharing names).
+    inviteesSeeEachOther: z.enum(inviteeVisibility.enumValues, { error: 'Choose what people from the network see about each other' }).optional(),
     confirmDuplicate: checkbox,
   })
   .superRefine((p, ctx) => {

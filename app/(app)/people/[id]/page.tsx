@@ -11,7 +11,7 @@ import { disciplineLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { minutesToTime } from '@/lib/people/contact';
 import { coreTeamWarnings, currentCoreTeam } from '@/lib/people/core-team';
-import { channelLabel, closenessLabel, coreRoleLabel, kindLabel, relationshipLabel, weekdayLabel } from '@/lib/people/labels';
+import { channelLabel, closenessLabel, coreRoleLabel, inviteeVisibilitySummary, kindLabel, relationshipLabel, weekdayLabel } from '@/lib/people/labels';
 import { longDate, timeOfDay } from '@/lib/time/format';
 import { todayIn, toLocalInput } from '@/lib/time/zoned';
 import { changeStatusAction } from '../actions';
@@ -178,6 +178,10 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           <dd>{person.accessibilityNeeds ?? 'None recorded'}</dd>
           <dt>Interpreter</dt>
           <dd>{person.interpreterLanguage ?? 'Not needed'}</dd>
+          <dt>Who else is invited</dt>
+          <dd>
+            Network members invited to a meeting see: {inviteeVisibilitySummary[person.inviteesSeeEachOther]}. {person.givenName} always sees everyone invited.
+          </dd>
           <dt>Referral</dt>
           <dd>
             {longDate(person.referralAt, zone)} at {timeOfDay(person.referralAt, zone)}
