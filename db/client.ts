@@ -46,13 +46,44 @@ export async function openPglite(dataDir: string | 'memory'): Promise<Database> 
   }
 }
 
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * Drizzle asks postgres.js for an unnamed statement on every query (`prepare: false` unless a
+ * query is built with `.prepare(name)`). With parameters, postgres.js then describes the
+ * statement first and waits for the answer before binding it: two round trips, and a parse and
+ * plan in PostgreSQL, every time. Here every query with parameters is a named prepared statement
+ * instead, kept per connection by postgres.js: one round trip, parsed once, and planned by
+ * PostgreSQL's plan cache. Queries without parameters (migrations' DDL, `select 1`) keep the
+ * simple protocol, which also allows several statements in one string. Transactions and
+ * savepoints hand drizzle a new client; those are wrapped too.
+ */
+export function preparing<T extends Sql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: unknown[], queryOptions?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], parameters?.length ? { ...queryOptions, prepare: true } : queryOptions);
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (client: postgres.TransactionSql) => unknown;
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(...args, (inner: postgres.TransactionSql) => callback(preparing(inner)));
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, {
     max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
     connection: { application_name: 'network-meetings' },
   });
-  const db = drizzlePostgres({ client, ...drizzleOptions }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparing(client), ...drizzleOptions }) as unknown as Db;
   return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 

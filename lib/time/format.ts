@@ -1,7 +1,10 @@
 /**
- * Dates and times shown in a meeting's or team's IANA zone. One Intl formatter per zone is
- * built once and kept: creating formatters is the expensive part, and pages format hundreds
- * of instants.
+ * Dates and times shown in a meeting's or team's IANA zone. Pages format hundreds of instants,
+ * and Intl's formatToParts costs tens of microseconds a call, so it is asked only for a zone's
+ * UTC offset and short name, once per zone and quarter of an hour: every offset in use is a
+ * whole number of quarter hours, so a change of offset (which happens at a whole local hour)
+ * always falls on a quarter-hour boundary in UTC. The wall-clock fields then come from plain
+ * arithmetic on the shifted instant.
  */
 type Parts = { year: string; month: string; monthName: string; day: string; weekday: string; hour: string; minute: string; zoneName: string };
 
@@ -13,9 +16,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-GB', {
       timeZone: zone,
       year: 'numeric',
-      month: 'long',
+      month: 'numeric',
       day: 'numeric',
-      weekday: 'long',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
@@ -26,23 +28,45 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const monthNumber: Record<string, string> = {
-  January: '01', February: '02', March: '03', April: '04', May: '05', June: '06',
-  July: '07', August: '08', September: '09', October: '10', November: '11', December: '12',
-};
+const QUARTER_HOUR = 15 * 60_000;
+type ZoneState = { offsetMs: number; zoneName: string };
+const zoneStates = new Map<string, ZoneState>();
+
+/** The zone's offset from UTC and short name during the quarter hour that holds `ms`. */
+function zoneState(ms: number, zone: string): ZoneState {
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  const key = `${zone} ${quarter}`;
+  let state = zoneStates.get(key);
+  if (!state) {
+    const at = quarter * QUARTER_HOUR;
+    const p: Record<string, string> = {};
+    for (const part of formatter(zone).formatToParts(at)) p[part.type] = part.value;
+    const wallClock = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+    state = { offsetMs: wallClock - at, zoneName: p.timeZoneName ?? zone };
+    // Bounded: a busy server sees a few thousand quarters of a few zones.
+    if (zoneStates.size >= 20_000) zoneStates.clear();
+    zoneStates.set(key, state);
+  }
+  return state;
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const two = (n: number) => String(n).padStart(2, '0');
 
 function parts(instant: Date, zone: string): Parts {
-  const p: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(instant)) p[part.type] = part.value;
+  const ms = instant.getTime();
+  const state = zoneState(ms, zone);
+  const local = new Date(ms + state.offsetMs);
   return {
-    year: p.year ?? '',
-    month: monthNumber[p.month ?? ''] ?? '00',
-    monthName: p.month ?? '',
-    day: (p.day ?? '').padStart(2, '0'),
-    weekday: p.weekday ?? '',
-    hour: p.hour ?? '00',
-    minute: p.minute ?? '00',
-    zoneName: p.timeZoneName ?? zone,
+    year: String(local.getUTCFullYear()),
+    month: two(local.getUTCMonth() + 1),
+    monthName: monthNames[local.getUTCMonth()]!,
+    day: two(local.getUTCDate()),
+    weekday: weekdayNames[local.getUTCDay()]!,
+    hour: two(local.getUTCHours()),
+    minute: two(local.getUTCMinutes()),
+    zoneName: state.zoneName,
   };
 }
 
