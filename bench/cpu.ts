@@ -25,6 +25,23 @@ export function groupCpuMs(pgid: number): number {
   return ticks * TICK_MS;
 }
 
+/** User + system CPU time of every PostgreSQL process on the machine (the bench's server), in ms. */
+export function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(after[11]) + Number(after[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks * TICK_MS;
+}
+
 /** Busy and total CPU time of the machine (all cores) since boot, in ticks. */
 export function machineTicks(): { busy: number; total: number } {
   const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';

@@ -18,7 +18,7 @@ export type ScenarioResult = {
    * CPU time of the app's process group per measured request (independent of contention), and
    * how busy the whole machine was (all cores; the bench's own load generator and PostgreSQL count).
    */
-  cpu: { appMsPerRequest: number; machineBusyPercent: number };
+  cpu: { appMsPerRequest: number; postgresMsPerRequest: number; machineBusyPercent: number };
   /** The app's heaviest statements during the scenario, when pg_stat_statements is there. */
   queries: QueryStat[];
 };
@@ -38,12 +38,13 @@ export type BenchReport = {
 };
 
 export function meetsTarget(scenario: Pick<Scenario, 'target'>, result: LoadResult): boolean {
+  if (!scenario.target) return result.errors === 0;
   const p50 = scenario.target.p50Ms === undefined || result.p50Ms <= scenario.target.p50Ms;
   return result.errors === 0 && p50 && result.p95Ms <= scenario.target.p95Ms;
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
-const target = (t: Scenario['target']) => [t.p50Ms !== undefined ? `p50 ≤ ${t.p50Ms}` : '', `p95 ≤ ${t.p95Ms}`].filter(Boolean).join(', ');
+const target = (t: Scenario['target']) => (!t ? 'reference (no target)' : [t.p50Ms !== undefined ? `p50 ≤ ${t.p50Ms}` : '', `p95 ≤ ${t.p95Ms}`].filter(Boolean).join(', '));
 
 export function markdownTable(results: ScenarioResult[]): string {
   const lines = [
@@ -52,7 +53,7 @@ export function markdownTable(results: ScenarioResult[]): string {
   ];
   for (const { scenario, result, pass } of results) {
     lines.push(
-      `| ${scenario.name} | ${scenario.connections} | ${result.requests} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50Ms)} | ${ms(result.p95Ms)} | ${ms(result.p99Ms)} | ${result.errors} | ${target(scenario.target)} | ${pass ? 'PASS' : 'MISS'} |`,
+      `| ${scenario.name} | ${scenario.connections} | ${result.requests} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50Ms)} | ${ms(result.p95Ms)} | ${ms(result.p99Ms)} | ${result.errors} | ${target(scenario.target)} | ${!scenario.target ? '—' : pass ? 'PASS' : 'MISS'} |`,
     );
   }
   return lines.join('\n');
@@ -60,9 +61,9 @@ export function markdownTable(results: ScenarioResult[]): string {
 
 export function cpuTable(results: ScenarioResult[]): string {
   return [
-    '| scenario | app CPU ms/request | machine busy % |',
-    '|---|---:|---:|',
-    ...results.map((r) => `| ${r.scenario.name} | ${r.cpu.appMsPerRequest.toFixed(1)} | ${r.cpu.machineBusyPercent.toFixed(0)} |`),
+    '| scenario | app CPU ms/request | PostgreSQL CPU ms/request | machine busy % |',
+    '|---|---:|---:|---:|',
+    ...results.map((r) => `| ${r.scenario.name} | ${r.cpu.appMsPerRequest.toFixed(1)} | ${r.cpu.postgresMsPerRequest.toFixed(1)} | ${r.cpu.machineBusyPercent.toFixed(0)} |`),
   ].join('\n');
 }
 

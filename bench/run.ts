@@ -4,7 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { hashPassword } from '../lib/auth/password';
 import { freePort } from '../scripts/postgres-cluster';
-import { busyPercentSince, groupCpuMs, machineTicks } from './cpu';
+import { busyPercentSince, groupCpuMs, machineTicks, postgresCpuMs } from './cpu';
 import { applyMigrations, openBenchDatabase } from './database';
 import { runLoad } from './load';
 import { sampleMemory, type MemoryPeak } from './memory';
@@ -141,10 +141,10 @@ async function main(): Promise<number> {
       await waitForQuietMachine(log, { maxMs: 5 * 60_000, maxBusyPercent: 40 });
       await scenario.prepare?.(ctx);
       if (queryStats) await resetQueryStats(sql);
-      let cpuAtStart = { app: 0, machine: machineTicks() };
+      let cpuAtStart = { app: 0, postgres: 0, machine: machineTicks() };
       const result = await runLoad({
         onMeasureStart: () => {
-          cpuAtStart = { app: groupCpuMs(server.pid), machine: machineTicks() };
+          cpuAtStart = { app: groupCpuMs(server.pid), postgres: postgresCpuMs(), machine: machineTicks() };
         },
         connections: scenario.connections,
         warmupMs: warmupSeconds * 1000,
@@ -161,12 +161,13 @@ async function main(): Promise<number> {
       });
       const cpu = {
         appMsPerRequest: (groupCpuMs(server.pid) - cpuAtStart.app) / Math.max(1, result.requests),
+        postgresMsPerRequest: (postgresCpuMs() - cpuAtStart.postgres) / Math.max(1, result.requests),
         machineBusyPercent: busyPercentSince(cpuAtStart.machine),
       };
       const queries = queryStats ? await topQueries(sql) : [];
       log(
         `  ${result.requests} requests, p95 ${result.p95Ms.toFixed(1)} ms, ${result.errors} errors; ` +
-          `app CPU ${cpu.appMsPerRequest.toFixed(1)} ms/request; machine ${cpu.machineBusyPercent.toFixed(0)} % busy`,
+          `app CPU ${cpu.appMsPerRequest.toFixed(1)} ms/request, PostgreSQL ${cpu.postgresMsPerRequest.toFixed(1)}; machine ${cpu.machineBusyPercent.toFixed(0)} % busy`,
       );
       for (const e of result.errorSamples) log(`  error ×${e.count}: ${e.message}`);
       if (queries.length > 0) log(['  heaviest statements:', ...queryStatsLines(queries, result.sent)].join('\n'));

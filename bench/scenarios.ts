@@ -33,8 +33,11 @@ export type Scenario = {
   /** Sends the practitioner's session cookie (false for public pages such as invitations). */
   signedIn: boolean;
   connections: number;
-  /** Latency targets from the issues; a miss is reported, it does not fail the run. */
-  target: { p50Ms?: number; p95Ms: number };
+  /**
+   * Latency targets from the issues; a miss is reported, it does not fail the run. None for a
+   * reference scenario, which shows what the framework itself costs on this machine.
+   */
+  target?: { p50Ms?: number; p95Ms: number };
   prepare?: (ctx: BenchContext) => Promise<void>;
   /** Undefined when the response body is right, otherwise what is wrong. */
   check: (body: string, ctx: BenchContext) => string | undefined;
@@ -70,6 +73,25 @@ async function prepareInvitationLinks({ sql }: BenchContext) {
 export const invitationPath = (n: number) => `/invite/${inviteTokens[n % inviteTokens.length]}`;
 
 export const scenarios: Scenario[] = [
+  {
+    // Reference: the smallest route there is (one `select 1`), at the invitation page's 32
+    // connections: what Next.js itself and the load generator cost here, before any of our work.
+    name: 'Reference: /api/health',
+    method: 'GET',
+    path: '/api/health',
+    signedIn: false,
+    connections: 32,
+    check: (body) => (body.includes('"ok"') ? undefined : 'the health check did not say ok'),
+  },
+  {
+    // Reference: a server-rendered page with no database work (the sign-in form), at 16.
+    name: 'Reference: sign-in page',
+    method: 'GET',
+    path: '/sign-in',
+    signedIn: false,
+    connections: 16,
+    check: (html) => (html.includes('Password') ? undefined : 'no sign-in form'),
+  },
   {
     name: 'Today page',
     method: 'GET',
