@@ -1,5 +1,6 @@
 import { demo, expect, test } from './fixtures';
 import { AbsencesPage, AdminPage, fieldError, InvitePage, TeamFormPage, WelcomePage, WorkingPatternPage } from './pages/admin-pages';
+import { SignInPage } from './pages/sign-in-page';
 
 /** A calendar day `days` from now, as a date field takes it. */
 function dayFromNow(days: number): string {
@@ -168,6 +169,80 @@ test.describe('administration', () => {
     // An end before the start is refused beside the last day.
     await absences.add({ reason: 'Training', firstDay: dayFromNow(60), lastDay: dayFromNow(58) });
     await expect(fieldError(page, 'Last day away')).toContainText('cannot be before the first day');
+  });
+
+  test('leave recorded over a booked meeting is saved, and the administrator, the meeting page and Today say who is away, with the way to move it', async ({ page, browser, signInPage, todayPage, expectAccessible }) => {
+    // Alex books a meeting with Chris Byrne for someone new.
+    await signInPage.goto();
+    await signInPage.signIn(demo.practitioner, demo.password);
+    await todayPage.expectLoaded();
+    await page.goto('/people/new');
+    await page.getByLabel('First name').fill('Juniper');
+    await page.getByLabel('Last name').fill('Leaveson');
+    await page.getByRole('button', { name: 'Add to the caseload' }).click();
+    await expect(page.getByRole('heading', { name: 'Juniper Leaveson', level: 1 })).toBeVisible();
+    await page.getByRole('link', { name: 'Book a meeting' }).click();
+    await page.getByLabel('Alex Morgan must be there').check();
+    await page.getByLabel('Chris Byrne must be there').check();
+    await page.getByLabel('Where').selectOption('clinic');
+    await page.getByRole('button', { name: 'Find free times' }).click();
+    const slot = page.getByRole('radio').first();
+    const startsAt = new Date((await slot.getAttribute('value')) ?? '');
+    await slot.check();
+    await page.getByLabel('Place').fill('Riverside Health Centre, room 2');
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The meeting is booked' })).toBeVisible();
+    await page.getByRole('region', { name: 'Coming up' }).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { name: 'Network meeting with Juniper', level: 1 })).toBeVisible();
+    const meetingPath = new URL(page.url()).pathname;
+    await expect(page.getByRole('note').filter({ hasText: 'Chris' })).toHaveCount(0);
+
+    // Afterwards the administrator, in another browser, records Chris's leave on that day (London, Chris's zone).
+    const leaveDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(startsAt);
+    const theirs = await browser.newContext();
+    const adminPage = await theirs.newPage();
+    const adminSignIn = new SignInPage(adminPage);
+    await adminSignIn.goto();
+    await adminSignIn.signIn(demo.admin, demo.password);
+    await adminPage.waitForURL(/\/today$/);
+    await new AdminPage(adminPage).openPractitioner('Chris Byrne');
+    await adminPage.getByRole('link', { name: 'See and change absences' }).click();
+    const absences = new AbsencesPage(adminPage);
+    await absences.expectLoaded('Chris Byrne');
+    const absencesUrl = adminPage.url();
+    await absences.add({ reason: 'Leave', firstDay: leaveDay, lastDay: leaveDay, note: 'Booked after Juniper’s meeting' });
+
+    // Saved all the same, and told at once, beside the form: who is away, for which meetings, each linking to its page.
+    const told = adminPage.getByRole('status').filter({ hasText: /Chris is away for \d+ booked meetings?\. Move (it|them), or change who comes from the team\./ });
+    await expect(told).toContainText(/Leave for Chris Byrne, .* is recorded\./);
+    const link = told.getByRole('link', { name: /, with Juniper$/ });
+    await expect(link).toHaveAttribute('href', meetingPath);
+    await expect(absences.rows().filter({ hasText: 'Booked after Juniper’s meeting' })).toContainText('Leave');
+    await expectAccessible(adminPage);
+
+    // The meeting's page warns, with the way to move it or change who comes.
+    await link.click();
+    await expect(adminPage.getByRole('heading', { name: 'Network meeting with Juniper', level: 1 })).toBeVisible();
+    const warning = adminPage.getByRole('note').filter({ hasText: 'Chris is on leave then.' });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole('link', { name: 'Move the meeting or change who comes' })).toHaveAttribute('href', `${meetingPath.replace(/\/meetings\/.*$/, '/meetings/new')}?meeting=${meetingPath.split('/').pop()}`);
+    await expectAccessible(adminPage);
+
+    // Alex's Today marks the meeting too.
+    await page.goto('/today');
+    const card = todayPage.meetings().filter({ hasText: 'Juniper Leaveson' });
+    await expect(card).toContainText('Chris is away —');
+    await expect(card.getByRole('link', { name: /^move or change the team/ })).toHaveAttribute('href', meetingPath);
+    await expectAccessible(page);
+
+    // Removing the leave takes the warning away (and leaves Chris's time as it was for other tests).
+    await adminPage.goto(absencesUrl);
+    await absences.expectLoaded('Chris Byrne');
+    await absences.rows().filter({ hasText: 'Booked after Juniper’s meeting' }).getByRole('button', { name: /^Remove/ }).click();
+    await expect(absences.rows().filter({ hasText: 'Booked after Juniper’s meeting' })).toHaveCount(0);
+    await page.reload();
+    await expect(todayPage.meetings().filter({ hasText: 'Juniper Leaveson' })).not.toContainText('is away');
+    await theirs.close();
   });
 
   test('the practitioners list fits a phone, its table scrolling on its own @phone', async ({ page, signInPage, expectAccessible }) => {

@@ -63,6 +63,7 @@ test.describe('invitations: the network answers from a personal link', () => {
     await expect(invited.getByRole('listitem').filter({ hasText: 'Pat' })).toContainText('Coming');
     await expect(invited.getByRole('listitem').filter({ hasText: 'Pat' })).toContainText('I will bring Ivy’s medication list');
     await expect(invited.getByRole('listitem').filter({ hasText: 'Charlie' })).toContainText('Maybe');
+    await expect(invited).not.toContainText('see no names');
     await expectAccessible(page);
 
     // Today lists the meeting as still waiting for Ivy's own answer.
@@ -97,6 +98,10 @@ test.describe('invitations: the network answers from a personal link', () => {
     await expect(pat.p.getByText('Some other people in Ivy’s life are invited too.')).toBeVisible();
     await expect(pat.p.getByRole('listitem').filter({ hasText: 'Alex (from the team)' })).toBeVisible();
     await expectAccessible(pat.p);
+    // The team still sees every name, and is told what the network sees.
+    await page.goto(meetingUrl);
+    await expect(invited).toContainText('Network members see no names of the others invited, as Ivy asked.');
+    await expect(invited.getByRole('listitem').filter({ hasText: 'Charlie' })).toBeVisible();
     await pat.phone.close();
   });
 

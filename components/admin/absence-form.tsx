@@ -1,18 +1,35 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage, SelectField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { absenceReasonNames, optionsOf } from '@/lib/admin/labels';
+import { readAwayNotice } from '@/lib/working-time/away-from-meetings';
 import type { FormAction } from './types';
 
 /** Recording whole days away in the practitioner's own zone. */
 export function AbsenceForm({ action, userId, zoneLabel }: { action: FormAction; userId: string; zoneLabel: string }) {
   const [state, formAction] = useActionState(action, idle);
+  const away = state.status === 'success' ? readAwayNotice(state.data) : undefined;
   return (
     <form action={formAction} className="form" noValidate>
-      <FormMessage state={state} />
+      {away ? (
+        // Saved, but the practitioner is in meetings already booked then: each with its link.
+        <div className="alert alert-warning" role="status">
+          {state.message}
+          <ul className="warning-list">
+            {away.meetings.map((m) => (
+              <li key={m.href}>
+                <Link href={m.href}>{m.text}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <FormMessage state={state} />
+      )}
       <input type="hidden" name="userId" value={userId} />
       <SelectField name="reason" label="Reason" state={state} options={optionsOf(absenceReasonNames)} placeholder="Choose…" required />
       <div className="form-grid">

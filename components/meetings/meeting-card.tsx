@@ -1,6 +1,8 @@
+import Link from 'next/link';
 import type { UpcomingMeeting } from '@/db/queries/meetings';
 import { disciplineLabel, meetingKindLabel, personDisplayName, placeDescription } from '@/lib/meetings/labels';
-import { timeRange, zoneAbbreviation } from '@/lib/time/format';
+import { timeOfDay, timeRange, zoneAbbreviation } from '@/lib/time/format';
+import { whoIsAway } from '@/lib/working-time/away-from-meetings';
 
 export function MeetingCard({ meeting }: { meeting: UpcomingMeeting }) {
   const name = personDisplayName(meeting.person);
@@ -34,6 +36,18 @@ export function MeetingCard({ meeting }: { meeting: UpcomingMeeting }) {
               : `With ${meeting.colleagues.map((c) => `${c.name} (${disciplineLabel[c.discipline]})`).join(', ')}`}
           </dd>
         </dl>
+        {meeting.away.length > 0 ? (
+          <p className="alert alert-warning">
+            {whoIsAway(meeting.away)} —{' '}
+            <Link href={`/people/${meeting.personId}/meetings/${meeting.id}`}>
+              move or change the team
+              <span className="visually-hidden">
+                {' '}
+                for the meeting with {name} at {timeOfDay(meeting.startsAt, meeting.timeZone)}
+              </span>
+            </Link>
+          </p>
+        ) : null}
       </div>
     </li>
   );

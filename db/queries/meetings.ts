@@ -1,11 +1,13 @@
 import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { meetingPractitioners, meetings, people, users } from '../schema';
+import { requiredPractitionersAway } from './absence-clashes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type UpcomingMeeting = {
   id: string;
+  personId: string;
   kind: (typeof meetings.kind.enumValues)[number];
   startsAt: Date;
   endsAt: Date;
@@ -15,11 +17,14 @@ export type UpcomingMeeting = {
   videoUrl: string | null;
   person: { givenName: string; familyName: string; preferredName: string | null; pronouns: string | null };
   colleagues: { name: string; discipline: (typeof users.discipline.enumValues)[number] }[];
+  /** Practitioners who must be there but are away then (an absence recorded after booking); only for meetings still to start. */
+  away: { name: string; you: boolean }[];
 };
 
 /**
  * A practitioner's scheduled meetings that have not ended yet, up to `until`, only on the
- * teams they belong to. Two queries whatever the number of meetings.
+ * teams they belong to, with who else is coming and who must be there but is away. Three
+ * queries whatever the number of meetings.
  */
 export async function upcomingMeetingsForPractitioner(
   db: Db,
@@ -30,6 +35,7 @@ export async function upcomingMeetingsForPractitioner(
   const rows = await db
     .select({
       id: meetings.id,
+      personId: meetings.personId,
       kind: meetings.kind,
       startsAt: meetings.startsAt,
       endsAt: meetings.endsAt,
@@ -63,26 +69,38 @@ export async function upcomingMeetingsForPractitioner(
     .limit(window.limit ?? 100);
   if (rows.length === 0) return [];
 
-  const colleagues = await db
-    .select({ meetingId: meetingPractitioners.meetingId, name: users.name, discipline: users.discipline })
-    .from(meetingPractitioners)
-    .innerJoin(users, eq(users.id, meetingPractitioners.userId))
-    .where(
-      and(
-        inArray(
-          meetingPractitioners.meetingId,
-          rows.map((r) => r.id),
+  const [colleagues, away] = await Promise.all([
+    db
+      .select({ meetingId: meetingPractitioners.meetingId, name: users.name, discipline: users.discipline })
+      .from(meetingPractitioners)
+      .innerJoin(users, eq(users.id, meetingPractitioners.userId))
+      .where(
+        and(
+          inArray(
+            meetingPractitioners.meetingId,
+            rows.map((r) => r.id),
+          ),
+          ne(meetingPractitioners.userId, scope.userId),
         ),
-        ne(meetingPractitioners.userId, scope.userId),
-      ),
-    )
-    .orderBy(asc(users.name));
+      )
+      .orderBy(asc(users.name)),
+    // A meeting under way cannot be moved any more, so only those still to start are asked about.
+    requiredPractitionersAway(
+      db,
+      rows.filter((r) => r.startsAt > window.from).map((r) => r.id),
+    ),
+  ]);
+  const awayByMeeting = new Map<string, UpcomingMeeting['away']>();
+  for (const a of away) {
+    awayByMeeting.set(a.meetingId, [...(awayByMeeting.get(a.meetingId) ?? []), { name: a.name, you: a.userId === scope.userId }]);
+  }
   const byMeeting = new Map<string, UpcomingMeeting['colleagues']>();
   for (const c of colleagues) {
     byMeeting.set(c.meetingId, [...(byMeeting.get(c.meetingId) ?? []), { name: c.name, discipline: c.discipline }]);
   }
   return rows.map((r) => ({
     id: r.id,
+    personId: r.personId,
     kind: r.kind,
     startsAt: r.startsAt,
     endsAt: r.endsAt,
@@ -92,5 +110,6 @@ export async function upcomingMeetingsForPractitioner(
     videoUrl: r.videoUrl,
     person: { givenName: r.givenName, familyName: r.familyName, preferredName: r.preferredName, pronouns: r.pronouns },
     colleagues: byMeeting.get(r.id) ?? [],
+    away: awayByMeeting.get(r.id) ?? [],
   }));
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addAbsenceAction, removeAbsenceAction } from '@/app/(app)/admin/practitioners/[userId]/absences/actions';
 import { saveWorkingPatternAction } from '@/app/(app)/admin/practitioners/[userId]/working-pattern/actions';
@@ -21,9 +21,10 @@ import { findPractitioner } from '@/db/queries/practitioners';
 import { findTeam } from '@/db/queries/teams';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
 import { absencesOf, workingPatternOf } from '@/db/queries/working-time';
-import { absences, auditEvents, teams, users } from '@/db/schema';
+import { absences, auditEvents, meetingPractitioners, teams, users } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
-import { makeTeam, makeUser } from '@/db/testing/factories';
+import { makeMeeting, makePerson, makeTeam, makeUser } from '@/db/testing/factories';
+import { readAwayNotice } from '@/lib/working-time/away-from-meetings';
 
 /**
  * The administration actions themselves, as the browser calls them, with the session and the
@@ -223,5 +224,41 @@ describe.each(engines)('administration actions on %s', (engine) => {
     expect((await run(removeAbsenceAction, { userId: newYorker.id, absenceId: stored!.id })).status).toBe('success');
     expect(await absencesOf(db, newYorker.id, new Date(0))).toEqual([]);
     expect((await run(removeAbsenceAction, { userId: newYorker.id, absenceId: stored!.id })).status).toBe('error');
+  });
+
+  it('records leave over booked meetings all the same, and says who is away for which, each with the link to move it', async () => {
+    current.user = admin;
+    const hillside = await makeTeam(db, 'Hillside');
+    const robin = await makePerson(db, team.id, { givenName: 'Robin' });
+    const kit = await makePerson(db, hillside.id, { givenName: 'Katherine', preferredName: 'Kit' });
+    // Booked before the leave: one on each team (an administrator hears of both), one Sam
+    // comes to only if free, and ones that do not count: cancelled, and the day after.
+    const tuesday = await makeMeeting(db, { teamId: team.id, personId: robin.id, userIds: [subject.id, practitioner.id], startsAt: new Date('2031-03-04T10:00:00Z') });
+    const wednesday = await makeMeeting(db, { teamId: hillside.id, personId: kit.id, userIds: [subject.id], startsAt: new Date('2031-03-05T14:30:00Z'), minutes: 90 });
+    const ifFree = await makeMeeting(db, { teamId: team.id, personId: robin.id, userIds: [practitioner.id, subject.id], startsAt: new Date('2031-03-06T09:00:00Z') });
+    await db
+      .update(meetingPractitioners)
+      .set({ role: 'optional' })
+      .where(and(eq(meetingPractitioners.meetingId, ifFree.id), eq(meetingPractitioners.userId, subject.id)));
+    await makeMeeting(db, { teamId: team.id, personId: robin.id, userIds: [subject.id], startsAt: new Date('2031-03-04T14:00:00Z'), status: 'cancelled' });
+    await makeMeeting(db, { teamId: team.id, personId: robin.id, userIds: [subject.id], startsAt: new Date('2031-03-08T00:00:00Z') });
+
+    const added = await run(addAbsenceAction, { userId: subject.id, reason: 'leave', firstDay: '2031-03-03', lastDay: '2031-03-07' });
+    expect(added).toMatchObject({
+      status: 'success',
+      message: 'Leave for Sam Subject, Mon 3 Mar – Fri 7 Mar 2031, is recorded. Sam is away for 3 booked meetings. Move them, or change who comes from the team.',
+    });
+    expect(readAwayNotice(added.data)?.meetings).toEqual([
+      { href: `/people/${robin.id}/meetings/${tuesday.id}`, text: 'Tuesday 4 March 2031, 10:00–11:00 GMT, with Robin' },
+      { href: `/people/${kit.id}/meetings/${wednesday.id}`, text: 'Wednesday 5 March 2031, 14:30–16:00 GMT, with Kit' },
+      { href: `/people/${robin.id}/meetings/${ifFree.id}`, text: 'Thursday 6 March 2031, 09:00–10:00 GMT, with Robin (Sam was coming only if free)' },
+    ]);
+    // The absence is saved, and the meetings stay booked until someone moves them.
+    expect((await absencesOf(db, subject.id, new Date('2031-01-01T00:00:00Z'))).map((a) => a.startsAt)).toEqual([new Date('2031-03-03T00:00:00Z')]);
+
+    // Days with nothing booked: the plain message, and nothing to show beside it.
+    const quiet = await run(addAbsenceAction, { userId: subject.id, reason: 'training', firstDay: '2031-04-01', lastDay: '2031-04-01' });
+    expect(quiet).toMatchObject({ status: 'success', message: 'Training for Sam Subject, Tue 1 Apr 2031, is recorded.' });
+    expect(readAwayNotice(quiet.data)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 
 import { refresh } from 'next/cache';
 import type { Db } from '@/db/client';
+import { bookedMeetingsDuring } from '@/db/queries/absence-clashes';
 import { recordAudit } from '@/db/queries/audit';
 import { findPractitioner } from '@/db/queries/practitioners';
 import { deleteAbsence, insertAbsence, overlappingAbsence } from '@/db/queries/working-time';
@@ -11,6 +12,7 @@ import { requestOrigin } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 import { AppError, sqlState } from '@/lib/errors/app-error';
 import { absenceInput, absenceRefInput, describeDays, intervalToWholeDays, wholeDaysToInterval } from '@/lib/working-time/absence-days';
+import { awayNotice, awayNoticeData } from '@/lib/working-time/away-from-meetings';
 
 function overlapError(message: string) {
   return new AppError('conflict', message, { fieldErrors: { firstDay: [message] } });
@@ -30,7 +32,7 @@ export const addAbsenceAction = validatedAction(absenceInput, async function add
   assertCan(user, 'manage', { kind: 'administration' });
   const origin = await requestOrigin();
   try {
-    const summary = await db.transaction(async (tx) => {
+    const { summary, notice } = await db.transaction(async (tx) => {
       const practitioner = await findPractitioner(tx, userId);
       if (!practitioner) throw new AppError('not_found');
       const { startsAt, endsAt } = wholeDaysToInterval(firstDay, lastDay, practitioner.timeZone);
@@ -45,10 +47,16 @@ export const addAbsenceAction = validatedAction(absenceInput, async function add
         origin,
         detail: { change: 'absence', absenceId: absence.id, reason, firstDay, lastDay, timeZone: practitioner.timeZone },
       });
-      return `${absenceReasonNames[reason]} for ${practitioner.name}, ${describeDays(firstDay, lastDay)}, is recorded.`;
+      // The absence is a fact and is kept; meetings already booked in it stay until someone
+      // moves them, so the administrator is told which, on any team (administrators see all).
+      const booked = await bookedMeetingsDuring(tx, { userId, startsAt, endsAt, now: new Date() });
+      return {
+        summary: `${absenceReasonNames[reason]} for ${practitioner.name}, ${describeDays(firstDay, lastDay)}, is recorded.`,
+        notice: awayNotice(practitioner.name, booked),
+      };
     });
     refresh();
-    return { message: summary };
+    return { message: notice ? `${summary} ${notice.sentence}` : summary, data: awayNoticeData(notice) };
   } catch (error) {
     // Two saves at once can both pass the check; the exclusion constraint refuses the second.
     const state = sqlState(error);

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CancelMeetingForm } from '@/components/scheduling/cancel-meeting-form';
+import { practitionersAwayDuringMeeting } from '@/db/queries/absence-clashes';
 import { findMeeting, restOfSeries } from '@/db/queries/scheduling';
 import { disciplineLabel, meetingKindLabel, personDisplayName, placeDescription } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
+import { awayThen, firstNameOf } from '@/lib/working-time/away-from-meetings';
 import { cancelMeetingAction, revokeLinkAction } from '../actions';
 import { InviteesSection } from '@/components/meetings/invitees-section';
 import { meetingInvitations } from '@/db/queries/invitations';
@@ -27,6 +29,13 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
   const rest = meeting.seriesId && meeting.status === 'scheduled' ? await restOfSeries(db, person, meeting.seriesId, meeting.startsAt) : [];
   const move = `/people/${person.id}/meetings/new?meeting=${meeting.id}`;
   const invited = (await meetingInvitations(db, meeting.id)).map((i) => ({ ...i, link: invitationLink(i.id) }));
+  // Someone from the team away then (an absence recorded after booking): only a meeting still
+  // to come can be moved, so only then is it said.
+  const toCome = meeting.status === 'scheduled' && meeting.startsAt > new Date();
+  const away = toCome ? await practitionersAwayDuringMeeting(db, meeting.id) : [];
+  const nameOf = new Map(meeting.practitioners.map((p) => [p.userId, p.name]));
+  const mustBeThere = away.filter((a) => a.role === 'required').map((a) => awayThen(nameOf.get(a.userId) ?? 'Someone from the team', a.reason));
+  const ifFree = away.filter((a) => a.role === 'optional').map((a) => ({ userId: a.userId, name: nameOf.get(a.userId) ?? 'Someone from the team', reason: a.reason }));
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -38,6 +47,11 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
       {moved ? (
         <div className="alert alert-success" role="status">
           {moved === '1' ? 'The meeting has moved.' : `${moved} meetings of the series have moved.`} The new time is on the calendars of everyone from the team who is coming.
+        </div>
+      ) : null}
+      {mustBeThere.length > 0 ? (
+        <div className="alert alert-warning" role="note">
+          {mustBeThere.join('. ')}. <Link href={move}>Move the meeting or change who comes</Link>.
         </div>
       ) : null}
       <section className="card" aria-labelledby="when-heading">
@@ -71,6 +85,11 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
             {meeting.statusReason ? `: ${meeting.statusReason}` : ''}
           </dd>
         </dl>
+        {ifFree.map((a) => (
+          <p key={a.userId} className="muted">
+            {awayThen(a.name, a.reason)}, and was coming only if free: the meeting can go ahead without {firstNameOf(a.name)}.
+          </p>
+        ))}
         <p className="link-row">
           {/* A plain link: the file comes from a route handler, not a page to navigate to. */}
           <a href={`/people/${person.id}/meetings/${meeting.id}/calendar.ics`} download>
@@ -79,7 +98,14 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
           <Link href="/calendar/feed">All my meetings in my calendar app</Link>
         </p>
       </section>
-      <InviteesSection rows={invited} open={meeting.status === 'scheduled' && meeting.endsAt > new Date()} revoke={revokeLinkAction} personId={person.id} meetingId={meeting.id} />
+      <InviteesSection
+        rows={invited}
+        open={meeting.status === 'scheduled' && meeting.endsAt > new Date()}
+        revoke={revokeLinkAction}
+        personId={person.id}
+        meetingId={meeting.id}
+        visibility={{ inviteesSeeEachOther: person.inviteesSeeEachOther, personFirstName: person.givenName }}
+      />
       {meeting.status === 'scheduled' ? (
         <section className="card" aria-labelledby="move-heading">
           <h2 id="move-heading">Change the time or place</h2>
