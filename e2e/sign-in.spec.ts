@@ -1,3 +1,4 @@
+import { SIGN_IN_ERRORS } from '../lib/auth/sign-in-errors';
 import { demo, expect, test } from './fixtures';
 
 test.describe('signing in and out', () => {
@@ -25,6 +26,28 @@ test.describe('signing in and out', () => {
     await signInPage.signIn('nobody@example.org', demo.password);
     await expect(signInPage.error()).toBeVisible();
     await expect(page.getByLabel('Email address')).toHaveValue('nobody@example.org');
+  });
+
+  // Uses an email with no account, so the demo accounts every spec signs in with are not
+  // limited. The failed attempts go straight to next-auth (about a second); the form is then
+  // used once to see what a person sees.
+  test('after 10 failed attempts for one email, sign-in is refused with a calm message and the email stays typed', async ({ page, signInPage }) => {
+    const email = 'nobody@example.org';
+    await signInPage.goto();
+    const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    let throttled = false;
+    // Earlier tests may already have failed for this email: stop as soon as the limit answers.
+    for (let i = 0; i < 11 && !throttled; i++) {
+      const response = await page.request.post('/api/auth/callback/credentials', { form: { email, password: `not-it-${i}`, csrfToken, json: 'true' } });
+      const { url } = (await response.json()) as { url: string };
+      throttled = new URL(url).searchParams.get('error') === SIGN_IN_ERRORS.throttled;
+    }
+    expect(throttled).toBe(true);
+
+    await signInPage.signIn(email, demo.password);
+    await expect(page.locator('.alert-error', { hasText: 'Too many attempts to sign in. Please wait 15 minutes' })).toBeVisible();
+    await expect(page.getByLabel('Email address')).toHaveValue(email);
+    await expect(page).toHaveURL(/\/sign-in/);
   });
 
   test('a practitioner signs in, sees their upcoming meetings on Today, and signs out @phone', async ({ page, signInPage, todayPage, expectAccessible }) => {

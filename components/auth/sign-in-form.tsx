@@ -3,12 +3,16 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
+import { SIGN_IN_ERRORS } from '@/lib/auth/sign-in-errors';
 
-type Props = { callbackUrl: string };
+/** `throttledMessage` comes from the server, which knows how long the limit lasts. */
+type Props = { callbackUrl: string; throttledMessage: string };
 
-export function SignInForm({ callbackUrl }: Props) {
+type SignInError = { message: string; passwordInvalid?: boolean };
+
+export function SignInForm({ callbackUrl, throttledMessage }: Props) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -18,7 +22,7 @@ export function SignInForm({ callbackUrl }: Props) {
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!email || !password) {
-      setError(!email ? 'Enter your email address.' : 'Enter your password.');
+      setError(!email ? { message: 'Enter your email address.' } : { message: 'Enter your password.', passwordInvalid: true });
       return;
     }
     setPending(true);
@@ -26,7 +30,17 @@ export function SignInForm({ callbackUrl }: Props) {
     try {
       const result = await signIn('credentials', { email, password, redirect: false, callbackUrl });
       if (!result || result.error || !result.ok) {
-        setError('That email and password do not match an account we know. Check them and try again.');
+        // The email stays typed in every case; the password is kept only when it may be right
+        // and the failure was ours.
+        if (result?.error === SIGN_IN_ERRORS.unavailable) {
+          setError({ message: 'We could not sign you in just now because of a problem on our side. Please try again in a moment.' });
+          return;
+        }
+        setError(
+          result?.error === SIGN_IN_ERRORS.throttled
+            ? { message: throttledMessage }
+            : { message: 'That email and password do not match an account we know. Check them and try again.', passwordInvalid: true },
+        );
         if (passwordRef.current) {
           passwordRef.current.value = '';
           passwordRef.current.focus();
@@ -36,17 +50,18 @@ export function SignInForm({ callbackUrl }: Props) {
       router.replace(callbackUrl);
       router.refresh();
     } catch {
-      setError('We could not reach the server. Check your connection and try again.');
+      setError({ message: 'We could not reach the server. Check your connection and try again.' });
     } finally {
       setPending(false);
     }
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? 'sign-in-error' : undefined}>
+    // method="post": submitted before the script loads, the password must never go into the address.
+    <form method="post" onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? 'sign-in-error' : undefined}>
       {error ? (
         <div className="alert alert-error" role="alert" id="sign-in-error">
-          {error}
+          {error.message}
         </div>
       ) : null}
       <div className="field">
@@ -62,7 +77,7 @@ export function SignInForm({ callbackUrl }: Props) {
           autoComplete="current-password"
           required
           ref={passwordRef}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={error?.passwordInvalid ? true : undefined}
         />
       </div>
       <button className="button" type="submit" disabled={pending} style={{ width: '100%' }}>

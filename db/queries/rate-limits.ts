@@ -1,13 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rateLimits } from '../schema';
+
+/** The start of the fixed window that `now` falls in. */
+export function rateLimitWindowStart(windowSeconds: number, now: Date): Date {
+  return new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+}
 
 /**
  * Counts one hit for `key` in a fixed window and says whether it is within `limit`. One
  * statement (an upsert), kept in PostgreSQL so several app instances share the count.
  */
 export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<{ allowed: boolean; hits: number }> {
-  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const windowStart = rateLimitWindowStart(windowSeconds, now);
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart, hits: 1 })
@@ -24,7 +29,40 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 
 /** Whether `key` is already over `limit` in the current window, without counting a hit. */
 export async function overRateLimit(db: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<boolean> {
-  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const windowStart = rateLimitWindowStart(windowSeconds, now);
   const [row] = await db.select({ hits: rateLimits.hits }).from(rateLimits).where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart))).limit(1);
   return (row?.hits ?? 0) >= limit;
+}
+
+/**
+ * Takes back a hit counted at `now`, for a limit that counts an attempt before its outcome is
+ * known (so parallel attempts cannot slip past it) and only keeps the ones that failed. A hit
+ * from a window that has since ended is left alone: that window no longer counts.
+ */
+export async function refundRateLimit(db: Db, key: string, windowSeconds: number, now = new Date()): Promise<void> {
+  const windowStart = rateLimitWindowStart(windowSeconds, now);
+  await db
+    .update(rateLimits)
+    .set({ hits: sql`${rateLimits.hits} - 1` })
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart), gt(rateLimits.hits, 0)));
+}
+
+/** Forgets `key`'s count altogether, as when the thing it guarded has been replaced. */
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+/** Longer than any window in use (the longest is an hour): rows older than this count for nothing. */
+export const RATE_LIMIT_KEEP_MS = 24 * 60 * 60_000;
+
+/**
+ * Deletes counts whose window ended long ago, so addresses and emails tried once do not pile
+ * up for ever. Returns how many went.
+ */
+export async function deleteStaleRateLimits(db: Db, now = new Date()): Promise<number> {
+  const gone = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - RATE_LIMIT_KEEP_MS)))
+    .returning({ key: rateLimits.key });
+  return gone.length;
 }

@@ -40,9 +40,13 @@ function at(daysFromNow: number, hourUtc = 10): Date {
   return d;
 }
 
+// Each fetch from its own address: these tests are about the feed, not its per-address limit
+// on dead links (calendar-feed-limits.integration.test.ts is), which they would otherwise reach.
+let fetches = 0;
 async function fetchFeed(link: string) {
   const segment = new URL(link).pathname.split('/').pop()!;
-  return feedRoute.GET(new Request(link), { params: Promise.resolve({ token: segment }) });
+  const from = `198.51.100.${(fetches++ % 250) + 1}`;
+  return feedRoute.GET(new Request(link, { headers: { 'x-forwarded-for': from } }), { params: Promise.resolve({ token: segment }) });
 }
 
 async function download(personId: string, meetingId: string) {

@@ -19,6 +19,14 @@ export function notFoundResponse(): Response {
   });
 }
 
+/** Too many requests: calendar apps retry after `retryAfter` seconds. */
+export function tooManyRequestsResponse(retryAfter: number): Response {
+  return new Response('Too many requests for this calendar. Your calendar app will try again later by itself.\n', {
+    status: 429,
+    headers: { ...privateHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(retryAfter) },
+  });
+}
+
 /** Anything unexpected is logged; the answer says only that it failed. */
 export function failureResponse(error: unknown, route: string): Response {
   const appError = toAppError(error, { route });

@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { invitationByToken, othersComing, recordResponse, type InvitationView } from '@/db/queries/invitations';
-import { hitRateLimit, overRateLimit } from '@/db/queries/rate-limits';
+import { clientAddressOf } from '@/lib/audit/origin';
 import { toAppError } from '@/lib/errors/app-error';
+import { countHit, isOverLimit, limits } from '@/lib/security/rate-limits';
 import { invitationPage, linkNotWorkingPage, tooManyTriesPage } from './page';
 import { looksLikeToken } from './token';
 
 /**
- * The public invitation, reached only by its link. Rate limits, kept in the database so every
- * instance agrees: a client address gets 20 links that do not work per 10 minutes (guessing is
- * hopeless anyway with 256-bit tokens, but it stays cheap to refuse), and one link 60 requests
- * a minute, far more than a person answering ever needs.
+ * The public invitation, reached only by its link. Rate limits (lib/security/rate-limits.ts):
+ * links that do not work per client address, and requests per link.
  */
-const MISSES = { limit: 20, windowSeconds: 600 };
-const PER_LINK = { limit: 60, windowSeconds: 60 };
 
 const headers = {
   'Content-Type': 'text/html; charset=utf-8',
@@ -30,27 +27,20 @@ export function html(body: string, status = 200): Response {
   return new Response(body, { status, headers });
 }
 
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'direct';
-}
-
 export type Opened = { ok: true; invitation: InvitationView } | { ok: false; response: Response };
 
 /** Finds the invitation for a link, or the kind page that reveals nothing; counts against the limits. */
 export async function openInvitation(db: Db, request: Request, token: string, now = new Date()): Promise<Opened> {
-  const address = clientAddress(request);
+  const misses = limits.invitationMisses(clientAddressOf(request.headers));
   // Both reads at once (one wait instead of two); the lookup's answer is not used when the
   // address is over its limit.
-  const [over, invitation] = await Promise.all([
-    overRateLimit(db, `invite-miss:${address}`, MISSES.limit, MISSES.windowSeconds, now),
-    looksLikeToken(token) ? invitationByToken(db, token) : undefined,
-  ]);
+  const [over, invitation] = await Promise.all([isOverLimit(db, misses, now), looksLikeToken(token) ? invitationByToken(db, token) : undefined]);
   if (over) return { ok: false, response: html(tooManyTriesPage(), 429) };
   if (!invitation || invitation.revokedAt || invitation.expiresAt <= now) {
-    await hitRateLimit(db, `invite-miss:${address}`, MISSES.limit, MISSES.windowSeconds, now);
+    await countHit(db, misses, now);
     return { ok: false, response: html(linkNotWorkingPage(), 404) };
   }
-  if (!(await hitRateLimit(db, `invite:${invitation.id}`, PER_LINK.limit, PER_LINK.windowSeconds, now)).allowed) return { ok: false, response: html(tooManyTriesPage(), 429) };
+  if (!(await countHit(db, limits.invitationRequests(invitation.id), now)).allowed) return { ok: false, response: html(tooManyTriesPage(), 429) };
   return { ok: true, invitation };
 }
 

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { currentUser } from '@/lib/auth/session';
+import { TOO_MANY_SIGN_IN_ATTEMPTS } from '@/lib/auth/sign-in';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
       <div className="auth-card">
         <h1>Sign in</h1>
         <p className="lead">Network meetings for your Open Dialogue team.</p>
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} throttledMessage={TOO_MANY_SIGN_IN_ATTEMPTS} />
       </div>
     </main>
   );

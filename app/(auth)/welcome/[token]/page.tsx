@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { WelcomeForm } from '@/components/auth/welcome-form';
 import { getDb } from '@/db/connection';
-import { findUsableInvite } from '@/db/queries/invites';
-import { hashInviteToken, LINK_NO_LONGER_WORKS } from '@/lib/admin/invite-token';
+import { LINK_NO_LONGER_WORKS } from '@/lib/admin/invite-token';
+import { openWelcomeLink, TOO_MANY_DEAD_WELCOME_LINKS } from '@/lib/admin/welcome-link';
+import { requestOrigin } from '@/lib/audit/origin';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { setPasswordAction } from './actions';
 
@@ -14,17 +15,22 @@ export const metadata: Metadata = { title: 'Choose your password', referrer: 'no
 export default async function WelcomePage({ params }: PageProps<'/welcome/[token]'>) {
   await connection();
   const { token } = await params;
-  const invite = token.length <= 200 ? await findUsableInvite(await getDb(), hashInviteToken(token)) : undefined;
+  const link = await openWelcomeLink(await getDb(), token, await requestOrigin());
   return (
     <main className="auth-wrap">
       <div className="auth-card">
-        {invite ? (
+        {link.status === 'usable' ? (
           <>
-            <h1>Welcome, {invite.name.split(' ')[0]}</h1>
+            <h1>Welcome, {link.invite.name.split(' ')[0]}</h1>
             <p className="lead">
-              Choose a password for Network meetings. You will sign in with <strong className="email">{invite.email}</strong>.
+              Choose a password for Network meetings. You will sign in with <strong className="email">{link.invite.email}</strong>.
             </p>
-            <WelcomeForm action={setPasswordAction} token={token} email={invite.email} minLength={MIN_PASSWORD_LENGTH} />
+            <WelcomeForm action={setPasswordAction} token={token} email={link.invite.email} minLength={MIN_PASSWORD_LENGTH} />
+          </>
+        ) : link.status === 'too-many' ? (
+          <>
+            <h1>Please wait a few minutes</h1>
+            <p>{TOO_MANY_DEAD_WELCOME_LINKS}</p>
           </>
         ) : (
           <>

@@ -1,0 +1,110 @@
+import { eq } from 'drizzle-orm';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setPasswordAction } from '@/app/(auth)/welcome/[token]/actions';
+import WelcomePage from '@/app/(auth)/welcome/[token]/page';
+import type { Db } from '@/db/client';
+import { insertInvite } from '@/db/queries/invites';
+import { userInvites } from '@/db/schema';
+import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
+import { makeUser } from '@/db/testing/factories';
+import { formData } from '@/db/testing/form-data';
+import { idle } from '@/lib/actions/form-state';
+import { attemptSignIn } from '@/lib/auth/sign-in';
+import { hashInviteToken, inviteExpiry, LINK_NO_LONGER_WORKS, newInviteToken } from './invite-token';
+import { TOO_MANY_DEAD_WELCOME_LINKS } from './welcome-link';
+
+/**
+ * The set-password page and its form, as the browser reaches them, with the request's client
+ * address swapped for the test's: links that do not work are counted per address, and past 20
+ * in 10 minutes every link from there is refused, kindly.
+ */
+const current = vi.hoisted(() => ({ db: undefined as unknown, address: '192.0.2.1' }));
+vi.mock('@/db/connection', () => ({ getDb: async () => current.db }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': current.address }) }));
+vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), connection: async () => {} }));
+
+async function page(token: string): Promise<string> {
+  return renderToStaticMarkup(await WelcomePage({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) }));
+}
+
+function submit(token: string) {
+  return setPasswordAction(idle, formData({ token, password: 'river stones and quiet tea', confirm: 'river stones and quiet tea' }));
+}
+
+describe.each(engines)('welcome link rate limits on %s', (engine) => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    db = database.db;
+    current.db = db;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function invite(name: string) {
+    const admin = await makeUser(db, { role: 'admin' });
+    const user = await makeUser(db, { name });
+    const token = newInviteToken();
+    await insertInvite(db, { userId: user.id, tokenHash: hashInviteToken(token), createdBy: admin.id, expiresAt: inviteExpiry(new Date()) });
+    return { user, token };
+  }
+
+  async function used(userId: string) {
+    const [row] = await db.select({ usedAt: userInvites.usedAt }).from(userInvites).where(eq(userInvites.userId, userId));
+    return row?.usedAt !== null;
+  }
+
+  it('refuses every link from an address after 20 that do not work, on the page and in the form', async () => {
+    current.address = '192.0.2.10';
+    const { user, token } = await invite('Robin Ellis');
+    expect(await page(token)).toContain('Welcome, Robin');
+
+    // 20 links that do not work from one address, on the page and from the form alike.
+    for (let i = 0; i < 10; i++) expect(await page(newInviteToken())).toContain('This link no longer works');
+    for (let i = 0; i < 10; i++) expect(await submit(newInviteToken())).toMatchObject({ status: 'error', message: LINK_NO_LONGER_WORKS });
+
+    // Now even a good link is refused from there, and is left unused.
+    const refusedPage = await page(token);
+    expect(refusedPage).toContain('Please wait a few minutes');
+    expect(refusedPage).toContain(TOO_MANY_DEAD_WELCOME_LINKS);
+    expect(refusedPage).not.toContain('Robin');
+    expect(await submit(token)).toMatchObject({ status: 'error', message: TOO_MANY_DEAD_WELCOME_LINKS });
+    expect(await submit(newInviteToken())).toMatchObject({ status: 'error', message: TOO_MANY_DEAD_WELCOME_LINKS });
+    expect(await used(user.id)).toBe(false);
+
+    // Another address is not affected: the invitee's own link works from there.
+    current.address = '192.0.2.11';
+    expect(await page(token)).toContain('Welcome, Robin');
+    expect(await submit(token)).toMatchObject({ status: 'success', data: { email: user.email } });
+    expect(await used(user.id)).toBe(true);
+  });
+
+  it('counts the form’s dead links too: 20 from the form alone stop the page', async () => {
+    current.address = '192.0.2.20';
+    const { token } = await invite('Sam Patel');
+    for (let i = 0; i < 19; i++) await submit(newInviteToken());
+    expect(await page(token)).toContain('Welcome, Sam');
+    expect(await submit(newInviteToken())).toMatchObject({ message: LINK_NO_LONGER_WORKS });
+    expect(await page(token)).toContain(TOO_MANY_DEAD_WELCOME_LINKS);
+  });
+
+  it('ends the wait for failed sign-ins once a new password is set from a link', async () => {
+    current.address = '192.0.2.40';
+    const { user, token } = await invite('Ash Kaur');
+    for (let i = 0; i < 10; i++) expect((await attemptSignIn(db, user.email, `forgotten ${i}`, '192.0.2.41')).status).toBe('wrong');
+    expect((await attemptSignIn(db, user.email, 'river stones and quiet tea', '192.0.2.41')).status).toBe('throttled');
+    expect(await submit(token)).toMatchObject({ status: 'success' });
+    expect(await attemptSignIn(db, user.email, 'river stones and quiet tea', '192.0.2.41')).toMatchObject({ status: 'signed-in', user: { id: user.id } });
+  });
+
+  it('does not count a good link, however often it is opened', async () => {
+    current.address = '192.0.2.30';
+    const { token } = await invite('Finn Ward');
+    for (let i = 0; i < 25; i++) expect(await page(token)).toContain('Welcome, Finn');
+    expect(await page(newInviteToken())).toContain('This link no longer works');
+  });
+});

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { clearRateLimit, hitRateLimit, overRateLimit, rateLimitWindowStart, refundRateLimit } from '@/db/queries/rate-limits';
+
+/** One counter: what it counts, how many it allows, in what fixed window. */
+export type RateLimit = { key: string; limit: number; windowSeconds: number };
+
+const MINUTE = 60;
+
+/**
+ * Every rate limit in the app, with its key. The counts live in PostgreSQL, so all instances
+ * agree. The public links all carry 256-bit secrets, so guessing them is hopeless anyway; the
+ * per-address limits only keep refusing cheap. The sign-in limits are what stop password guessing.
+ */
+export const limits = {
+  /** Invitation links that do not work, per client address. */
+  invitationMisses: (address: string): RateLimit => ({ key: `invite-miss:${address}`, limit: 20, windowSeconds: 10 * MINUTE }),
+  /** Requests for one invitation: far more than a person answering ever needs. */
+  invitationRequests: (invitationId: string): RateLimit => ({ key: `invite:${invitationId}`, limit: 60, windowSeconds: MINUTE }),
+  /**
+   * Failed sign-ins for one email, whether or not it has an account, so the limit reveals
+   * nothing. The email is kept only as a digest: the table holds no typed addresses.
+   */
+  signInFailuresForEmail: (email: string): RateLimit => ({
+    key: `sign-in-email:${createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex')}`,
+    limit: 10,
+    windowSeconds: 15 * MINUTE,
+  }),
+  /** Failed sign-ins from one client address, whatever the email: a team behind one office address stays well under it. */
+  signInFailuresFromAddress: (address: string): RateLimit => ({ key: `sign-in-address:${address}`, limit: 50, windowSeconds: 15 * MINUTE }),
+  /** Set-password (welcome) links that do not work, per client address. */
+  welcomeMisses: (address: string): RateLimit => ({ key: `welcome-miss:${address}`, limit: 20, windowSeconds: 10 * MINUTE }),
+  /** Calendar feed addresses that do not work, per client address. */
+  feedMisses: (address: string): RateLimit => ({ key: `feed-miss:${address}`, limit: 20, windowSeconds: 10 * MINUTE }),
+  /**
+   * Fetches of one calendar feed (keyed by its token's digest, never the token). Calendar apps
+   * poll every 15 minutes to every few hours: even five devices at every 5 minutes is 60 an hour.
+   */
+  feedFetches: (tokenHash: string): RateLimit => ({ key: `feed:${tokenHash}`, limit: 120, windowSeconds: 60 * MINUTE }),
+};
+
+/** Counts one hit; `allowed` is false once the count is past the limit. */
+export function countHit(db: Db, rateLimit: RateLimit, now = new Date()): Promise<{ allowed: boolean; hits: number }> {
+  return hitRateLimit(db, rateLimit.key, rateLimit.limit, rateLimit.windowSeconds, now);
+}
+
+/** Whether the limit is already reached, without counting. */
+export function isOverLimit(db: Db, rateLimit: RateLimit, now = new Date()): Promise<boolean> {
+  return overRateLimit(db, rateLimit.key, rateLimit.limit, rateLimit.windowSeconds, now);
+}
+
+/** Takes back a hit counted at the same `now`. */
+export function refundHit(db: Db, rateLimit: RateLimit, now = new Date()): Promise<void> {
+  return refundRateLimit(db, rateLimit.key, rateLimit.windowSeconds, now);
+}
+
+/** Forgets the count, as when a person's password has just been set from a one-time link. */
+export function clearLimit(db: Db, rateLimit: RateLimit): Promise<void> {
+  return clearRateLimit(db, rateLimit.key);
+}
+
+/** Seconds until the limit's current window ends, for a Retry-After header (at least 1). */
+export function retryAfterSeconds(rateLimit: RateLimit, now = new Date()): number {
+  const ends = rateLimitWindowStart(rateLimit.windowSeconds, now).getTime() + rateLimit.windowSeconds * 1000;
+  return Math.max(1, Math.ceil((ends - now.getTime()) / 1000));
+}
+
+/** The window in whole minutes, for messages that say how long to wait. */
+export function windowMinutes(rateLimit: Pick<RateLimit, 'windowSeconds'>): number {
+  return Math.ceil(rateLimit.windowSeconds / MINUTE);
+}
