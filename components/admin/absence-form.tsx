@@ -6,13 +6,12 @@ import { FormMessage, SelectField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { absenceReasonNames, optionsOf } from '@/lib/admin/labels';
-import { readAwayNotice } from '@/lib/working-time/away-from-meetings';
 import type { FormAction } from './types';
 
 /** Recording whole days away in the practitioner's own zone. */
 export function AbsenceForm({ action, userId, zoneLabel }: { action: FormAction; userId: string; zoneLabel: string }) {
   const [state, formAction] = useActionState(action, idle);
-  const away = state.status === 'success' ? readAwayNotice(state.data) : undefined;
+  const away = state.status === 'success' && state.links?.length ? state.links : undefined;
   return (
     <form action={formAction} className="form" noValidate>
       {away ? (
@@ -20,7 +19,7 @@ export function AbsenceForm({ action, userId, zoneLabel }: { action: FormAction;
         <div className="alert alert-warning" role="status">
           {state.message}
           <ul className="warning-list">
-            {away.meetings.map((m) => (
+            {away.map((m) => (
               <li key={m.href}>
                 <Link href={m.href}>{m.text}</Link>
               </li>

@@ -108,9 +108,6 @@ export async function invitationByToken(db: Db, token: string) {
       locationKind: meetings.locationKind,
       locationDetail: meetings.locationDetail,
       videoUrl: meetings.videoUrl,
-      sequence: meetings.sequence,
-      createdAt: meetings.createdAt,
-      updatedAt: meetings.updatedAt,
       teamName: teams.name,
     })
     .from(invitations)

@@ -9,7 +9,11 @@ export type FormState = {
   values?: Record<string, string>;
   /** What a successful action hands back to show once, such as a one-time link. */
   data?: Record<string, string>;
+  /** Places the message points to, each shown as a link under it (e.g. the meetings to move). */
+  links?: FormLink[];
 };
+
+export type FormLink = { href: string; text: string };
 
 export const idle: FormState = { status: 'idle' };
 

@@ -5,14 +5,14 @@ import type { Db } from '@/db/client';
 import type { SessionUser } from '@/db/queries/users';
 import { currentUser } from '@/lib/auth/session';
 import { AppError, toAppError } from '@/lib/errors/app-error';
-import type { FormState } from './form-state';
+import type { FormLink, FormState } from './form-state';
 
 export type ActionContext = { user: SessionUser; db: Db };
 /**
- * What an action's body may return: a redirect on success, a message, data to show once (such
- * as a one-time link), or nothing.
+ * What an action's body may return: a redirect on success, a message (with links it points to),
+ * data to show once (such as a one-time link), or nothing.
  */
-export type ActionOutcome = { redirectTo?: string; message?: string; data?: Record<string, string> } | void;
+export type ActionOutcome = { redirectTo?: string; message?: string; links?: FormLink[]; data?: Record<string, string> } | void;
 
 /** What goes back to the page to refill the form: everything typed except passwords. */
 function refill(values: Record<string, string>): Record<string, string> {
@@ -81,5 +81,5 @@ async function validateAndRun<S extends z.ZodType>(
     return { status: 'error', message: appError.message, fieldErrors: appError.fieldErrors, values: refill(values) };
   }
   if (outcome?.redirectTo) redirect(outcome.redirectTo);
-  return { status: 'success', message: outcome?.message, data: outcome?.data };
+  return { status: 'success', message: outcome?.message, links: outcome?.links, data: outcome?.data };
 }

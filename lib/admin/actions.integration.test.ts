@@ -24,7 +24,6 @@ import { absencesOf, workingPatternOf } from '@/db/queries/working-time';
 import { absences, auditEvents, meetingPractitioners, teams, users } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from '@/db/testing/factories';
-import { readAwayNotice } from '@/lib/working-time/away-from-meetings';
 
 /**
  * The administration actions themselves, as the browser calls them, with the session and the
@@ -248,7 +247,7 @@ describe.each(engines)('administration actions on %s', (engine) => {
       status: 'success',
       message: 'Leave for Sam Subject, Mon 3 Mar – Fri 7 Mar 2031, is recorded. Sam is away for 3 booked meetings. Move them, or change who comes from the team.',
     });
-    expect(readAwayNotice(added.data)?.meetings).toEqual([
+    expect(added.links).toEqual([
       { href: `/people/${robin.id}/meetings/${tuesday.id}`, text: 'Tuesday 4 March 2031, 10:00–11:00 GMT, with Robin' },
       { href: `/people/${kit.id}/meetings/${wednesday.id}`, text: 'Wednesday 5 March 2031, 14:30–16:00 GMT, with Kit' },
       { href: `/people/${robin.id}/meetings/${ifFree.id}`, text: 'Thursday 6 March 2031, 09:00–10:00 GMT, with Robin (Sam was coming only if free)' },
@@ -259,6 +258,6 @@ describe.each(engines)('administration actions on %s', (engine) => {
     // Days with nothing booked: the plain message, and nothing to show beside it.
     const quiet = await run(addAbsenceAction, { userId: subject.id, reason: 'training', firstDay: '2031-04-01', lastDay: '2031-04-01' });
     expect(quiet).toMatchObject({ status: 'success', message: 'Training for Sam Subject, Tue 1 Apr 2031, is recorded.' });
-    expect(readAwayNotice(quiet.data)).toBeUndefined();
+    expect(quiet.links).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { findUsableInvite } from '@/db/queries/invites';
-import { countHit, isOverLimit, limits } from '@/lib/security/rate-limits';
+import { limits, openSecretLink } from '@/lib/security/rate-limits';
 import { hashInviteToken } from './invite-token';
 
 export const TOO_MANY_DEAD_WELCOME_LINKS = 'Too many links that do not work from here. Please wait a few minutes, then open your link again.';
@@ -16,13 +16,7 @@ export type WelcomeLink =
  * same as the public invitation page.
  */
 export async function openWelcomeLink(db: Db, token: string, address: string, now = new Date()): Promise<WelcomeLink> {
-  const misses = limits.welcomeMisses(address);
-  // Both reads at once; the lookup's answer is not used when the address is over its limit.
-  const [over, invite] = await Promise.all([isOverLimit(db, misses, now), token.length <= 200 ? findUsableInvite(db, hashInviteToken(token), now) : undefined]);
-  if (over) return { status: 'too-many' };
-  if (!invite) {
-    await countHit(db, misses, now);
-    return { status: 'dead' };
-  }
-  return { status: 'usable', invite };
+  const lookup = token.length <= 200 ? findUsableInvite(db, hashInviteToken(token), now) : Promise.resolve(undefined);
+  const opened = await openSecretLink(db, limits.welcomeMisses(address), lookup, now);
+  return opened.status === 'found' ? { status: 'usable', invite: opened.found } : opened;
 }

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { invitationByToken, othersComing, recordResponse, type InvitationView } from '@/db/queries/invitations';
 import { clientAddressOf } from '@/lib/audit/origin';
 import { toAppError } from '@/lib/errors/app-error';
-import { countHit, isOverLimit, limits } from '@/lib/security/rate-limits';
+import { countHit, limits, openSecretLink } from '@/lib/security/rate-limits';
 import { invitationPage, linkNotWorkingPage, tooManyTriesPage } from './page';
 import { looksLikeToken } from './token';
 
@@ -31,15 +31,12 @@ export type Opened = { ok: true; invitation: InvitationView } | { ok: false; res
 
 /** Finds the invitation for a link, or the kind page that reveals nothing; counts against the limits. */
 export async function openInvitation(db: Db, request: Request, token: string, now = new Date()): Promise<Opened> {
-  const misses = limits.invitationMisses(clientAddressOf(request.headers));
-  // Both reads at once (one wait instead of two); the lookup's answer is not used when the
-  // address is over its limit.
-  const [over, invitation] = await Promise.all([isOverLimit(db, misses, now), looksLikeToken(token) ? invitationByToken(db, token) : undefined]);
-  if (over) return { ok: false, response: html(tooManyTriesPage(), 429) };
-  if (!invitation || invitation.revokedAt || invitation.expiresAt <= now) {
-    await countHit(db, misses, now);
-    return { ok: false, response: html(linkNotWorkingPage(), 404) };
-  }
+  // Revoked and expired links do not work either, and count as misses like made-up ones.
+  const lookup = looksLikeToken(token) ? invitationByToken(db, token).then((i) => (i && !i.revokedAt && i.expiresAt > now ? i : undefined)) : Promise.resolve(undefined);
+  const opened = await openSecretLink(db, limits.invitationMisses(clientAddressOf(request.headers)), lookup, now);
+  if (opened.status === 'too-many') return { ok: false, response: html(tooManyTriesPage(), 429) };
+  if (opened.status === 'dead') return { ok: false, response: html(linkNotWorkingPage(), 404) };
+  const invitation = opened.found;
   if (!(await countHit(db, limits.invitationRequests(invitation.id), now)).allowed) return { ok: false, response: html(tooManyTriesPage(), 429) };
   return { ok: true, invitation };
 }

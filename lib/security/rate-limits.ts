@@ -39,6 +39,25 @@ export const limits = {
   feedFetches: (tokenHash: string): RateLimit => ({ key: `feed:${tokenHash}`, limit: 120, windowSeconds: 60 * MINUTE }),
 };
 
+export type SecretLinkLookup<T> = { status: 'found'; found: T } | { status: 'dead' } | { status: 'too-many' };
+
+/**
+ * Opens a secret link (an invitation, a set-password link): `lookup` finds what the link is
+ * for, or undefined when it does not work. Links that do not work are counted against
+ * `misses`; once an address is past it, every link from there is refused, working or not.
+ * The count is read alongside the lookup (one wait instead of two), and the lookup's answer is
+ * not used when the address is over.
+ */
+export async function openSecretLink<T>(db: Db, misses: RateLimit, lookup: Promise<T | undefined>, now = new Date()): Promise<SecretLinkLookup<T>> {
+  const [over, found] = await Promise.all([isOverLimit(db, misses, now), lookup]);
+  if (over) return { status: 'too-many' };
+  if (found === undefined) {
+    await countHit(db, misses, now);
+    return { status: 'dead' };
+  }
+  return { status: 'found', found };
+}
+
 /** Counts one hit; `allowed` is false once the count is past the limit. */
 export function countHit(db: Db, rateLimit: RateLimit, now = new Date()): Promise<{ allowed: boolean; hits: number }> {
   return hitRateLimit(db, rateLimit.key, rateLimit.limit, rateLimit.windowSeconds, now);

@@ -1,3 +1,4 @@
+import type { FormLink } from '@/lib/actions/form-state';
 import type { AbsenceReason } from '@/lib/admin/labels';
 import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
 
@@ -27,7 +28,7 @@ export type MeetingAway = {
 export type AwayNotice = {
   /** "Sam is away for 2 booked meetings. Move them, or change who comes from the team." */
   sentence: string;
-  meetings: { href: string; text: string }[];
+  meetings: FormLink[];
 };
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -51,37 +52,6 @@ export function awayNotice(practitionerName: string, list: readonly MeetingAway[
       return { href: `/people/${m.personId}/meetings/${m.meetingId}`, text: `${when}, with ${person}${ifFree}` };
     }),
   };
-}
-
-const NOTICE_KEY = 'awayNotice';
-
-/** The notice as a form action's data (strings only), for the form to show once. */
-export function awayNoticeData(notice: AwayNotice | undefined): Record<string, string> | undefined {
-  return notice ? { [NOTICE_KEY]: JSON.stringify(notice) } : undefined;
-}
-
-const meetingHref = /^\/people\/[0-9a-f-]{36}\/meetings\/[0-9a-f-]{36}$/;
-
-function isNoticeItem(value: unknown): value is AwayNotice['meetings'][number] {
-  if (!value || typeof value !== 'object') return false;
-  const { href, text } = value as Record<string, unknown>;
-  return typeof text === 'string' && typeof href === 'string' && meetingHref.test(href);
-}
-
-/** The notice back from a form action's data; undefined when there is none or it is not one. */
-export function readAwayNotice(data: Record<string, string> | undefined): AwayNotice | undefined {
-  const raw = data?.[NOTICE_KEY];
-  if (!raw) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (!value || typeof value !== 'object') return undefined;
-  const { sentence, meetings } = value as Record<string, unknown>;
-  if (typeof sentence !== 'string' || !Array.isArray(meetings) || !meetings.every(isNoticeItem)) return undefined;
-  return { sentence, meetings };
 }
 
 const awayPhrase: Record<AbsenceReason, string> = {

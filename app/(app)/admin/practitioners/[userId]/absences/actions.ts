@@ -12,7 +12,7 @@ import { requestOrigin } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 import { AppError, sqlState } from '@/lib/errors/app-error';
 import { absenceInput, absenceRefInput, describeDays, intervalToWholeDays, wholeDaysToInterval } from '@/lib/working-time/absence-days';
-import { awayNotice, awayNoticeData } from '@/lib/working-time/away-from-meetings';
+import { awayNotice } from '@/lib/working-time/away-from-meetings';
 
 function overlapError(message: string) {
   return new AppError('conflict', message, { fieldErrors: { firstDay: [message] } });
@@ -56,7 +56,7 @@ export const addAbsenceAction = validatedAction(absenceInput, async function add
       };
     });
     refresh();
-    return { message: notice ? `${summary} ${notice.sentence}` : summary, data: awayNoticeData(notice) };
+    return { message: notice ? `${summary} ${notice.sentence}` : summary, links: notice?.meetings };
   } catch (error) {
     // Two saves at once can both pass the check; the exclusion constraint refuses the second.
     const state = sqlState(error);
