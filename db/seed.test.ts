@@ -4,7 +4,7 @@ import { verifyCredentials } from '@/lib/auth/sign-in';
 import { hashToken } from '@/lib/invitations/token';
 import { upcomingMeetingsForPractitioner } from './queries/meetings';
 import { findSessionUser } from './queries/users';
-import { DEMO_PASSWORD, DEMO_PRACTITIONER_EMAIL, isEmpty, seedDemoData } from './seed';
+import { DEMO_DAYS_AHEAD, DEMO_PASSWORD, DEMO_PRACTITIONER_EMAIL, isEmpty, seedDemoData } from './seed';
 import * as s from './schema';
 import { engines, openTestDatabase, type TestDatabase } from './testing/databases';
 
@@ -55,6 +55,15 @@ describe.each(engines)('demo data on %s', (engine) => {
     expect(attended[0]!.n).toBeGreaterThan(past[0]!.n);
     const oldest = await db.select({ at: sql<Date>`min(${s.meetings.startsAt})` }).from(s.meetings);
     expect(now.getTime() - new Date(oldest[0]!.at).getTime()).toBeGreaterThan(150 * 24 * 3600 * 1000);
+  });
+
+  it(`books nothing and records no absence more than ${DEMO_DAYS_AHEAD} days ahead, so tests can use the days after`, async () => {
+    const { db } = database;
+    const limit = now.getTime() + (DEMO_DAYS_AHEAD + 1) * 86_400_000;
+    const [meetingEnd] = await db.select({ at: sql<string>`max(${s.meetingPractitioners.busyTo})` }).from(s.meetingPractitioners);
+    const [absenceEnd] = await db.select({ at: sql<string>`max(${s.absences.endsAt})` }).from(s.absences);
+    expect(new Date(meetingEnd!.at).getTime()).toBeLessThan(limit);
+    expect(new Date(absenceEnd!.at).getTime()).toBeLessThan(limit);
   });
 
   it('lets the demo practitioner sign in and see upcoming meetings', async () => {

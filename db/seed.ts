@@ -17,6 +17,11 @@ import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
 export const DEMO_PASSWORD = 'open-dialogue-demo';
 export const DEMO_PRACTITIONER_EMAIL = 'alex.morgan@example.org';
 export const DEMO_ADMIN_EMAIL = 'jo.whitfield@example.org';
+/**
+ * The demo data books meetings and absences no further ahead than this many days from the day it
+ * is seeded: a test that needs free practitioners uses days after it (e2e/fixtures.ts).
+ */
+export const DEMO_DAYS_AHEAD = 28;
 export const DEMO_TEAM_NAME = 'Riverside Open Dialogue Team';
 const ZONE = 'Europe/London';
 
@@ -247,7 +252,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
   const meetingRows: MeetingRow[] = [];
   const practitionerRows: (typeof s.meetingPractitioners.$inferInsert)[] = [];
   const invitationRows: (typeof s.invitations.$inferInsert)[] = [];
-  const horizon = addDays(todayStart, 28);
+  const horizon = addDays(todayStart, DEMO_DAYS_AHEAD);
 
   people.forEach((person, i) => {
     const ct = coreTeams[i]!;

@@ -1,5 +1,7 @@
 import { demo, expect, test } from './fixtures';
+import { AbsencesPage, AdminPage } from './pages/admin-pages';
 import { CalendarPage } from './pages/calendar-page';
+import { SignInPage } from './pages/sign-in-page';
 
 /** Calendar days in the demo team's zone, worked out here the way a person would read them. */
 const zone = 'Europe/London';
@@ -8,7 +10,7 @@ const addDays = (key: string, days: number) => new Date(Date.parse(`${key}T00:00
 const mondayOf = (key: string) => addDays(key, -((new Date(`${key}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 test.describe('the week calendar', () => {
-  test('a meeting booked from a person’s page is on my week and the team’s; weeks move; today is marked', async ({ page, signInPage, todayPage, expectAccessible }) => {
+  test('a meeting booked from a person’s page is on my week and the team’s; weeks move; today is marked', async ({ page, browser, signInPage, todayPage, expectAccessible }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await todayPage.expectLoaded();
@@ -81,8 +83,20 @@ test.describe('the week calendar', () => {
     await calendar.cell(meetingDay, 'Sam Patel').getByRole('link', { name: 'Wren Weekley' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Network meeting with Wren' })).toBeVisible();
 
-    // Absences show on the team week: Priya's leave begins in 12 days (demo data).
-    const leaveDay = dayIn(new Date(Date.now() + 13 * 86_400_000));
+    // Absences show on the team week: an administrator records a day of leave for Priya.
+    const leaveDay = addDays(today, demo.clearFromDay);
+    const admin = await browser.newPage();
+    const adminSignIn = new SignInPage(admin);
+    await adminSignIn.goto();
+    await adminSignIn.signIn(demo.admin, demo.password);
+    await admin.waitForURL(/\/today$/);
+    await new AdminPage(admin).openPractitioner('Priya Shah');
+    await admin.getByRole('link', { name: 'See and change absences' }).click();
+    const absences = new AbsencesPage(admin);
+    await absences.expectLoaded('Priya Shah');
+    await absences.add({ reason: 'Leave', firstDay: leaveDay, lastDay: leaveDay, note: 'Calendar test' });
+    await expect(absences.rows().filter({ hasText: 'Calendar test' })).toContainText('Leave');
+    await admin.close();
     await calendar.open(`?view=team&week=${leaveDay}`);
     await expect(calendar.cell(leaveDay, 'Priya Shah')).toContainText('On leave');
   });

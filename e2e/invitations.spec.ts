@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { demo, expect, test } from './fixtures';
 import { PersonPages } from './pages/person-pages';
 
@@ -108,7 +109,86 @@ test.describe('invitations: the network answers from a personal link', () => {
   test('a link that does not work gets a kind page that reveals nothing', async ({ page, expectAccessible }) => {
     const response = await page.goto(`/invite/${'x'.repeat(43)}`);
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole('heading', { name: 'This link does not work any more' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
     await expectAccessible(page);
   });
+
+  test('the person opens their own link: it speaks to them as the one the meeting is for', async ({ page, browser, signInPage, expectAccessible }) => {
+    await signInPage.goto();
+    await signInPage.signIn(demo.practitioner, demo.password);
+    await page.waitForURL(/\/today$/);
+    const invited = await bookWithInvitees(page, 'Iona', 'Ownlink');
+    const ionaLink = await invited.getByLabel('Iona (the person)’s personal link').inputValue();
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await p.goto(ionaLink);
+    await expect(p.getByRole('heading', { name: 'Your network meeting', level: 1 })).toBeVisible();
+    await expect(p.getByText('The meeting is for you. Will you be there?')).toBeVisible();
+    await expect(p.locator('body')).not.toContainText('meeting with Iona');
+    await expect(p.getByRole('listitem').filter({ hasText: 'Pat (parent)' })).toBeVisible();
+    await expectAccessible(p);
+    await p.getByRole('button', { name: 'I’ll be there' }).click();
+    await expect(p.getByRole('status')).toContainText('Thank you');
+    await phone.close();
+  });
+
+  test('a practitioner turns off a link and sends a new one: the new link opens, the old one no longer works', async ({ page, browser, signInPage, expectAccessible }) => {
+    await signInPage.goto();
+    await signInPage.signIn(demo.practitioner, demo.password);
+    await page.waitForURL(/\/today$/);
+    const invited = await bookWithInvitees(page, 'Rhea', 'Relink');
+    const pat = invited.getByRole('listitem').filter({ hasText: 'Pat' });
+    const oldLink = await invited.getByLabel('Pat’s personal link').inputValue();
+
+    await pat.getByRole('button', { name: 'Turn off Pat’s link' }).click();
+    await expect(pat).toContainText('Link turned off');
+    await expect(invited.getByLabel('Pat’s personal link')).toHaveCount(0);
+    await pat.getByRole('button', { name: 'Send a new link to Pat' }).click();
+    await expect(pat.getByRole('status').filter({ hasText: 'A new link is ready for Pat' })).toBeVisible();
+    await expect(pat).toContainText('No answer yet');
+    await expect(invited.getByRole('button', { name: 'Send a new link to Pat' })).toHaveCount(0);
+    const newLink = await invited.getByLabel('Pat’s personal link').inputValue();
+    expect(newLink).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect(newLink).not.toBe(oldLink);
+    await expectAccessible(page);
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await p.goto(newLink);
+    await expect(p.getByRole('heading', { name: 'Can you come to the meeting with Rhea?', level: 1 })).toBeVisible();
+    const old = await p.goto(oldLink);
+    expect(old?.status()).toBe(404);
+    await expect(p.getByRole('heading', { name: 'This link no longer works', level: 1 })).toBeVisible();
+    await phone.close();
+  });
 });
+
+/**
+ * A new person with Pat (a parent, with email) in their network, and a meeting booked at the
+ * first free time inviting both: the steps of the first test. Returns the meeting page's "Invited".
+ */
+async function bookWithInvitees(page: Page, givenName: string, familyName: string) {
+  await page.goto('/people/new');
+  await page.getByLabel('First name').fill(givenName);
+  await page.getByLabel('Last name').fill(familyName);
+  await page.getByRole('button', { name: 'Add to the caseload' }).click();
+  await expect(page.getByRole('heading', { name: `${givenName} ${familyName}`, level: 1 })).toBeVisible();
+  await new PersonPages(page).addMember({ givenName: 'Pat', relationship: 'parent', kind: 'family', closeness: 'inner', email: 'pat@example.net', channel: 'email', mayBeInvited: true });
+
+  await page.getByRole('link', { name: 'Book a meeting' }).click();
+  await page.getByLabel('Alex Morgan must be there').check();
+  await page.getByLabel('Where').selectOption('phone');
+  await page.getByRole('button', { name: 'Find free times' }).click();
+  const invite = page.getByRole('group', { name: 'Invite' });
+  await expect(invite.getByLabel(new RegExp(`^${givenName} \\(the person\\)`))).toBeChecked();
+  await expect(invite.getByLabel(/^Pat/)).toBeChecked();
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Book this time' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The meeting is booked' })).toBeVisible();
+
+  await page.getByRole('region', { name: 'Coming up' }).getByRole('link').first().click();
+  const invited = page.getByRole('region', { name: 'Invited' });
+  await expect(invited).toContainText('0 coming · 0 maybe · 0 can’t come · 2 no answer yet');
+  return invited;
+}

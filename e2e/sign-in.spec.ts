@@ -9,6 +9,36 @@ test.describe('signing in and out', () => {
     await todayPage.expectLoaded();
   });
 
+  // `%09` is a tab and `%0A` a newline. Browsers drop both from an address, so `/<tab>/evil.example`
+  // was read as `//evil.example`, another site; and Node refused the newline in the Location
+  // header of the signed-in redirect, so that page answered 500.
+  test('a return address with a tab or newline never leads to another site nor breaks the page', async ({ page, baseURL, signInPage, todayPage }) => {
+    const tab = '/sign-in?callbackUrl=/%09/evil.example';
+    const hostile = [tab, '/sign-in?callbackUrl=/%0A/evil.example', '/sign-in?callbackUrl=%5C%5Cevil.example', '/sign-in?callbackUrl=https%3A%2F%2Fevil.example'];
+    const origin = new URL(baseURL!).origin;
+    // Signed out: the sign-in page itself.
+    for (const url of hostile) {
+      const response = await page.request.get(url, { maxRedirects: 0 });
+      expect(response.status(), url).not.toBe(500);
+      expect(response.status(), url).toBe(200);
+    }
+
+    await signInPage.goto(tab);
+    await signInPage.signIn(demo.practitioner, demo.password);
+    await todayPage.expectLoaded();
+    expect(new URL(page.url()).origin).toBe(origin);
+
+    // Signed in: straight on to Today, never to the address given.
+    for (const url of hostile) {
+      const response = await page.request.get(url, { maxRedirects: 0 });
+      expect(response.status(), url).not.toBe(500);
+      expect([302, 303, 307, 308], url).toContain(response.status());
+      const location = new URL(response.headers()['location'] ?? '', `${origin}/`);
+      expect(location.origin, url).toBe(origin);
+      expect(location.pathname, url).toBe('/today');
+    }
+  });
+
   test('a wrong password gets a clear message and keeps the email typed @phone', async ({ page, signInPage, expectAccessible }) => {
     await signInPage.goto();
     await expectAccessible(page);

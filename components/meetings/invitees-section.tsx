@@ -2,27 +2,56 @@ import { CopyLink } from '@/components/admin/copy-link';
 import type { meetingInvitations } from '@/db/queries/invitations';
 import type { InviteeVisibility } from '@/lib/invitations/visibility';
 import { relationshipLabel } from '@/lib/people/labels';
+import { ReissueLinkForm } from './reissue-link-form';
 import { RevokeLinkForm } from './revoke-link-form';
 
 type Row = Awaited<ReturnType<typeof meetingInvitations>>[number] & { link: string };
+type LinkAction = Parameters<typeof RevokeLinkForm>[0]['action'];
 
 export const answerLabel = { needs_action: 'No answer yet', accepted: 'Coming', tentative: 'Maybe', declined: 'Can’t come' } as const;
 
 /**
+ * One entry per invitee: their working invitation if they have one, else their latest turned-off
+ * one. A turned-off link that a new one replaced is history the team need not act on, so it is
+ * only mentioned beside the new one.
+ */
+function oneRowEach(rows: Row[]): { row: Row; replaced: boolean }[] {
+  const byInvitee = new Map<string, Row[]>();
+  for (const r of rows) {
+    const key = r.networkMemberId ?? 'person';
+    byInvitee.set(key, [...(byInvitee.get(key) ?? []), r]);
+  }
+  return [...byInvitee.values()].map((all) => {
+    const live = all.find((r) => !r.revokedAt);
+    return { row: live ?? all[all.length - 1]!, replaced: Boolean(live) && all.length > 1 };
+  });
+}
+
+/**
  * Who is invited and what each has answered, with their message; each personal link to copy
- * into a text message, and a way to end a link at once. Team only: this page needs sign-in.
+ * into a text message, a way to end a link at once, and a new link for someone whose link was
+ * turned off. Team only: this page needs sign-in.
  */
 export function InviteesSection({
   rows,
   open,
+  canReissue,
   revoke,
+  reissue,
+  newLinkId,
   personId,
   meetingId,
   visibility,
 }: {
   rows: Row[];
+  /** Links can be copied and turned off: the meeting is booked and not over. */
   open: boolean;
-  revoke: Parameters<typeof RevokeLinkForm>[0]['action'];
+  /** New links can be sent: the meeting is booked and has not started. */
+  canReissue: boolean;
+  revoke: LinkAction;
+  reissue: LinkAction;
+  /** The invitation just sent as a new link, to say so beside it. */
+  newLinkId?: string;
   personId: string;
   meetingId: string;
   /** The person's choice of what network members see of each other, and the person's first name. */
@@ -45,8 +74,10 @@ export function InviteesSection({
             <p className="muted">Network members see no names of the others invited, as {visibility.personFirstName} asked.</p>
           ) : null}
           <ul className="member-list invitee-list">
-            {rows.map((r) => {
+            {oneRowEach(rows).map(({ row: r, replaced }) => {
               const name = r.networkMemberId ? `${r.memberGivenName} ${r.memberFamilyName ?? ''}`.trim() : `${r.personGivenName} (the person)`;
+              const firstName = r.networkMemberId ? (r.memberGivenName ?? name) : r.personGivenName;
+              const contact = r.email ? `Emailed to ${r.email}` : r.phone ? `No email: text it to ${r.phone}` : 'No email or phone: give it to them';
               return (
                 <li key={r.id} className="invitee">
                   <p>
@@ -55,11 +86,25 @@ export function InviteesSection({
                     <strong>{r.revokedAt ? 'Link turned off' : answerLabel[r.response]}</strong>
                   </p>
                   {r.message ? <p className="invitee-message">“{r.message}”</p> : null}
+                  {r.id === newLinkId && !r.revokedAt ? (
+                    <div className="alert alert-success" role="status">
+                      A new link is ready for {firstName}. The link that was turned off still does not work.
+                    </div>
+                  ) : replaced ? (
+                    <p className="muted">This is a new link: an earlier one was turned off.</p>
+                  ) : null}
                   {!r.revokedAt && open ? (
                     <>
-                      <CopyLink id={`link-${r.id}`} label={`${name}’s personal link`} link={r.link} hint={r.email ? `Emailed to ${r.email}` : r.phone ? `No email: text it to ${r.phone}` : 'No email or phone: give it to them'} />
+                      <CopyLink id={`link-${r.id}`} label={`${name}’s personal link`} link={r.link} hint={contact} />
                       <RevokeLinkForm action={revoke} personId={personId} meetingId={meetingId} invitationId={r.id} name={name} />
                     </>
+                  ) : null}
+                  {r.revokedAt && canReissue ? (
+                    r.mayBeInvitedAgain ? (
+                      <ReissueLinkForm action={reissue} personId={personId} meetingId={meetingId} invitationId={r.id} name={name} />
+                    ) : (
+                      <p className="muted">{firstName} is no longer to be invited, so no new link can be sent.</p>
+                    )
                   ) : null}
                 </li>
               );

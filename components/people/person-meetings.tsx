@@ -16,7 +16,11 @@ type MeetingRow = {
 
 const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not happen', cancelled: 'Cancelled' } as const;
 
-export function PersonMeetings({ personId, title, meetings, empty }: { personId: string; title: string; meetings: MeetingRow[]; empty: string }) {
+/**
+ * `tableLabel` names the table's scrolling box, which a keyboard can scroll on a phone; it must
+ * differ from `title`, which already names the section.
+ */
+export function PersonMeetings({ personId, title, tableLabel, meetings, empty }: { personId: string; title: string; tableLabel: string; meetings: MeetingRow[]; empty: string }) {
   const headingId = `meetings-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
     <section aria-labelledby={headingId}>
@@ -24,7 +28,7 @@ export function PersonMeetings({ personId, title, meetings, empty }: { personId:
       {meetings.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={tableLabel} tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

@@ -11,10 +11,12 @@ type Props = {
   status: 'active' | 'discharged';
   nowLocal: string;
   zoneName: string;
+  /** Whether meetings are booked still to come: discharging cancels them. */
+  hasMeetingsToCome: boolean;
 };
 
 /** Discharge an active person, or refer a discharged person again with a new referral time. */
-export function StatusForm({ action, personId, status, nowLocal, zoneName }: Props) {
+export function StatusForm({ action, personId, status, nowLocal, zoneName, hasMeetingsToCome }: Props) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="form">
@@ -23,7 +25,10 @@ export function StatusForm({ action, personId, status, nowLocal, zoneName }: Pro
       {status === 'active' ? (
         <>
           <input type="hidden" name="status" value="discharged" />
-          <p className="muted">Discharge when the work together has ended. Nothing is deleted.</p>
+          <p className="muted">
+            Discharge when the work together has ended. Nothing is deleted.
+            {hasMeetingsToCome ? ' The meetings booked still to come are cancelled, and everyone invited is told.' : null}
+          </p>
           <SubmitButton quiet pendingText="Discharging…">
             Discharge
           </SubmitButton>

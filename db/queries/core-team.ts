@@ -16,6 +16,7 @@ export async function coreTeamHistory(db: Db, personId: string) {
       userId: coreTeamAssignments.userId,
       name: users.name,
       discipline: users.discipline,
+      accessOff: sql<boolean>`${users.disabledAt} is not null`,
       role: coreTeamAssignments.role,
       startsOn: coreTeamAssignments.startsOn,
       endsOn: coreTeamAssignments.endsOn,

@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { invitations, networkMembers } from '../schema';
 import { engines, openTestDatabase, type TestDatabase } from '../testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from '../testing/factories';
-import { createInvitations } from './invitations';
+import { createInvitations, revokeInvitation } from './invitations';
 
 /** How many sessions of this database wait on a lock held by another (PostgreSQL only). */
 async function sessionsWaitingOnLocks(db: Db): Promise<number> {
@@ -43,6 +43,20 @@ describe.each(engines)('inviting to a meeting on %s', (engine) => {
     expect(second).toHaveLength(2);
     const rows = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.meetingId, meeting.id));
     expect(rows.map((r) => r.id).sort()).toEqual([...first, ...second].map((r) => r.id).sort());
+  });
+
+  it('invites again someone whose link was turned off: a new invitation beside the dead one, still one live each', async () => {
+    const { db, meeting, choice } = await setting();
+    const first = await db.transaction((tx) => createInvitations(tx, meeting, choice));
+    const maria = (await db.select().from(invitations).where(eq(invitations.networkMemberId, choice.memberIds[0]!)))[0]!;
+    await revokeInvitation(db, meeting.id, maria.id);
+    const again = await db.transaction((tx) => createInvitations(tx, meeting, choice));
+    expect(again).toHaveLength(1);
+    expect(again[0]!.id).not.toBe(maria.id);
+    const rows = await db.select({ id: invitations.id, memberId: invitations.networkMemberId, revokedAt: invitations.revokedAt }).from(invitations).where(eq(invitations.meetingId, meeting.id));
+    expect(rows).toHaveLength(first.length + 1);
+    expect(rows.filter((r) => r.memberId === maria.networkMemberId).map((r) => r.revokedAt === null).sort()).toEqual([false, true]);
+    expect(await db.transaction((tx) => createInvitations(tx, meeting, choice))).toEqual([]);
   });
 
   it('invites each invitee once when two bookings race, the later told it made none', async () => {

@@ -31,12 +31,16 @@ export async function inviteOptions(db: Db, personId: string) {
 export type InviteeChoice = { person: boolean; memberIds: string[] };
 
 /**
- * Invites the chosen people to a meeting, inside the booking's transaction: one invitation
- * (one link) per invitee per meeting. Members without the person's consent, or of another
- * person's network, are refused. Returns the new invitations with their ids (links come from ids).
+ * Invites the chosen people to a meeting, inside the booking's transaction: one live invitation
+ * (one working link) per invitee per meeting; someone whose link was turned off can be invited
+ * again, with a new link. Members without the person's consent, or of another person's network,
+ * are refused. Returns the new invitations with their ids (links come from ids).
  */
 export async function createInvitations(tx: Db, meeting: { id: string; personId: string; endsAt: Date }, choice: InviteeChoice): Promise<{ id: string }[]> {
-  const existing = await tx.select({ personId: invitations.personId, memberId: invitations.networkMemberId }).from(invitations).where(eq(invitations.meetingId, meeting.id));
+  const existing = await tx
+    .select({ personId: invitations.personId, memberId: invitations.networkMemberId })
+    .from(invitations)
+    .where(and(eq(invitations.meetingId, meeting.id), isNull(invitations.revokedAt)));
   const invitedMembers = new Set(existing.map((e) => e.memberId));
   choice = { person: choice.person && !existing.some((e) => e.personId), memberIds: choice.memberIds.filter((id) => !invitedMembers.has(id)) };
   const rows: (typeof invitations.$inferInsert)[] = [];
@@ -53,9 +57,55 @@ export async function createInvitations(tx: Db, meeting: { id: string; personId:
   }
   for (const row of rows) row.tokenHash = hashToken(tokenFor(row.id!));
   if (rows.length === 0) return [];
-  // Two bookings racing past the check above: the partial unique indexes (migration 0005) let
-  // the later one's insert of the same invitee do nothing, and RETURNING lists only new rows.
+  // Two bookings racing past the check above: the partial unique indexes on live invitations
+  // (migration 0006) let the later one's insert of the same invitee do nothing, and RETURNING
+  // lists only new rows.
   return tx.insert(invitations).values(rows).onConflictDoNothing().returning({ id: invitations.id });
+}
+
+/**
+ * A meeting of this person, locked until the transaction ends, for inviting someone to it: a
+ * move or a cancellation waits, so the new link's expiry and the meeting's state stay true.
+ */
+export async function meetingToInviteTo(tx: Db, person: { id: string; teamId: string }, meetingId: string) {
+  const [meeting] = await tx
+    .select({ id: meetings.id, personId: meetings.personId, status: meetings.status, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId)))
+    .for('update');
+  return meeting;
+}
+
+/** One invitation of a meeting, with whom it is for and whether a network member may still be invited. */
+export async function invitationOfMeeting(db: Db, meetingId: string, invitationId: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      revokedAt: invitations.revokedAt,
+      personId: invitations.personId,
+      networkMemberId: invitations.networkMemberId,
+      inviteeGivenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
+      memberActive: networkMembers.active,
+      memberMayBeInvited: networkMembers.mayBeInvited,
+    })
+    .from(invitations)
+    .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+    .innerJoin(people, eq(people.id, meetings.personId))
+    .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
+    .where(and(eq(invitations.id, invitationId), eq(invitations.meetingId, meetingId)))
+    .limit(1);
+  return row;
+}
+
+/** Whether this invitee (the person, or one network member) has a link to the meeting that still works. */
+export async function hasLiveInvitation(db: Db, meetingId: string, invitee: { personId: string | null; networkMemberId: string | null }): Promise<boolean> {
+  const who = invitee.networkMemberId ? eq(invitations.networkMemberId, invitee.networkMemberId) : isNotNull(invitations.personId);
+  const rows = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.meetingId, meetingId), who, isNull(invitations.revokedAt)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Who is invited to a meeting, with their answers, for the team. Contact details only here, never on public pages. */
@@ -67,11 +117,14 @@ export async function meetingInvitations(db: Db, meetingId: string) {
       respondedAt: invitations.respondedAt,
       message: invitations.message,
       revokedAt: invitations.revokedAt,
+      createdAt: invitations.createdAt,
       networkMemberId: invitations.networkMemberId,
       personGivenName: people.givenName,
       memberGivenName: networkMembers.givenName,
       memberFamilyName: networkMembers.familyName,
       relationship: networkMembers.relationship,
+      /** Whether a new link may be sent: the person always; a member while active and with consent. */
+      mayBeInvitedAgain: sql<boolean>`${invitations.personId} is not null or (${networkMembers.active} and ${networkMembers.mayBeInvited})`,
       email: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
       phone: sql<string | null>`coalesce(${networkMembers.phone}, case when ${invitations.personId} is not null then ${people.phone} end)`,
     })
@@ -80,7 +133,7 @@ export async function meetingInvitations(db: Db, meetingId: string) {
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
     .innerJoin(people, eq(people.id, meetings.personId))
     .where(eq(invitations.meetingId, meetingId))
-    .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName));
+    .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName), asc(invitations.networkMemberId), asc(invitations.createdAt));
 }
 
 /** Everything the public invitation page needs, found by the link's token. */
@@ -94,6 +147,8 @@ export async function invitationByToken(db: Db, token: string) {
       expiresAt: invitations.expiresAt,
       revokedAt: invitations.revokedAt,
       networkMemberId: invitations.networkMemberId,
+      /** The person the meeting is for, rather than someone from their network: the page speaks to them as such. */
+      inviteeIsPerson: sql<boolean>`${invitations.personId} is not null`,
       inviteeGivenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
       inviteeEmail: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
       personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})`,
@@ -238,6 +293,7 @@ export async function liveInvitations(db: Db, meetingId: string) {
     .select({
       id: invitations.id,
       response: invitations.response,
+      isPerson: sql<boolean>`${invitations.personId} is not null`,
       givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
       email: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
     })

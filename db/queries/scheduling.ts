@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, sql, TransactionRollbackError } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { PractitionerCalendar } from '@/lib/scheduling/free-slots';
 import type { Interval } from '@/lib/scheduling/intervals';
 import type { Db } from '../client';
@@ -24,7 +24,8 @@ export async function loadCalendars(
       .select({ id: users.id, name: users.name, zone: users.timeZone, discipline: users.discipline })
       .from(users)
       .innerJoin(teamMembers, and(eq(teamMembers.userId, users.id), eq(teamMembers.teamId, args.teamId)))
-      .where(inArray(users.id, args.userIds)),
+      // Whose access is turned off is never offered or booked.
+      .where(and(inArray(users.id, args.userIds), isNull(users.disabledAt))),
     db
       .select({ userId: workingPatterns.userId, weekday: workingPatterns.weekday, startMinute: workingPatterns.startMinute, endMinute: workingPatterns.endMinute })
       .from(workingPatterns)
@@ -150,6 +151,7 @@ export type MeetingChange = {
  * when any of them is no longer booked.
  */
 export async function rescheduleMeetings(db: Db, person: PersonRef, changes: readonly MeetingChange[], actor: Actor, after?: (tx: Db) => Promise<void>): Promise<boolean> {
+  if (changes.length === 0) return false;
   return db.transaction(async (tx) => {
     for (const change of changes) {
       const updated = await tx
@@ -169,11 +171,11 @@ export async function rescheduleMeetings(db: Db, person: PersonRef, changes: rea
       if (updated.length === 0) {
         tx.rollback();
       }
-      // Free everyone's old interval first, then take the new ones: one practitioner's move onto
-      // their own old time must not collide with itself.
-      await tx.delete(meetingPractitioners).where(eq(meetingPractitioners.meetingId, change.meetingId));
-      await tx.insert(meetingPractitioners).values(busyRows(change.meetingId, change));
     }
+    // Free every moving meeting's old intervals first, then take the new ones: a series moved by
+    // a day puts meeting n on the old time of meeting n + 1, which must not collide with itself.
+    await tx.delete(meetingPractitioners).where(inArray(meetingPractitioners.meetingId, changes.map((c) => c.meetingId)));
+    await tx.insert(meetingPractitioners).values(changes.flatMap((change) => busyRows(change.meetingId, change)));
     await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { rescheduled: changes.map((c) => c.meetingId) } });
     if (after) await after(tx as unknown as Db);
     return true;
@@ -215,7 +217,7 @@ export async function findMeeting(db: Db, personId: string, meetingId: string) {
     .limit(1);
   if (!meeting) return undefined;
   const practitioners = await db
-    .select({ userId: users.id, name: users.name, discipline: users.discipline, role: meetingPractitioners.role })
+    .select({ userId: users.id, name: users.name, discipline: users.discipline, role: meetingPractitioners.role, accessOff: sql<boolean>`${users.disabledAt} is not null` })
     .from(meetingPractitioners)
     .innerJoin(users, eq(users.id, meetingPractitioners.userId))
     .where(eq(meetingPractitioners.meetingId, meeting.id))
@@ -229,6 +231,15 @@ export async function restOfSeries(db: Db, person: PersonRef, seriesId: string, 
     .select({ id: meetings.id, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
     .from(meetings)
     .where(and(eq(meetings.seriesId, seriesId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled'), gte(meetings.startsAt, from)))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** A person's booked meetings that have not started yet, in time order. */
+export async function meetingsToCome(db: Db, person: PersonRef, now = new Date()) {
+  return db
+    .select({ id: meetings.id, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now)))
     .orderBy(asc(meetings.startsAt));
 }
 

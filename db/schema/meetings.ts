@@ -102,9 +102,10 @@ export const invitations = pgTable(
   },
   (t) => [
     index().on(t.meetingId),
-    // One invitation (one link) per invitee per meeting, however many bookings race.
-    uniqueIndex('invitations_meeting_person_unique').on(t.meetingId, t.personId).where(sql`${t.personId} is not null`),
-    uniqueIndex('invitations_meeting_member_unique').on(t.meetingId, t.networkMemberId).where(sql`${t.networkMemberId} is not null`),
+    // One live invitation (one working link) per invitee per meeting, however many bookings race;
+    // turned-off links stay as history beside the new link that replaced them.
+    uniqueIndex('invitations_meeting_person_unique').on(t.meetingId, t.personId).where(sql`${t.personId} is not null and ${t.revokedAt} is null`),
+    uniqueIndex('invitations_meeting_member_unique').on(t.meetingId, t.networkMemberId).where(sql`${t.networkMemberId} is not null and ${t.revokedAt} is null`),
     check('invitations_one_invitee', sql`(${t.personId} is null) <> (${t.networkMemberId} is null)`),
   ],
 );

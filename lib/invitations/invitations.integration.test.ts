@@ -145,6 +145,22 @@ describe.each(engines)('invitations on %s', (engine) => {
     expect(page).not.toMatch(/<script|Secret-Surname|finn@example|07700/);
   });
 
+  it('speaks to the person as the one the meeting is for, on their page and in their email, never of a meeting "with" themselves', async () => {
+    const [robin] = (await invitationsOf()).filter((r) => r.invitations.personId === personId);
+    const response = await get(tokenFor(robin!.invitations.id));
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<h1>Your network meeting</h1>');
+    expect(page).toContain('Hello Robin');
+    expect(page).toContain('Will you be there?');
+    expect(page).toContain('Maria (parent)');
+    expect(page).not.toMatch(/meeting with Robin|Can you come|would like you to come/);
+    const [mail] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `invitation:${robin!.invitations.id}:0`));
+    expect(mail!.subject).toMatch(/^Your network meeting with the Riverside team: /);
+    expect(mail!.bodyText).toContain('Please let us know if you will be there');
+    expect(`${mail!.subject}\n${mail!.bodyText}\n${mail!.bodyHtml}`).not.toMatch(/with Robin|Robin and the|if you can come/);
+  });
+
   it('records an answer with a message, which can be changed, and refuses a non-answer beside the buttons with the message kept', async () => {
     const [finn] = (await invitationsOf()).filter((r) => r.invitations.networkMemberId === friend);
     const token = tokenFor(finn!.invitations.id);
@@ -171,6 +187,8 @@ describe.each(engines)('invitations on %s', (engine) => {
     const changed = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'changed:%'));
     expect(changed).toHaveLength(3);
     expect(changed[0]!.subject).toMatch(/^New time/);
+    expect(changed.find((m) => m.toAddress === 'robin@example.org')!.subject).toMatch(/^New time: your network meeting is now on/);
+    expect(changed.find((m) => m.toAddress === 'maria@example.org')!.subject).toMatch(/^New time: the meeting is now on/);
     const [maria] = (await invitationsOf()).filter((r) => r.invitations.networkMemberId === mum);
     expect(maria!.invitations.expiresAt).toEqual(new Date(later.getTime() + HOUR));
     const page = await (await get(tokenFor(maria!.invitations.id))).text();
@@ -201,7 +219,10 @@ describe.each(engines)('invitations on %s', (engine) => {
     session.user = outsider;
     expect((await run(revokeLinkAction(idle, form({ personId, meetingId: meeting!.id, invitationId: maria!.invitations.id })))).state?.message).toMatch(/could not find/);
     session.user = insider;
-    expect((await run(revokeLinkAction(idle, form({ personId, meetingId: meeting!.id, invitationId: maria!.invitations.id })))).state?.message).toBe('The link is turned off.');
+    expect((await run(revokeLinkAction(idle, form({ personId, meetingId: meeting!.id, invitationId: maria!.invitations.id })))).state?.message).toMatch(/^The link is turned off, and the emails? with it that (was|were) still waiting to go (is|are) withdrawn\.$/);
+    // Nothing with the link is left to go out.
+    const unsent = await database.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.invitationId, maria!.invitations.id));
+    expect(unsent.filter((m) => m.status === 'pending' || m.status === 'failed')).toEqual([]);
     const revoked = await get(tokenFor(maria!.invitations.id), '10.0.0.9');
     const unknown = await get(tokenFor('00000000-0000-4000-8000-000000000000'), '10.0.0.9');
     expect(revoked.status).toBe(404);
@@ -214,9 +235,12 @@ describe.each(engines)('invitations on %s', (engine) => {
     const cancelled = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'cancelled:%'));
     expect(cancelled.map((m) => m.toAddress).sort()).toEqual(['finn@example.org', 'robin@example.org']);
     expect(cancelled[0]!.bodyText).not.toContain('unwell');
+    expect(cancelled.find((m) => m.toAddress === 'robin@example.org')!.bodyText).toContain('Your network meeting with the Riverside team will not take place.');
     const [robin] = (await invitationsOf()).filter((r) => r.invitations.personId === personId);
     const token = tokenFor(robin!.invitations.id);
-    expect(await (await get(token)).text()).toContain('This meeting is cancelled');
+    const cancelledPage = await (await get(token)).text();
+    expect(cancelledPage).toContain('This meeting is cancelled');
+    expect(cancelledPage).not.toContain('meeting with Robin');
     expect((await post(token, { response: 'accepted' })).status).toBe(409);
     const ics = await (await inviteCalendar.GET(new Request(`http://localhost/invite/${token}/calendar.ics`), context(token))).text();
     expect(ics).toContain('METHOD:CANCEL');

@@ -9,7 +9,8 @@ export type NoticeKind = 'invitation' | 'changed' | 'cancelled' | 'reminder';
 
 export type Notice = {
   kind: NoticeKind;
-  invitee: { givenName: string; email: string | null; response: Response };
+  /** `isPerson`: the invitee is the person the meeting is for, not someone from their network. */
+  invitee: { givenName: string; email: string | null; response: Response; isPerson: boolean };
   personGivenName: string;
   teamName: string;
   meeting: MeetingForCalendar;
@@ -21,12 +22,29 @@ export function whenText(meeting: Pick<MeetingForCalendar, 'startsAt' | 'endsAt'
   return `${longDate(meeting.startsAt, meeting.timeZone)}, ${timeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)} ${zoneAbbreviation(meeting.startsAt, meeting.timeZone)}`;
 }
 
-const subjects: Record<NoticeKind, (when: string) => string> = {
-  invitation: (when) => `Invitation: a meeting on ${when}`,
-  changed: (when) => `New time: the meeting is now on ${when}`,
-  cancelled: (when) => `Cancelled: the meeting on ${when}`,
-  reminder: (when) => `Reminder: the meeting on ${when}`,
-};
+type Wording = { subject: (when: string) => string; opening: string };
+
+/**
+ * Network members are invited to a meeting with the person; the person is told of their own
+ * meeting, never invited to a meeting "with" themselves.
+ */
+function wording(kind: NoticeKind, n: Pick<Notice, 'invitee' | 'personGivenName' | 'teamName'>): Wording {
+  const team = `the ${n.teamName}`;
+  if (n.invitee.isPerson) {
+    return {
+      invitation: { subject: (when: string) => `Your network meeting with ${team}: ${when}`, opening: `Your network meeting with ${team} is booked. The meeting is for you, and we hope you will be there.` },
+      changed: { subject: (when: string) => `New time: your network meeting is now on ${when}`, opening: `Your network meeting with ${team} has a new time.` },
+      cancelled: { subject: (when: string) => `Cancelled: your network meeting on ${when}`, opening: `Your network meeting with ${team} will not take place. Nothing else is needed from you.` },
+      reminder: { subject: (when: string) => `Reminder: your network meeting on ${when}`, opening: `A reminder of your network meeting with ${team}.` },
+    }[kind];
+  }
+  return {
+    invitation: { subject: (when: string) => `Invitation: a meeting on ${when}`, opening: `${n.personGivenName} and ${team} would like you to come to a meeting.` },
+    changed: { subject: (when: string) => `New time: the meeting is now on ${when}`, opening: `The meeting with ${n.personGivenName} and ${team} has a new time.` },
+    cancelled: { subject: (when: string) => `Cancelled: the meeting on ${when}`, opening: `The meeting with ${n.personGivenName} and ${team} will not take place. Nothing else is needed from you.` },
+    reminder: { subject: (when: string) => `Reminder: the meeting on ${when}`, opening: `A reminder of the meeting with ${n.personGivenName} and ${team}.` },
+  }[kind];
+}
 
 /**
  * An email to an invitee: plain words, the time and place, and their personal link. No
@@ -35,13 +53,9 @@ const subjects: Record<NoticeKind, (when: string) => string> = {
 export function noticeEmail(n: Notice): { subject: string; text: string; html: string; ics: string } {
   const when = whenText(n.meeting);
   const place = placeDescription(n.meeting.locationKind, n.meeting.locationDetail);
-  const opening = {
-    invitation: `${n.personGivenName} and the ${n.teamName} would like you to come to a meeting.`,
-    changed: `The meeting with ${n.personGivenName} and the ${n.teamName} has a new time.`,
-    cancelled: `The meeting with ${n.personGivenName} and the ${n.teamName} will not take place. Nothing else is needed from you.`,
-    reminder: `A reminder of the meeting with ${n.personGivenName} and the ${n.teamName}.`,
-  }[n.kind];
-  const ask = n.kind === 'cancelled' ? null : n.kind === 'changed' || n.invitee.response === 'needs_action' ? 'Please let us know if you can come, with one tap:' : 'You can change your answer here:';
+  const { subject, opening } = wording(n.kind, n);
+  const willYouCome = n.invitee.isPerson ? 'Please let us know if you will be there, with one tap:' : 'Please let us know if you can come, with one tap:';
+  const ask = n.kind === 'cancelled' ? null : n.kind === 'changed' || n.invitee.response === 'needs_action' ? willYouCome : 'You can change your answer here:';
   const lines = [
     `Hello ${n.invitee.givenName},`,
     '',
@@ -61,7 +75,7 @@ export function noticeEmail(n: Notice): { subject: string; text: string; html: s
     ask ? `<p>${escapeHtml(ask)}</p><p><a href="${escapeHtml(n.link)}" style="display:inline-block;padding:12px 20px;background:#1f6f54;color:#fff;border-radius:8px;text-decoration:none;font-weight:600">Answer the invitation</a></p>` : '',
     '<p style="color:#555">This link is personal to you: please do not share it.</p>',
   ].join('\n');
-  return { subject: subjects[n.kind](when), text: lines.join('\n'), html, ics: inviteeCalendar(n.meeting, n.invitee, n.link, new Date()) };
+  return { subject: subject(when), text: lines.join('\n'), html, ics: inviteeCalendar(n.meeting, n.invitee, n.link, new Date()) };
 }
 
 /**

@@ -56,13 +56,16 @@ ${body}
 </html>`;
 }
 
-/** The same kind page for every link that does not work (unknown, ended, revoked): it reveals nothing. */
+/**
+ * The same kind page for every link that does not work (unknown, ended, revoked): it reveals
+ * nothing. Before the meeting the team can send the invitee a new link (lib/invitations/reissue-link.ts).
+ */
 export function linkNotWorkingPage(): string {
   return documentHtml(
-    'This link does not work',
-    `<h1>This link does not work any more</h1>
-<div class="card"><p>It may have ended after the meeting, or it may have been replaced.</p>
-<p>If you were expecting to hear about a meeting, please contact the person or the team who invited you. They can send you a new link.</p></div>`,
+    'This link no longer works',
+    `<h1>This link no longer works</h1>
+<div class="card"><p>It may have ended after the meeting, or it may have been turned off or replaced by a newer link.</p>
+<p>If you are expecting a meeting that has not happened yet, please contact the team, or the person who asked you to come. Until the meeting starts, the team can send you a new link.</p></div>`,
   );
 }
 
@@ -114,8 +117,12 @@ export function invitationPage(input: InvitationPageInput): string {
 </dl></div>`;
   const greeting = `<p>Hello ${escapeHtml(inv.inviteeGivenName)},</p>`;
 
+  // The person is told of their own meeting; a network member is asked to a meeting with them.
+  const team = `the ${escapeHtml(inv.teamName)}`;
+  const theMeeting = inv.inviteeIsPerson ? `Your network meeting with ${team}` : `The meeting with ${escapeHtml(inv.personGivenName)} and ${team}`;
+
   if (inv.status === 'cancelled') {
-    return documentHtml('Meeting cancelled', `<h1>This meeting is cancelled</h1>${greeting}<div class="notice" role="status"><p>The meeting with ${escapeHtml(inv.personGivenName)} and the ${escapeHtml(inv.teamName)} will not take place. Nothing else is needed from you.</p></div>${details}<p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Remove it from my calendar</a></p>`);
+    return documentHtml('Meeting cancelled', `<h1>This meeting is cancelled</h1>${greeting}<div class="notice" role="status"><p>${theMeeting} will not take place. Nothing else is needed from you.</p></div>${details}<p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Remove it from my calendar</a></p>`);
   }
   if (inv.status !== 'scheduled' || inv.startsAt <= now) {
     return documentHtml('Meeting', `<h1>This meeting has started or taken place</h1>${greeting}${details}<p>Answers are closed now. Thank you.</p>`);
@@ -130,11 +137,15 @@ export function invitationPage(input: InvitationPageInput): string {
   const button = (value: Exclude<Response, 'needs_action'>, cls: string) =>
     `<button type="submit" name="response" value="${value}" class="${cls}" aria-pressed="${answered === value}">${escapeHtml(answerText[value])}</button>`;
 
+  const ask = inv.inviteeIsPerson
+    ? { title: 'Will you be there?', heading: 'Your network meeting', intro: `Your network meeting with ${team} is booked. The meeting is for you. Will you be there?` }
+    : { title: 'Can you come?', heading: `Can you come to the meeting with ${escapeHtml(inv.personGivenName)}?`, intro: `${escapeHtml(inv.personGivenName)} and ${team} would like you to come.` };
+
   return documentHtml(
-    'Can you come?',
-    `<h1>Can you come to the meeting with ${escapeHtml(inv.personGivenName)}?</h1>
+    ask.title,
+    `<h1>${ask.heading}</h1>
 ${greeting}
-<p>${escapeHtml(inv.personGivenName)} and the ${escapeHtml(inv.teamName)} would like you to come.</p>
+<p>${ask.intro}</p>
 ${status}${error}
 ${details}
 <form method="post" action="${escapeHtml(input.path)}">

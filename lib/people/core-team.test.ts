@@ -23,4 +23,10 @@ describe('the core team', () => {
     expect(coreTeamWarnings([a('1', 'peer_support_worker', '2026-01-01', null, 'lead'), a('1', 'peer_support_worker', '2026-01-01', null, 'peer')])).toEqual(['fewer_than_two']);
     expect(coreTeamWarnings([])).toEqual(['fewer_than_two', 'no_peer_worker']);
   });
+
+  it('no longer counts a practitioner whose access is turned off', () => {
+    const off = { ...a('2', 'peer_support_worker', '2026-01-01', null, 'peer'), accessOff: true };
+    expect(coreTeamWarnings([a('1', 'nurse', '2026-01-01'), off])).toEqual(['fewer_than_two', 'no_peer_worker', 'access_off']);
+    expect(coreTeamWarnings([a('1', 'nurse', '2026-01-01'), a('3', 'peer_support_worker', '2026-01-01'), off])).toEqual(['access_off']);
+  });
 });

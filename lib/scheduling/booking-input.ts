@@ -27,7 +27,34 @@ export const inviteList = z
   .pipe(z.array(z.union([z.literal('person'), z.guid()])).max(40, 'Invite at most 40 people'))
   .transform((list) => ({ person: list.includes('person'), memberIds: [...new Set(list.filter((x) => x !== 'person'))] }));
 
-/** What the practitioner asks for: read from the address so a search can be shared and repeated. */
+/** The longest window one search looks through, From and Until both counted: 12 weeks. */
+export const MAX_SEARCH_DAYS = 84;
+/** The most meetings one series books. */
+export const MAX_SERIES_MEETINGS = 12;
+
+const DAY = 86_400_000;
+
+const dateValue = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** The days from `from` to `to` (yyyy-MM-dd), both counted: a search of one day is 1. */
+export function daysInWindow(from: string, to: string): number {
+  return Math.round((dateValue(to) - dateValue(from)) / DAY) + 1;
+}
+
+/**
+ * The days a search looks through: From to Until, cut to MAX_SEARCH_DAYS whatever the address
+ * says. The form refuses a longer window beside Until; this is the server's own guard.
+ */
+export function searchDays(from: string, to: string): { first: string; last: string } {
+  const limit = new Date(dateValue(from) + (MAX_SEARCH_DAYS - 1) * DAY).toISOString().slice(0, 10);
+  return { first: from, last: to > limit ? limit : to };
+}
+
+/**
+ * What the practitioner asks for: read from the address so a search can be shared and repeated.
+ * A value that cannot be read falls back to its default (an old or cut link); a window or series
+ * too long is kept as asked, for `readSlotSearch` to refuse beside its field.
+ */
 export const slotSearchInput = z.object({
   kind: z.enum(meetingKind.enumValues).catch('network'),
   duration: z.coerce.number().int().min(15).max(240).catch(60),
@@ -37,13 +64,37 @@ export const slotSearchInput = z.object({
   from: z.string().refine(isCalendarDate).optional().catch(undefined),
   to: z.string().refine(isCalendarDate).optional().catch(undefined),
   repeat: z.enum(['none', ...repeatKinds]).catch('none'),
-  count: z.coerce.number().int().min(2).max(12).catch(6),
+  count: z.coerce.number().int().min(2).catch(6),
   /** Set when moving a booked meeting rather than booking a new one. */
   meeting: z.guid().optional().catch(undefined),
   scope: z.enum(['one', 'rest']).catch('one'),
 });
 
 export type SlotSearch = z.output<typeof slotSearchInput>;
+export type SlotSearchErrors = Partial<Record<keyof SlotSearch, string[]>>;
+
+/** How far one search and one series may reach, each refused beside its field. */
+export const slotSearchBounds = slotSearchInput.pick({ from: true, to: true, repeat: true, count: true }).superRefine((s, ctx) => {
+  if (s.from && s.to) {
+    if (s.to < s.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose an Until date on or after From' });
+    else if (daysInWindow(s.from, s.to) > MAX_SEARCH_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Search at most 12 weeks at a time' });
+  }
+  if (s.repeat !== 'none' && s.count > MAX_SERIES_MEETINGS) ctx.addIssue({ code: 'custom', path: ['count'], message: `At most ${MAX_SERIES_MEETINGS} meetings in a series` });
+});
+
+type Query = Record<string, string | string[] | undefined>;
+
+/**
+ * A search read from the address, with `dates` (the team's default window) where From or Until
+ * is missing, and what is wrong with it by field. The search is returned as asked, so the form
+ * shows what was typed; the page searches nothing while there are field errors.
+ */
+export function readSlotSearch(query: Query, dates?: { from: string; to: string }): { search: SlotSearch; fieldErrors: SlotSearchErrors } {
+  const parsed = slotSearchInput.parse({ ...query, required: queryList(query.required), optional: queryList(query.optional) });
+  const search = { ...parsed, from: parsed.from ?? dates?.from, to: parsed.to ?? dates?.to };
+  const bounds = slotSearchBounds.safeParse(search);
+  return { search, fieldErrors: bounds.success ? {} : z.flattenError(bounds.error).fieldErrors };
+}
 
 const instant = (message: string) => z.string({ error: message }).min(1, message).refine((v) => !Number.isNaN(Date.parse(v)), message);
 
@@ -96,8 +147,17 @@ export const seriesInput = meetingFields
   })
   .superRefine((b, ctx) => {
     checkMeeting(b, ctx);
+    if (b.starts.length > MAX_SERIES_MEETINGS) {
+      ctx.addIssue({ code: 'custom', path: ['starts'], message: `At most ${MAX_SERIES_MEETINGS} meetings in a series` });
+      return;
+    }
     const chosen = b.starts.filter((s) => s !== 'skip');
     if (b.starts.length < 2 || chosen.length === 0) ctx.addIssue({ code: 'custom', path: ['starts'], message: 'Keep at least one meeting of the series' });
+    // Twelve weekly meetings span eleven weeks, and an alternative stays on its own day.
+    const times = chosen.map((s) => Date.parse(s)).filter((t) => !Number.isNaN(t));
+    if (times.length > 1 && Math.max(...times) - Math.min(...times) > MAX_SEARCH_DAYS * DAY) {
+      ctx.addIssue({ code: 'custom', path: ['starts'], message: 'A series can span at most 12 weeks: choose times closer together' });
+    }
     b.starts.forEach((s, i) => {
       if (s === '') ctx.addIssue({ code: 'custom', path: [`occurrence-${i}`], message: 'Choose another time or leave this one out' });
       else if (s !== 'skip' && Number.isNaN(Date.parse(s))) ctx.addIssue({ code: 'custom', path: [`occurrence-${i}`], message: 'Choose one of the times' });

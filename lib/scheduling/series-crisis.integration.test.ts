@@ -23,7 +23,7 @@ vi.mock('next/navigation', () => ({
   },
 }));
 
-const { bookSeriesAction, rescheduleMeetingAction, cancelMeetingAction, bookCrisisAction } = await import('@/app/(app)/people/[id]/meetings/actions');
+const { bookMeetingAction, bookSeriesAction, rescheduleMeetingAction, cancelMeetingAction, bookCrisisAction } = await import('@/app/(app)/people/[id]/meetings/actions');
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -132,6 +132,50 @@ describe.each(engines)('series, moving and the crisis path on %s', (engine) => {
     const after = await seriesRows();
     expect(after.map((r) => r.startsAt.toISOString())).toEqual([at(0, 0.5), at(7, 2), at(15), at(22)].map((d) => d.toISOString()));
     expect(after.map((r) => r.sequence)).toEqual([1, 0, 1, 1]);
+  });
+
+  const rowsOf = (who: string) => database.db.select().from(meetings).where(eq(meetings.personId, who)).orderBy(asc(meetings.startsAt));
+  const whoIsIn = async (meetingId: string) =>
+    (await database.db.select({ userId: meetingPractitioners.userId }).from(meetingPractitioners).where(eq(meetingPractitioners.meetingId, meetingId))).map((r) => r.userId).sort();
+
+  it.each([
+    ['daily', 1],
+    ['weekly', 7],
+  ] as const)('moves the rest of a %s series on by one step, onto its own old times, as one change', async (repeat, step) => {
+    const other = (await makePerson(database.db, teamId)).id;
+    const days = [40, 40 + step, 40 + 2 * step];
+    const booked = await run(bookSeriesAction(idle, form({ ...seriesFields(), personId: other, repeat, ...Object.fromEntries(days.map((d, i) => [`occurrence-${i}`, at(d).toISOString()])) })));
+    expect(booked.ok).toBe(true);
+    const rows = await rowsOf(other);
+    const moved = await run(rescheduleMeetingAction(idle, form({ ...seriesFields(), personId: other, repeat, meetingId: rows[0]!.id, scope: 'rest', start: at(40 + step).toISOString() })));
+    expect(moved).toMatchObject({ ok: true, redirect: `/people/${other}/meetings/${rows[0]!.id}?moved=3` });
+    expect((await rowsOf(other)).map((r) => r.startsAt.toISOString())).toEqual(days.map((d) => at(d + step).toISOString()));
+  });
+
+  it('adds only those welcome to join who are free at the time; the others are left out and named, when booking, in a series and when moving', async () => {
+    const other = (await makePerson(database.db, teamId)).id;
+    // Pat is busy on days 50, 55 and 67.
+    for (const d of [50, 55, 67]) await makeMeeting(database.db, { teamId, personId: (await makePerson(database.db, teamId)).id, userIds: [peer], startsAt: at(d) });
+    const fields = { personId: other, kind: 'network', duration: '60', location: 'phone', required: a, optional: peer };
+
+    const busy = await run(bookMeetingAction(idle, form({ ...fields, start: at(50).toISOString() })));
+    expect(busy).toMatchObject({ ok: true, redirect: `/people/${other}?booked=1&without=${peer}` });
+    const free = await run(bookMeetingAction(idle, form({ ...fields, start: at(51).toISOString() })));
+    expect(free).toMatchObject({ ok: true, redirect: `/people/${other}?booked=1` });
+    const [atBusy, atFree] = await rowsOf(other);
+    expect(await whoIsIn(atBusy!.id)).toEqual([a]);
+    expect(await whoIsIn(atFree!.id)).toEqual([a, peer].sort());
+
+    const series = await run(bookSeriesAction(idle, form({ ...fields, repeat: 'weekly', 'occurrence-0': at(60).toISOString(), 'occurrence-1': at(67).toISOString() })));
+    expect(series).toMatchObject({ ok: true, redirect: `/people/${other}?booked=2&without=${peer}` });
+    const [, , first, second] = await rowsOf(other);
+    expect(await whoIsIn(first!.id)).toEqual([a, peer].sort());
+    expect(await whoIsIn(second!.id)).toEqual([a]);
+
+    // Moving the meeting Pat is in onto a time Pat is busy: it moves, without Pat.
+    const moveBusy = await run(rescheduleMeetingAction(idle, form({ ...fields, meetingId: atFree!.id, scope: 'one', start: at(55).toISOString() })));
+    expect(moveBusy).toMatchObject({ ok: true, redirect: `/people/${other}/meetings/${atFree!.id}?moved=1&without=${peer}` });
+    expect(await whoIsIn(atFree!.id)).toEqual([a]);
   });
 
   it('refuses another team moving or cancelling', async () => {

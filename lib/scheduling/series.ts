@@ -56,6 +56,26 @@ export function whyNotFree(p: PractitionerCalendar, slot: Interval, travelMinute
 }
 
 /**
+ * Who of those welcome to join is free for the whole of each meeting (with travel): only they
+ * are added; the others are simply not, since "if free" never blocks a booking.
+ */
+export function freeToJoin(optional: readonly PractitionerCalendar[], slot: Interval, travelMinutes: number): string[] {
+  return optional.filter((p) => whyNotFree(p, slot, travelMinutes) === null).map((p) => p.id);
+}
+
+/** Those welcome to join who were left out of at least one of the meetings booked. */
+export function leftOut(optionalIds: readonly string[], joinedPerMeeting: readonly (readonly string[])[]): string[] {
+  return optionalIds.filter((id) => joinedPerMeeting.some((joined) => !joined.includes(id)));
+}
+
+/** "Sam Patel was not added: not free then." for the confirmation of a booking or a move. */
+export function leftOutSentence(names: readonly string[], meetings: number): string | undefined {
+  if (names.length === 0) return undefined;
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return meetings === 1 ? `${list} ${names.length === 1 ? 'was' : 'were'} not added: not free then.` : `${list} ${names.length === 1 ? 'was' : 'were'} not added to every meeting: not free at some of the times.`;
+}
+
+/**
  * Checks every occurrence of a series before anything is saved: who cannot come to each, and
  * for the ones that clash, other free times that day for everyone required. Occurrences are
  * also checked against each other (a long daily meeting with travel cannot overlap the next).

@@ -43,14 +43,30 @@ export function awayNotice(practitionerName: string, list: readonly MeetingAway[
     required > 0
       ? `${plural(n, 'Move it', 'Move them')}, or change who comes from the team.`
       : `${first} was coming only if free, so ${plural(n, 'it', 'they')} can go ahead.`;
+  return { sentence: `${first} is away for ${n} booked ${plural(n, 'meeting', 'meetings')}. ${advice}`, meetings: meetingLinks(first, list, required > 0) };
+}
+
+/** Each meeting as a link to its page, where it can be moved or who comes changed. */
+function meetingLinks(first: string, list: readonly MeetingAway[], markIfFree: boolean): FormLink[] {
+  return list.map((m) => {
+    const person = m.personPreferredName?.trim() || m.personGivenName;
+    const when = `${longDate(m.startsAt, m.timeZone)}, ${timeRange(m.startsAt, m.endsAt, m.timeZone)} ${zoneAbbreviation(m.startsAt, m.timeZone)}`;
+    const ifFree = m.role === 'optional' && markIfFree ? ` (${first} was coming only if free)` : '';
+    return { href: `/people/${m.personId}/meetings/${m.meetingId}`, text: `${when}, with ${person}${ifFree}` };
+  });
+}
+
+/**
+ * What the administrator is told after turning a practitioner's access off while they are still
+ * in meetings to come: the team must move them or change who comes. Undefined when there are none.
+ */
+export function accessOffNotice(practitionerName: string, list: readonly MeetingAway[]): AwayNotice | undefined {
+  if (list.length === 0) return undefined;
+  const first = firstNameOf(practitionerName);
+  const n = list.length;
   return {
-    sentence: `${first} is away for ${n} booked ${plural(n, 'meeting', 'meetings')}. ${advice}`,
-    meetings: list.map((m) => {
-      const person = m.personPreferredName?.trim() || m.personGivenName;
-      const when = `${longDate(m.startsAt, m.timeZone)}, ${timeRange(m.startsAt, m.endsAt, m.timeZone)} ${zoneAbbreviation(m.startsAt, m.timeZone)}`;
-      const ifFree = m.role === 'optional' && required > 0 ? ` (${first} was coming only if free)` : '';
-      return { href: `/people/${m.personId}/meetings/${m.meetingId}`, text: `${when}, with ${person}${ifFree}` };
-    }),
+    sentence: `${first} is still in ${n} booked ${plural(n, 'meeting', 'meetings')} to come. ${plural(n, 'Move it', 'Move them')}, or change who comes from the team.`,
+    meetings: meetingLinks(first, list, true),
   };
 }
 

@@ -8,7 +8,9 @@ import { teamPractitioners } from '@/db/queries/core-team';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
+import { deliverSoon } from '@/lib/mail/worker';
 import { actorOf, personForAction } from '@/lib/people/access';
+import { dischargePerson } from '@/lib/people/discharge-person';
 import { personInput, type PersonInput } from '@/lib/people/person-input';
 import { fromLocalInput } from '@/lib/time/zoned';
 import type { Db } from '@/db/client';
@@ -67,10 +69,18 @@ const statusInput = z.discriminatedUnion('status', [
   z.object({ personId: z.string(), status: z.literal('active'), referralAt: z.string().trim().min(1, 'Enter when the new referral arrived') }),
 ]);
 
-export const changeStatusAction = validatedAction(statusInput, async (input, { user, db }) => {
+export const changeStatusAction = validatedAction(statusInput, async function changePersonStatus(input, { user, db }) {
   const person = await personForAction(db, user, input.personId);
-  const change = input.status === 'discharged' ? ({ status: 'discharged' } as const) : ({ status: 'active', referralAt: referralInstant(input.referralAt, person.teamTimeZone) } as const);
-  await setPersonStatus(db, person, change, await actorOf(user));
-  revalidatePath(`/people/${person.id}`);
-  return { message: input.status === 'discharged' ? 'Discharged. The record stays, and they can be referred again.' : 'Back on the caseload with the new referral time.' };
+  const actor = await actorOf(user);
+  revalidatePath(`/people/${person.id}`, 'layout');
+  if (input.status === 'active') {
+    await setPersonStatus(db, person, { status: 'active', referralAt: referralInstant(input.referralAt, person.teamTimeZone) }, actor);
+    return { message: 'Back on the caseload with the new referral time.' };
+  }
+  const { cancelled } = await dischargePerson({ db, actor }, person);
+  deliverSoon();
+  revalidatePath('/today');
+  revalidatePath('/calendar');
+  const meetings = cancelled === 0 ? '' : ` ${cancelled === 1 ? 'Their booked meeting is' : `Their ${cancelled} booked meetings are`} cancelled, and everyone invited is told.`;
+  return { message: `Discharged.${meetings} The record stays, and they can be referred again.` };
 });

@@ -7,6 +7,8 @@ import { StatusForm } from '@/components/people/status-form';
 import { coreTeamHistory } from '@/db/queries/core-team';
 import { listNetwork } from '@/db/queries/network';
 import { personMeetings } from '@/db/queries/people';
+import { namesLeftOut } from '@/lib/scheduling/left-out';
+import { leftOutSentence } from '@/lib/scheduling/series';
 import { disciplineLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { minutesToTime } from '@/lib/people/contact';
@@ -25,10 +27,15 @@ function hoursAgo(ms: number): string {
 
 export default async function PersonPage({ params, searchParams }: PageProps<'/people/[id]'>) {
   const { id } = await params;
-  const { booked } = await searchParams;
+  const { booked, without } = await searchParams;
   const { db, person } = await openPersonRecord(id, 'person');
   const zone = person.teamTimeZone;
-  const [network, history, meetings] = await Promise.all([listNetwork(db, person.id), coreTeamHistory(db, person.id), personMeetings(db, person.id, person.teamId)]);
+  const [network, history, meetings, notAdded] = await Promise.all([
+    listNetwork(db, person.id),
+    coreTeamHistory(db, person.id),
+    personMeetings(db, person.id, person.teamId),
+    booked ? namesLeftOut(db, person.teamId, without) : [],
+  ]);
   const name = personDisplayName(person);
   const current = currentCoreTeam(history, todayIn(zone));
   const warnings = person.status === 'active' ? coreTeamWarnings(current) : [];
@@ -122,6 +129,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
             {current.map((a) => (
               <li key={a.id}>
                 <span className="who">{a.name}</span> · {coreRoleLabel[a.role]} · {disciplineLabel[a.discipline]} <span className="muted">· since {a.startsOn}</span>
+                {a.accessOff ? <span className="tag tag-warning">access turned off</span> : null}
               </li>
             ))}
           </ul>
@@ -148,11 +156,12 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
         ) : null}
         {booked ? (
           <div className="alert alert-success" role="status">
-            {bookedCount === 1 ? 'The meeting is booked. It is' : `${bookedCount} meetings are booked. They are`} on the calendars of everyone from the team who is coming.
+            {bookedCount === 1 ? 'The meeting is booked. It is' : `${bookedCount} meetings are booked. They are`} on the calendars of everyone from the team who is coming.{' '}
+            {leftOutSentence(notAdded, bookedCount)}
           </div>
         ) : null}
-        <PersonMeetings personId={person.id} title="Coming up" meetings={meetings.upcoming} empty="Nothing booked." />
-        <PersonMeetings personId={person.id} title="Before" meetings={meetings.past} empty="No meetings yet." />
+        <PersonMeetings personId={person.id} title="Coming up" tableLabel="Meetings to come" meetings={meetings.upcoming} empty="Nothing booked." />
+        <PersonMeetings personId={person.id} title="Before" tableLabel="Past meetings" meetings={meetings.past} empty="No meetings yet." />
       </section>
 
       <section className="card" aria-labelledby="details-heading">
@@ -197,7 +206,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           ) : null}
         </dl>
         <h3>{person.status === 'active' ? 'Discharge' : 'Refer again'}</h3>
-        <StatusForm action={changeStatusAction} personId={person.id} status={person.status} nowLocal={toLocalInput(new Date(), zone)} zoneName={zone} />
+        <StatusForm action={changeStatusAction} personId={person.id} status={person.status} nowLocal={toLocalInput(new Date(), zone)} zoneName={zone} hasMeetingsToCome={meetings.upcoming.length > 0} />
         <p>
           <Link href={`/people/${person.id}/access`}>Who has looked at this record</Link>
         </p>

@@ -7,6 +7,7 @@ import { MembershipForm } from '@/components/admin/membership-form';
 import { PractitionerDetailsForm } from '@/components/admin/practitioner-details-form';
 import { StatusTag } from '@/components/admin/status-tag';
 import { getDb } from '@/db/connection';
+import { bookedMeetingsDuring } from '@/db/queries/absence-clashes';
 import { findPractitioner } from '@/db/queries/practitioners';
 import { teamChoices } from '@/db/queries/teams';
 import { absencesOf, workingPatternOf } from '@/db/queries/working-time';
@@ -16,10 +17,14 @@ import { timeZoneOptions } from '@/lib/admin/time-zone';
 import { zoneLabel } from '@/lib/admin/zone-label';
 import { requireAllowed } from '@/lib/auth/session';
 import { describeDays, intervalToWholeDays } from '@/lib/working-time/absence-days';
+import { accessOffNotice } from '@/lib/working-time/away-from-meetings';
 import { clockLabel, weekdays, weeklyMinutes } from '@/lib/working-time/weekly-pattern';
 import { addMembershipAction, newLinkAction, removeMembershipAction, setAccessAction, setLeadAction, updateDetailsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Practitioner' };
+
+/** How far ahead the meetings of someone whose access is off are looked for (series reach 12 weeks). */
+const BOOKED_HORIZON_MS = 2 * 365 * 86_400_000;
 
 function hours(minutes: number): string {
   const h = minutes / 60;
@@ -34,7 +39,14 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
   const practitioner = await findPractitioner(db, userId);
   if (!practitioner) notFound();
   const now = new Date();
-  const [teams, pattern, absences] = await Promise.all([teamChoices(db), workingPatternOf(db, userId), absencesOf(db, userId, now)]);
+  const [teams, pattern, absences, stillBooked] = await Promise.all([
+    teamChoices(db),
+    workingPatternOf(db, userId),
+    absencesOf(db, userId, now),
+    // Turned off but still in meetings to come: the team must move them or change who comes.
+    practitioner.disabledAt ? bookedMeetingsDuring(db, { userId, startsAt: now, endsAt: new Date(now.getTime() + BOOKED_HORIZON_MS), now }) : [],
+  ]);
+  const accessOff = accessOffNotice(practitioner.name, stillBooked);
   const otherTeams = teams.filter((t) => !practitioner.memberships.some((m) => m.teamId === t.id));
   const isSelf = admin.id === practitioner.id;
   const zone = zoneLabel(practitioner.timeZone, now);
@@ -159,6 +171,18 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
         {practitioner.disabledAt ? (
           <>
             <p>Their access is turned off: they cannot sign in, and any open session has ended. Their records and history stay.</p>
+            {accessOff ? (
+              <div className="alert alert-warning" role="note">
+                {accessOff.sentence}
+                <ul className="warning-list">
+                  {accessOff.meetings.map((m) => (
+                    <li key={m.href}>
+                      <Link href={m.href}>{m.text}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <ButtonForm action={setAccessAction} fields={{ userId, access: 'enable' }} label="Turn access back on" />
           </>
         ) : (

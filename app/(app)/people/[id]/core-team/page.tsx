@@ -51,6 +51,7 @@ export default async function CoreTeamPage({ params }: PageProps<'/people/[id]/c
                       {a.name}
                       <br />
                       <span className="muted">{disciplineLabel[a.discipline]}</span>
+                      {a.accessOff ? <span className="tag tag-warning">access turned off</span> : null}
                     </td>
                     <td>{coreRoleLabel[a.role]}</td>
                     <td>{a.startsOn}</td>

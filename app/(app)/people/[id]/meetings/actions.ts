@@ -9,6 +9,7 @@ import { assignToCoreTeam, coreTeamHistory } from '@/db/queries/core-team';
 import { bookMeetings, cancelMeetings, findMeeting, loadCalendars, rescheduleMeetings, restOfSeries, teamSchedulingSettings, type NewMeeting } from '@/db/queries/scheduling';
 import { createInvitations, extendInvitations, revokeInvitation, type InviteeChoice } from '@/db/queries/invitations';
 import { recordAudit } from '@/db/queries/audit';
+import { withdrawUnsentEmails } from '@/db/queries/invitation-revocations';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { notifyInvitees } from '@/lib/invitations/notify';
 import { deliverSoon } from '@/lib/mail/worker';
@@ -17,7 +18,7 @@ import { actorOf, personForAction } from '@/lib/people/access';
 import { currentCoreTeam } from '@/lib/people/core-team';
 import { bookingInput, crisisInput, rescheduleInput, seriesInput, travelMinutesFor } from '@/lib/scheduling/booking-input';
 import type { PractitionerCalendar } from '@/lib/scheduling/free-slots';
-import { checkOccurrences, shiftedStarts, whyNotFree } from '@/lib/scheduling/series';
+import { checkOccurrences, freeToJoin, leftOut, shiftedStarts, whyNotFree } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
 
@@ -40,7 +41,7 @@ async function prepare(db: Db, person: PersonRecord, who: Who, place: Place, spa
     ignoreMeetingIds,
   });
   if (calendars.length !== userIds.length) throw new AppError('invalid_input', 'Choose practitioners from the team.', { fieldErrors: { required: ['Choose practitioners from the team'] } });
-  return { settings, travelMinutes, calendars, required: calendars.filter((c) => who.required.includes(c.id)) };
+  return { settings, travelMinutes, calendars, required: calendars.filter((c) => who.required.includes(c.id)), optional: calendars.filter((c) => who.optional.includes(c.id)) };
 }
 
 /**
@@ -55,6 +56,12 @@ function assertWorking(required: PractitionerCalendar[], start: number, end: num
 function assertNotice(start: number, kind: NewMeeting['kind'], minimumNoticeHours: number) {
   const notice = kind === 'crisis' ? 0 : minimumNoticeHours * 3_600_000;
   if (start < Date.now() + notice - MINUTE) throw new AppError('invalid_input', 'That time is too soon now. Choose a later time from the fresh list.');
+}
+
+/** The address after a booking or a move, naming anyone welcome to join who was not free. */
+function confirmation(path: string, query: string, optionalIds: readonly string[], joined: readonly (readonly string[])[]): string {
+  const without = leftOut(optionalIds, joined);
+  return `${path}?${query}${without.length > 0 ? `&without=${without.join(',')}` : ''}`;
 }
 
 function practitionersOf(who: Who): NewMeeting['practitioners'] {
@@ -86,13 +93,15 @@ export const bookMeetingAction = validatedAction(bookingInput, async (input, { u
   const person = await personForAction(db, user, input.personId, 'book');
   const start = Date.parse(input.start);
   const end = start + input.duration * MINUTE;
+  let joining: string[] = [];
   try {
-    const { settings, travelMinutes, required } = await prepare(db, person, input, input, { start, end });
+    const { settings, travelMinutes, required, optional } = await prepare(db, person, input, input, { start, end });
     assertNotice(start, input.kind, settings.minimumNoticeHours);
     assertWorking(required, start, end, travelMinutes);
+    joining = freeToJoin(optional, { start, end }, travelMinutes);
     await bookMeetings(
       db,
-      [{ personId: person.id, teamId: person.teamId, kind: input.kind, startsAt: new Date(start), endsAt: new Date(end), timeZone: settings.timeZone, ...placeOf(input), travelMinutes, practitioners: practitionersOf(input) }],
+      [{ personId: person.id, teamId: person.teamId, kind: input.kind, startsAt: new Date(start), endsAt: new Date(end), timeZone: settings.timeZone, ...placeOf(input), travelMinutes, practitioners: practitionersOf({ required: input.required, optional: joining }) }],
       await actorOf(user),
       inviteTo(person, input.invite, () => new Date(end)),
     );
@@ -101,7 +110,7 @@ export const bookMeetingAction = validatedAction(bookingInput, async (input, { u
     revalidatePath(`/people/${person.id}/meetings/new`);
   }
   refreshPerson(person.id);
-  return { redirectTo: `/people/${person.id}?booked=1` };
+  return { redirectTo: confirmation(`/people/${person.id}`, 'booked=1', input.optional, [joining]) };
 });
 
 /**
@@ -112,23 +121,35 @@ export const bookSeriesAction = validatedAction(seriesInput, async (input, { use
   const person = await personForAction(db, user, input.personId, 'book');
   const starts = input.starts.filter((s) => s !== 'skip').map((s) => Date.parse(s));
   const duration = input.duration * MINUTE;
-  const { settings, travelMinutes, required, calendars } = await prepare(db, person, input, input, { start: Math.min(...starts), end: Math.max(...starts) + duration });
+  const { settings, travelMinutes, required, optional } = await prepare(db, person, input, input, { start: Math.min(...starts), end: Math.max(...starts) + duration });
   for (const start of starts) assertNotice(start, input.kind, settings.minimumNoticeHours);
-  const checks = checkOccurrences({ starts, durationMinutes: input.duration, travelMinutes, required, optional: calendars.filter((c) => input.optional.includes(c.id)), zone: settings.timeZone, earliestStart: 0 });
+  const checks = checkOccurrences({ starts, durationMinutes: input.duration, travelMinutes, required, optional, zone: settings.timeZone, earliestStart: 0 });
   const clashes = checks.filter((c) => c.problems.length > 0);
   if (clashes.length > 0) {
     const now = new Date();
     throw new AppError('slot_taken', `Some times are no longer free: ${clashes.map((c) => `${dayHeading(new Date(c.start), now, settings.timeZone)} ${timeOfDay(new Date(c.start), settings.timeZone)} (${c.problems.join('; ')})`).join(', ')}. Reload the check to see alternatives.`);
   }
   const seriesId = randomUUID();
+  const joining = starts.map((start) => freeToJoin(optional, { start, end: start + duration }, travelMinutes));
   await bookMeetings(
     db,
-    starts.map((start) => ({ personId: person.id, teamId: person.teamId, kind: input.kind, startsAt: new Date(start), endsAt: new Date(start + duration), timeZone: settings.timeZone, ...placeOf(input), travelMinutes, practitioners: practitionersOf(input), seriesId })),
+    starts.map((start, i) => ({
+      personId: person.id,
+      teamId: person.teamId,
+      kind: input.kind,
+      startsAt: new Date(start),
+      endsAt: new Date(start + duration),
+      timeZone: settings.timeZone,
+      ...placeOf(input),
+      travelMinutes,
+      practitioners: practitionersOf({ required: input.required, optional: joining[i]! }),
+      seriesId,
+    })),
     await actorOf(user),
     inviteTo(person, input.invite, (i) => new Date(starts[i]! + duration)),
   );
   refreshPerson(person.id);
-  return { redirectTo: `/people/${person.id}?booked=${starts.length}` };
+  return { redirectTo: confirmation(`/people/${person.id}`, `booked=${starts.length}`, input.optional, joining) };
 });
 
 /**
@@ -151,8 +172,9 @@ export const rescheduleMeetingAction = validatedAction(rescheduleInput, async (i
     start,
     settings.timeZone,
   );
+  let joining: string[][] = [];
   try {
-    const { travelMinutes, required } = await prepare(db, person, input, input, { start: Math.min(...starts), end: Math.max(...starts) + duration }, moving.map((m) => m.id));
+    const { travelMinutes, required, optional } = await prepare(db, person, input, input, { start: Math.min(...starts), end: Math.max(...starts) + duration }, moving.map((m) => m.id));
     assertNotice(start, meeting.kind, settings.minimumNoticeHours);
     if (moving.length === 1) assertWorking(required, start, start + duration, travelMinutes);
     else {
@@ -162,10 +184,19 @@ export const rescheduleMeetingAction = validatedAction(rescheduleInput, async (i
         throw new AppError('slot_taken', `The rest of the series cannot all move: ${clashes.map((c) => `${dayHeading(new Date(c.start), now, settings.timeZone)} (${c.problems.join('; ')})`).join(', ')}. Nothing was changed. Move only this meeting, or choose another time.`);
       }
     }
+    joining = starts.map((s) => freeToJoin(optional, { start: s, end: s + duration }, travelMinutes));
     const saved = await rescheduleMeetings(
       db,
       person,
-      moving.map((m, i) => ({ meetingId: m.id, kind: input.kind, startsAt: new Date(starts[i]!), endsAt: new Date(starts[i]! + duration), ...placeOf(input), travelMinutes, practitioners: practitionersOf(input) })),
+      moving.map((m, i) => ({
+        meetingId: m.id,
+        kind: input.kind,
+        startsAt: new Date(starts[i]!),
+        endsAt: new Date(starts[i]! + duration),
+        ...placeOf(input),
+        travelMinutes,
+        practitioners: practitionersOf({ required: input.required, optional: joining[i]! }),
+      })),
       await actorOf(user),
       async (tx) => {
         // Everyone already invited hears of the new time (their links keep working); anyone added is invited.
@@ -183,7 +214,7 @@ export const rescheduleMeetingAction = validatedAction(rescheduleInput, async (i
     revalidatePath(`/people/${person.id}/meetings/new`);
   }
   refreshPerson(person.id);
-  return { redirectTo: `/people/${person.id}/meetings/${meeting.id}?moved=${moving.length}` };
+  return { redirectTo: confirmation(`/people/${person.id}/meetings/${meeting.id}`, `moved=${moving.length}`, input.optional, joining) };
 });
 
 /**
@@ -254,9 +285,14 @@ export const revokeLinkAction = validatedAction(revokeInput, async (input, { use
   const person = await personForAction(db, user, input.personId, 'book');
   const meeting = await findMeeting(db, person.id, input.meetingId);
   if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-  if (!(await revokeInvitation(db, meeting.id, input.invitationId))) throw new AppError('conflict', 'That link is already turned off.');
   const actor = await actorOf(user);
-  await recordAudit(db, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { meetingId: meeting.id, revokedInvitation: input.invitationId } });
+  const withdrawn = await db.transaction(async (tx) => {
+    if (!(await revokeInvitation(tx, meeting.id, input.invitationId))) throw new AppError('conflict', 'That link is already turned off.');
+    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { meetingId: meeting.id, revokedInvitation: input.invitationId } });
+    // An email with the link that has not gone yet is taken back too.
+    return withdrawUnsentEmails(tx, [input.invitationId]);
+  });
   revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
-  return { message: 'The link is turned off.' };
+  const emails = withdrawn === 1 ? ', and the email with it that was still waiting to go is withdrawn' : withdrawn > 1 ? ', and the emails with it that were still waiting to go are withdrawn' : '';
+  return { message: `The link is turned off${emails}.` };
 });

@@ -2,33 +2,43 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { addNetworkMember, setNetworkMemberActive, updateNetworkMember } from '@/db/queries/network';
+import { addNetworkMember } from '@/db/queries/network';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { AppError } from '@/lib/errors/app-error';
+import { stoppedInvitationsSentence } from '@/lib/invitations/stop-invitations';
 import { actorOf, personForAction } from '@/lib/people/access';
+import { changeNetworkMemberActive, saveNetworkMember } from '@/lib/people/change-network-member';
 import { networkMemberInput } from '@/lib/people/network-member-input';
 
 const ids = z.object({ personId: z.string(), memberId: z.guid() });
 
-export const addNetworkMemberAction = validatedAction(networkMemberInput.and(z.object({ personId: z.string() })), async (input, { user, db }) => {
+function refreshMember(personId: string, memberId: string) {
+  revalidatePath(`/people/${personId}`, 'layout');
+  revalidatePath(`/people/${personId}/network/${memberId}`);
+  revalidatePath('/today');
+}
+
+export const addNetworkMemberAction = validatedAction(networkMemberInput.and(z.object({ personId: z.string() })), async function addNetworkMemberToPerson(input, { user, db }) {
   const person = await personForAction(db, user, input.personId);
   await addNetworkMember(db, person, input, await actorOf(user));
   revalidatePath(`/people/${person.id}`);
   return { redirectTo: `/people/${person.id}#network` };
 });
 
-export const updateNetworkMemberAction = validatedAction(networkMemberInput.and(ids), async (input, { user, db }) => {
+export const updateNetworkMemberAction = validatedAction(networkMemberInput.and(ids), async function updateNetworkMemberOfPerson(input, { user, db }) {
   const person = await personForAction(db, user, input.personId);
-  if (!(await updateNetworkMember(db, person, input.memberId, input, await actorOf(user)))) throw new AppError('not_found');
-  revalidatePath(`/people/${person.id}`);
-  return { redirectTo: `/people/${person.id}#network` };
+  const stopped = await saveNetworkMember({ db, actor: await actorOf(user) }, { person, memberId: input.memberId, input });
+  refreshMember(person.id, input.memberId);
+  // Links just turned off are said here, where the change was made; otherwise back to the network.
+  const sentence = stoppedInvitationsSentence(`${input.givenName}’s`, stopped);
+  return sentence ? { message: `Saved. ${sentence}` } : { redirectTo: `/people/${person.id}#network` };
 });
 
-export const setNetworkMemberActiveAction = validatedAction(ids.extend({ active: z.enum(['true', 'false']) }), async (input, { user, db }) => {
+export const setNetworkMemberActiveAction = validatedAction(ids.extend({ active: z.enum(['true', 'false']) }), async function setNetworkMemberActiveOfPerson(input, { user, db }) {
   const person = await personForAction(db, user, input.personId);
   const active = input.active === 'true';
-  if (!(await setNetworkMemberActive(db, person, input.memberId, active, await actorOf(user)))) throw new AppError('not_found');
-  revalidatePath(`/people/${person.id}`);
-  revalidatePath(`/people/${person.id}/network/${input.memberId}`);
-  return { message: active ? 'They are back in the network.' : 'They are no longer shown in the network. Their details and history are kept.' };
+  const stopped = await changeNetworkMemberActive({ db, actor: await actorOf(user) }, { person, memberId: input.memberId, active });
+  refreshMember(person.id, input.memberId);
+  if (active) return { message: 'They are back in the network.' };
+  const sentence = stoppedInvitationsSentence('Their', stopped);
+  return { message: `They are no longer shown in the network. Their details and history are kept.${sentence ? ` ${sentence}` : ''}` };
 });

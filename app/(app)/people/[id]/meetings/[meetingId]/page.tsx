@@ -5,11 +5,14 @@ import { z } from 'zod';
 import { CancelMeetingForm } from '@/components/scheduling/cancel-meeting-form';
 import { practitionersAwayDuringMeeting } from '@/db/queries/absence-clashes';
 import { findMeeting, restOfSeries } from '@/db/queries/scheduling';
+import { namesLeftOut } from '@/lib/scheduling/left-out';
+import { leftOutSentence } from '@/lib/scheduling/series';
 import { disciplineLabel, meetingKindLabel, personDisplayName, placeDescription } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
 import { awayThen, firstNameOf } from '@/lib/working-time/away-from-meetings';
 import { cancelMeetingAction, revokeLinkAction } from '../actions';
+import { reissueLinkAction } from '../link-actions';
 import { InviteesSection } from '@/components/meetings/invitees-section';
 import { meetingInvitations } from '@/db/queries/invitations';
 import { invitationLink } from '@/lib/invitations/token';
@@ -20,7 +23,7 @@ const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not
 
 export default async function MeetingPage({ params, searchParams }: PageProps<'/people/[id]/meetings/[meetingId]'>) {
   const { id, meetingId } = await params;
-  const { moved } = await searchParams;
+  const { moved, without, newLink } = await searchParams;
   const { db, person } = await openPersonRecord(id, 'meeting');
   if (!z.guid().safeParse(meetingId).success) notFound();
   const meeting = await findMeeting(db, person.id, meetingId);
@@ -29,12 +32,14 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
   const rest = meeting.seriesId && meeting.status === 'scheduled' ? await restOfSeries(db, person, meeting.seriesId, meeting.startsAt) : [];
   const move = `/people/${person.id}/meetings/new?meeting=${meeting.id}`;
   const invited = (await meetingInvitations(db, meeting.id)).map((i) => ({ ...i, link: invitationLink(i.id) }));
+  const notAdded = moved ? await namesLeftOut(db, person.teamId, without) : [];
   // Someone from the team away then (an absence recorded after booking): only a meeting still
   // to come can be moved, so only then is it said.
   const toCome = meeting.status === 'scheduled' && meeting.startsAt > new Date();
   const away = toCome ? await practitionersAwayDuringMeeting(db, meeting.id) : [];
   const nameOf = new Map(meeting.practitioners.map((p) => [p.userId, p.name]));
   const mustBeThere = away.filter((a) => a.role === 'required').map((a) => awayThen(nameOf.get(a.userId) ?? 'Someone from the team', a.reason));
+  const accessOff = toCome ? meeting.practitioners.filter((p) => p.accessOff).map((p) => `${firstNameOf(p.name)} can no longer sign in (their access is turned off)`) : [];
   const ifFree = away.filter((a) => a.role === 'optional').map((a) => ({ userId: a.userId, name: nameOf.get(a.userId) ?? 'Someone from the team', reason: a.reason }));
   return (
     <>
@@ -46,7 +51,13 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
       </h1>
       {moved ? (
         <div className="alert alert-success" role="status">
-          {moved === '1' ? 'The meeting has moved.' : `${moved} meetings of the series have moved.`} The new time is on the calendars of everyone from the team who is coming.
+          {moved === '1' ? 'The meeting has moved.' : `${moved} meetings of the series have moved.`} The new time is on the calendars of everyone from the team who is coming.{' '}
+          {leftOutSentence(notAdded, moved === '1' ? 1 : 2)}
+        </div>
+      ) : null}
+      {accessOff.length > 0 ? (
+        <div className="alert alert-warning" role="note">
+          {accessOff.join('. ')}. <Link href={move}>Move the meeting or change who comes</Link>.
         </div>
       ) : null}
       {mustBeThere.length > 0 ? (
@@ -101,7 +112,10 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
       <InviteesSection
         rows={invited}
         open={meeting.status === 'scheduled' && meeting.endsAt > new Date()}
+        canReissue={toCome}
         revoke={revokeLinkAction}
+        reissue={reissueLinkAction}
+        newLinkId={typeof newLink === 'string' ? newLink : undefined}
         personId={person.id}
         meetingId={meeting.id}
         visibility={{ inviteesSeeEachOther: person.inviteesSeeEachOther, personFirstName: person.givenName }}

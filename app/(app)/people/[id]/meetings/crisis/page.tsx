@@ -47,8 +47,9 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
   const left = deadline - now.getTime();
   const core = currentCoreTeam(history, todayIn(zone)).map((a) => a.userId);
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
-  // Up to the 24-hour mark, and two days past it, so there is always something to offer.
-  const window = { start: now.getTime(), end: Math.max(deadline, now.getTime()) + 48 * HOUR };
+  // Up to the 24-hour mark, and two days past it, so there is always something to offer; never
+  // more than three days, even for a referral recorded ahead of time.
+  const window = { start: now.getTime(), end: Math.min(Math.max(deadline, now.getTime()) + 48 * HOUR, now.getTime() + 72 * HOUR) };
   const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: staff.map((s) => s.id), window, coreUserIds: core });
   const options = crisisOptions({ team: calendars, window, durationMinutes: search.duration, travelMinutes, earliestStart: now.getTime(), deadline, limit: 8 });
   const discipline = new Map(staff.map((s) => [s.id, s.discipline]));

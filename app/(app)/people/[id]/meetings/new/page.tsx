@@ -8,10 +8,12 @@ import { inviteOptions, meetingInvitations } from '@/db/queries/invitations';
 import { findMeeting, loadCalendars, restOfSeries, teamSchedulingSettings } from '@/db/queries/scheduling';
 import { inviteeOptions } from '@/lib/invitations/options';
 import { SeriesStartForm } from '@/components/scheduling/series-start-form';
+import { SelectField, TextField } from '@/components/ui/fields';
 import { disciplineLabel, locationKindLabel, meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { currentCoreTeam } from '@/lib/people/core-team';
-import { queryList, slotSearchInput, travelMinutesFor } from '@/lib/scheduling/booking-input';
+import { MAX_SEARCH_DAYS, readSlotSearch, searchDays, travelMinutesFor, type SlotSearchErrors } from '@/lib/scheduling/booking-input';
+import type { FormState } from '@/lib/actions/form-state';
 import { findFreeSlots } from '@/lib/scheduling/free-slots';
 import { localTime } from '@/lib/scheduling/working-hours';
 import { dayHeading, localDayKey, longDate, timeRange } from '@/lib/time/format';
@@ -42,7 +44,7 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const today = todayIn(zone);
   const core = currentCoreTeam(history, today).map((a) => a.userId);
   const searched = 'required' in raw || 'optional' in raw;
-  const parsed = slotSearchInput.parse({ ...raw, required: queryList(raw.required), optional: queryList(raw.optional) });
+  const { search: parsed, fieldErrors } = readSlotSearch(raw, { from: today, to: todayIn(zone, addDays(now, 28)) });
   // Moving a booked meeting: its kind, length, place and people are the starting point.
   const moving = parsed.meeting ? await findMeeting(db, person.id, parsed.meeting) : undefined;
   if (parsed.meeting && (!moving || moving.status !== 'scheduled')) notFound();
@@ -62,14 +64,21 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const required = (searched || moving ? search.required : core).filter((u) => staffIds.has(u));
   const optional = search.optional.filter((u) => staffIds.has(u) && !required.includes(u));
   const from = search.from ?? today;
-  const to = search.to ?? todayIn(zone, addDays(now, 28));
-  const window = { start: startOfDay(from, zone), end: startOfDay(to, zone) + 86_400_000 };
+  const to = search.to ?? today;
+  // The count is neither shown nor used when moving a meeting.
+  const problems: SlotSearchErrors = moving ? { to: fieldErrors.to } : fieldErrors;
+  const refused = Boolean(problems.to ?? problems.count);
+  // Never more than 12 weeks, whatever the address says; a longer window is refused above anyway.
+  const windowDays = searchDays(from, to);
+  const window = { start: startOfDay(windowDays.first, zone), end: startOfDay(windowDays.last, zone) + 86_400_000 };
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
-  const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...required, ...optional], window, coreUserIds: core, ignoreMeetingIds: movingIds });
+  const searchState: FormState = { status: refused ? 'error' : 'idle', fieldErrors: problems };
+  const searching = required.length > 0 && !refused && window.end > window.start;
+  const calendars = searching ? await loadCalendars(db, { teamId: person.teamId, userIds: [...required, ...optional], window, coreUserIds: core, ignoreMeetingIds: movingIds }) : [];
   const prefs = person.meetingPreferences;
   const { slots, reasons } =
-    required.length === 0 || window.end <= window.start
+    !searching
       ? { slots: [], reasons: [] }
       : findFreeSlots({
           required: calendars.filter((c) => required.includes(c.id)),
@@ -100,10 +109,11 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const days = [...byDay.values()];
   const name = personDisplayName(person);
   const invited = moving ? await meetingInvitations(db, moving.id) : [];
-  const invitees = inviteeOptions(await inviteOptions(db, person.id), {
-    person: invited.some((i) => i.networkMemberId === null && !i.revokedAt),
-    memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && !i.revokedAt ? [i.networkMemberId] : []))),
-  });
+  const invitees = inviteeOptions(
+    await inviteOptions(db, person.id),
+    { person: invited.some((i) => i.networkMemberId === null && !i.revokedAt), memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && !i.revokedAt ? [i.networkMemberId] : []))) },
+    { person: invited.some((i) => i.networkMemberId === null && i.revokedAt), memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && i.revokedAt ? [i.networkMemberId] : []))) },
+  );
   const hidden = {
     personId: person.id,
     kind: search.kind,
@@ -168,14 +178,8 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="from">From</label>
-            <input id="from" name="from" type="date" defaultValue={from} />
-          </div>
-          <div className="field">
-            <label htmlFor="to">Until</label>
-            <input id="to" name="to" type="date" defaultValue={to} />
-          </div>
+          <TextField name="from" label="From" type="date" state={searchState} stored={from} required />
+          <TextField name="to" label="Until" type="date" state={searchState} stored={to} required hint={`${MAX_SEARCH_DAYS / 7} weeks at most`} />
           {moving ? null : (
             <>
               <div className="field">
@@ -186,16 +190,14 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
                   <option value="weekly">Every week</option>
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor="count">How many meetings, if it repeats</label>
-                <select id="count" name="count" defaultValue={String(search.count)}>
-                  {[2, 3, 4, 5, 6, 7, 8, 10, 12].map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                name="count"
+                label="How many meetings, if it repeats"
+                state={searchState}
+                stored={String(search.count)}
+                options={[2, 3, 4, 5, 6, 7, 8, 10, 12].map((n) => ({ value: String(n), label: String(n) }))}
+                required
+              />
             </>
           )}
         </div>
@@ -241,7 +243,11 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
         </div>
       </form>
 
-      {required.length === 0 ? (
+      {refused ? (
+        <div className="alert alert-error" role="alert">
+          Nothing was searched: change what the message beside the field asks, then find free times again.
+        </div>
+      ) : required.length === 0 ? (
         <div className="empty">
           <p>Choose at least one practitioner who must be there{core.length === 0 ? `: ${person.givenName} has no core team yet` : ''}.</p>
         </div>

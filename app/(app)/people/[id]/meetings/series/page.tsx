@@ -9,7 +9,7 @@ import { loadCalendars, teamSchedulingSettings } from '@/db/queries/scheduling';
 import { inviteeOptions } from '@/lib/invitations/options';
 import { meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
-import { queryList, slotSearchInput, travelMinutesFor } from '@/lib/scheduling/booking-input';
+import { MAX_SERIES_MEETINGS, readSlotSearch, travelMinutesFor } from '@/lib/scheduling/booking-input';
 import { checkOccurrences, occurrenceStarts } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay, timeRange } from '@/lib/time/format';
 import { bookSeriesAction } from '../actions';
@@ -29,14 +29,17 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
   const { id } = await params;
   const raw = await searchParams;
   const { db, person } = await openPersonRecord(id, 'book-series');
-  const search = slotSearchInput.parse({ ...raw, required: queryList(raw.required), optional: queryList(raw.optional) });
+  const { search, fieldErrors } = readSlotSearch(raw);
   const { start, locationDetail, videoUrl } = extra.parse(raw);
   const back = `/people/${person.id}/meetings/new`;
+  const searchAgain = new URLSearchParams({ kind: search.kind, duration: String(search.duration), location: search.location, required: search.required.join(','), optional: search.optional.join(','), repeat: search.repeat, count: String(search.count) });
   if (!start || search.repeat === 'none' || search.required.length === 0) redirect(back);
+  // More meetings than a series may have: back to the search, which says so beside the count.
+  if (fieldErrors.count) redirect(`${back}?${searchAgain}`);
   const [settings, staff] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId)]);
   const zone = settings?.timeZone ?? person.teamTimeZone;
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
-  const starts = occurrenceStarts(Date.parse(start), search.repeat, search.count, zone);
+  const starts = occurrenceStarts(Date.parse(start), search.repeat, Math.min(search.count, MAX_SERIES_MEETINGS), zone);
   const duration = search.duration * MINUTE;
   const span = { start: starts[0]! - 86_400_000, end: starts[starts.length - 1]! + duration + 86_400_000 };
   const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...search.required, ...search.optional], window: span, coreUserIds: [] });
@@ -60,7 +63,6 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
   }));
   const names = staff.filter((s) => search.required.includes(s.id)).map((s) => s.name);
   const name = personDisplayName(person);
-  const searchAgain = new URLSearchParams({ kind: search.kind, duration: String(search.duration), location: search.location, required: search.required.join(','), optional: search.optional.join(','), repeat: search.repeat, count: String(search.count) });
 
   return (
     <>

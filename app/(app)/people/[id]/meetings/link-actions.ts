@@ -1,0 +1,25 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { findMeeting } from '@/db/queries/scheduling';
+import { validatedAction } from '@/lib/actions/validated-action';
+import { AppError } from '@/lib/errors/app-error';
+import { reissueLink } from '@/lib/invitations/reissue-link';
+import { deliverSoon } from '@/lib/mail/worker';
+import { actorOf, personForAction } from '@/lib/people/access';
+
+const reissueInput = z.object({ personId: z.string(), meetingId: z.guid(), invitationId: z.guid() });
+
+/** Sends a new personal link to an invitee whose link was turned off; the old link stays dead. */
+export const reissueLinkAction = validatedAction(reissueInput, async (input, { user, db }) => {
+  const person = await personForAction(db, user, input.personId, 'book');
+  const meeting = await findMeeting(db, person.id, input.meetingId);
+  if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
+  const invitationId = await reissueLink({ db, actor: await actorOf(user) }, { person, meetingId: meeting.id, invitationId: input.invitationId });
+  deliverSoon();
+  revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
+  revalidatePath('/today');
+  // The page names the invitee beside their new link, ready to copy.
+  return { redirectTo: `/people/${person.id}/meetings/${meeting.id}?newLink=${invitationId}` };
+});

@@ -1,0 +1,46 @@
+import type { Db } from '@/db/client';
+import { recordAudit } from '@/db/queries/audit';
+import { setNetworkMemberActive, updateNetworkMember } from '@/db/queries/network';
+import { AppError } from '@/lib/errors/app-error';
+import { stopMemberInvitations, type StoppedInvitations } from '@/lib/invitations/stop-invitations';
+import type { NetworkMemberInput } from './network-member-input';
+
+type Context = { db: Db; actor: { actorId: string; origin: string } };
+type PersonRef = { id: string; teamId: string };
+
+const nothingStopped: StoppedInvitations = { meetings: 0, emails: 0 };
+
+async function stopAndAudit(tx: Db, ctx: Context, person: PersonRef, memberId: string): Promise<StoppedInvitations> {
+  const stopped = await stopMemberInvitations(tx, memberId);
+  if (stopped.meetings > 0 || stopped.emails > 0) {
+    await recordAudit(tx, {
+      actorId: ctx.actor.actorId,
+      teamId: person.teamId,
+      action: 'update',
+      entity: 'person',
+      entityId: person.id,
+      origin: ctx.actor.origin,
+      detail: { networkMemberId: memberId, invitationsStopped: stopped },
+    });
+  }
+  return stopped;
+}
+
+/**
+ * Saves a network member. Without the person's consent to invite them (withdrawn now, or never
+ * given), none of their links to meetings not yet held works any more, in the same transaction.
+ */
+export async function saveNetworkMember(ctx: Context, args: { person: PersonRef; memberId: string; input: NetworkMemberInput }): Promise<StoppedInvitations> {
+  return ctx.db.transaction(async (tx) => {
+    if (!(await updateNetworkMember(tx, args.person, args.memberId, args.input, ctx.actor))) throw new AppError('not_found');
+    return args.input.mayBeInvited ? nothingStopped : stopAndAudit(tx, ctx, args.person, args.memberId);
+  });
+}
+
+/** Takes a member off the network (never deleting them) or back; leaving ends their links at once. */
+export async function changeNetworkMemberActive(ctx: Context, args: { person: PersonRef; memberId: string; active: boolean }): Promise<StoppedInvitations> {
+  return ctx.db.transaction(async (tx) => {
+    if (!(await setNetworkMemberActive(tx, args.person, args.memberId, args.active, ctx.actor))) throw new AppError('not_found');
+    return args.active ? nothingStopped : stopAndAudit(tx, ctx, args.person, args.memberId);
+  });
+}
