@@ -164,17 +164,51 @@ test.describe('invitations: the network answers from a personal link', () => {
   });
 });
 
+test.describe('consent that stops invitations at once', () => {
+  test('withdrawing consent to invite Pat ends their link at once, takes back the email not yet sent, and says so on the page', async ({ page, browser, signInPage, expectAccessible }) => {
+    await signInPage.goto();
+    await signInPage.signIn(demo.practitioner, demo.password);
+    await page.waitForURL(/\/today$/);
+    const invited = await bookWithInvitees(page, 'Wynn', 'Withdrawson', 'pat.withdrawson@example.net');
+    const patLink = await invited.getByLabel('Pat’s personal link').inputValue();
+    const meetingUrl = page.url();
+
+    // The person asks that Pat no longer be told: the practitioner unticks the consent.
+    await page.getByRole('link', { name: 'Wynn Withdrawson' }).first().click();
+    await new PersonPages(page).networkList().getByRole('link', { name: /Pat/ }).click();
+    await page.getByLabel('May be invited to network meetings').uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved. Pat’s link to 1 booked meeting no longer works, and 1 email still waiting to go was withdrawn.');
+    await expect(page.getByLabel('May be invited to network meetings')).not.toBeChecked();
+    await expectAccessible(page);
+
+    // Pat's link now reveals nothing, and no email to Pat waits in the outbox.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    const response = await p.goto(patLink);
+    expect(response?.status()).toBe(404);
+    await expect(p.getByRole('heading', { name: 'This link no longer works', level: 1 })).toBeVisible();
+    await expect(p.getByText('Wynn')).toHaveCount(0);
+    await phone.close();
+    await page.goto('/outbox');
+    await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
+    await expect(page.getByText('pat.withdrawson@example.net')).toHaveCount(0);
+    await page.goto(meetingUrl);
+    await expect(page.getByRole('region', { name: 'Invited' })).toContainText('Pat');
+  });
+});
+
 /**
  * A new person with Pat (a parent, with email) in their network, and a meeting booked at the
  * first free time inviting both: the steps of the first test. Returns the meeting page's "Invited".
  */
-async function bookWithInvitees(page: Page, givenName: string, familyName: string) {
+async function bookWithInvitees(page: Page, givenName: string, familyName: string, patEmail = 'pat@example.net') {
   await page.goto('/people/new');
   await page.getByLabel('First name').fill(givenName);
   await page.getByLabel('Last name').fill(familyName);
   await page.getByRole('button', { name: 'Add to the caseload' }).click();
   await expect(page.getByRole('heading', { name: `${givenName} ${familyName}`, level: 1 })).toBeVisible();
-  await new PersonPages(page).addMember({ givenName: 'Pat', relationship: 'parent', kind: 'family', closeness: 'inner', email: 'pat@example.net', channel: 'email', mayBeInvited: true });
+  await new PersonPages(page).addMember({ givenName: 'Pat', relationship: 'parent', kind: 'family', closeness: 'inner', email: patEmail, channel: 'email', mayBeInvited: true });
 
   await page.getByRole('link', { name: 'Book a meeting' }).click();
   await page.getByLabel('Alex Morgan must be there').check();

@@ -90,10 +90,15 @@ test.describe('people, their networks and core teams', () => {
   });
 
   test('consent changes are kept with who and when, and nobody is deleted', async ({ page, expectAccessible }) => {
+    // Someone new with one person in their network, so nothing else this test meets is shared.
     const people = new PersonPages(page);
-    await people.openCaseload();
-    await page.getByRole('table').getByRole('link').first().click();
-    await people.networkList().getByRole('link').first().click();
+    await page.goto('/people/new');
+    await page.getByLabel('First name').fill('Cass');
+    await page.getByLabel('Last name').fill('Consentwood');
+    await page.getByRole('button', { name: 'Add to the caseload' }).click();
+    await expect(page.getByRole('heading', { name: 'Cass Consentwood', level: 1 })).toBeVisible();
+    await people.addMember({ givenName: 'Noor', relationship: 'sibling', kind: 'family', closeness: 'inner', channel: 'phone', phone: '07700 900456', mayBeInvited: true });
+    await people.networkList().getByRole('link', { name: /Noor/ }).click();
     await expect(page.getByRole('heading', { name: 'Consent history' })).toBeVisible();
     const memberUrl = page.url();
     const rows = page.getByRole('table').getByRole('row');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PractitionerCalendar } from './free-slots';
-import { checkOccurrences, occurrenceStarts, shiftedStarts } from './series';
+import { checkOccurrences, freeToJoin, leftOut, leftOutSentence, occurrenceStarts, shiftedStarts } from './series';
 
 const london = 'Europe/London';
 const t = (s: string) => Date.parse(s);
@@ -68,5 +68,28 @@ describe('checking a series before it is saved', () => {
     const checks = checkOccurrences({ starts, durationMinutes: 60, travelMinutes: 0, required: [practitioner('Eve')], zone: london, earliestStart: t('2026-01-13T00:00:00Z') });
     expect(checks[0]!.problems).toEqual(['This time has passed or is inside the minimum notice']);
     expect(checks[1]!.problems).toEqual([]);
+  });
+});
+
+describe('those welcome to join', () => {
+  // Tuesday 3 March 2026, 10:00–11:00 London (GMT).
+  const slot = { start: t('2026-03-03T10:00:00Z'), end: t('2026-03-03T11:00:00Z') };
+
+  it('join only where they are free for the whole meeting, travel included', () => {
+    const free = practitioner('sam');
+    const busy = practitioner('priya', { busy: [{ start: t('2026-03-03T10:30:00Z'), end: t('2026-03-03T11:30:00Z') }] });
+    const away = practitioner('tom', { absences: [{ start: t('2026-03-03T00:00:00Z'), end: t('2026-03-04T00:00:00Z'), reason: 'leave' }] });
+    const tight = practitioner('maya', { busy: [{ start: t('2026-03-03T09:00:00Z'), end: t('2026-03-03T09:45:00Z') }] });
+    expect(freeToJoin([free, busy, away, tight], slot, 0)).toEqual(['sam', 'maya']);
+    // With 30 minutes' travel either side, Maya's earlier meeting is in the way.
+    expect(freeToJoin([free, tight], slot, 30)).toEqual(['sam']);
+  });
+
+  it('who was left out of any meeting is named once, in the words of the confirmation', () => {
+    expect(leftOut(['sam', 'priya'], [['sam', 'priya'], ['sam']])).toEqual(['priya']);
+    expect(leftOut(['sam'], [['sam']])).toEqual([]);
+    expect(leftOutSentence([], 1)).toBeUndefined();
+    expect(leftOutSentence(['Sam Patel'], 1)).toBe('Sam Patel was not added: not free then.');
+    expect(leftOutSentence(['Sam Patel', 'Priya Shah', 'Tom Reilly'], 3)).toBe('Sam Patel, Priya Shah and Tom Reilly were not added to every meeting: not free at some of the times.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awayNotice, awayThen, firstNameOf, whoIsAway, type MeetingAway } from './away-from-meetings';
+import { accessOffNotice, awayNotice, awayThen, firstNameOf, whoIsAway, type MeetingAway } from './away-from-meetings';
 
 const robinId = '6f1c2b1e-8a4d-4c3e-9b2a-1d2e3f4a5b6c';
 const meeting = (over: Partial<MeetingAway>): MeetingAway => ({
@@ -76,5 +76,15 @@ describe('saying who is away during a meeting', () => {
     expect(whoIsAway([{ name: 'Alex Morgan', you: true }])).toBe('You are away');
     expect(whoIsAway([{ name: 'Sam Patel', you: false }, { name: 'Alex Morgan', you: true }])).toBe('You and Sam are away');
     expect(whoIsAway([{ name: 'Priya Shah', you: false }, { name: 'Sam Patel', you: false }, { name: 'Tom Reilly', you: false }])).toBe('Priya, Sam and Tom are away');
+  });
+});
+
+describe('telling an administrator that someone whose access is off is still in meetings to come', () => {
+  it('says nothing without meetings, and otherwise names each with its link', () => {
+    expect(accessOffNotice('Sam Patel', [])).toBeUndefined();
+    const notice = accessOffNotice('Sam Patel', [meeting({}), meeting({ meetingId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', role: 'optional' })]);
+    expect(notice?.sentence).toBe('Sam is still in 2 booked meetings to come. Move them, or change who comes from the team.');
+    expect(notice?.meetings.map((m) => m.text)).toEqual(['Tuesday 3 March 2026, 10:00–11:00 GMT, with Robin', 'Tuesday 3 March 2026, 10:00–11:00 GMT, with Robin (Sam was coming only if free)']);
+    expect(accessOffNotice('Sam Patel', [meeting({})])?.sentence).toBe('Sam is still in 1 booked meeting to come. Move it, or change who comes from the team.');
   });
 });
