@@ -114,15 +114,17 @@ describe.each(engines)('database integrity on %s', (engine) => {
     expect(sqlState(again.cause)).toEqual({ code: '23505', constraint: 'invitations_meeting_person_unique' });
     const memberAgain = await failure(invite(meeting.id, { networkMemberId: member!.id }));
     expect(sqlState(memberAgain.cause)).toEqual({ code: '23505', constraint: 'invitations_meeting_member_unique' });
-    // A link turned off still counts: the same invitee gets the same meeting's one link back, not a second.
+    // A link turned off no longer counts: the invitee can be sent a new one (a new row, a new
+    // token), and then that is their one live invitation again.
     await db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.networkMemberId, member!.id));
-    expect(sqlState((await failure(invite(meeting.id, { networkMemberId: member!.id }))).cause)?.code).toBe('23505');
+    await invite(meeting.id, { networkMemberId: member!.id });
+    expect(sqlState((await failure(invite(meeting.id, { networkMemberId: member!.id }))).cause)).toEqual({ code: '23505', constraint: 'invitations_meeting_member_unique' });
 
     // The same invitees may of course be invited to another meeting.
     await invite(other.id, { personId: person.id });
     await invite(other.id, { networkMemberId: member!.id });
     const rows = await db.select({ meetingId: invitations.meetingId }).from(invitations).innerJoin(meetings, eq(meetings.id, invitations.meetingId)).where(eq(meetings.personId, person.id));
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
   });
 
   it('keeps meeting record versions immutable once written', async () => {
