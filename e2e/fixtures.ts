@@ -10,7 +10,7 @@ export const demo = {
   /**
    * The first day from now on which the demo practitioners are free of demo meetings and
    * absences: the seed books nothing more than DEMO_DAYS_AHEAD (28) days ahead of the day it runs
-   * (db/seed.ts, checked in db/seed.test.ts), plus a margin for a run that crosses midnight.
+   * (lib/demo/seed.ts, checked in its integration test), plus a margin for a run that crosses midnight.
    */
   clearFromDay: 31,
 };

@@ -1,6 +1,7 @@
 import { shown, type FormState } from '@/lib/actions/form-state';
+import type { InviteeOption } from '@/lib/invitations/options';
 
-export type InviteeOption = { value: string; label: string; note?: string; disabled?: boolean; checked: boolean };
+export type { InviteeOption };
 
 /**
  * Whom to invite, as checkboxes named `invite`: the person and the network members who agreed

@@ -4,7 +4,8 @@ import type { Db } from '../client';
 import { invitations, networkMembers } from '../schema';
 import { engines, openTestDatabase, type TestDatabase } from '../testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from '../testing/factories';
-import { createInvitations, revokeInvitation } from './invitations';
+import { createInvitations } from '@/lib/invitations/create-invitations';
+import { revokeInvitation } from './invitations';
 
 /** How many sessions of this database wait on a lock held by another (PostgreSQL only). */
 async function sessionsWaitingOnLocks(db: Db): Promise<number> {

@@ -1,8 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
-import { AppError } from '@/lib/errors/app-error';
-import { hashToken, tokenFor } from '@/lib/invitations/token';
-import { seesOthersByName } from '@/lib/invitations/visibility';
 import type { Db } from '../client';
 import { invitations, meetingPractitioners, meetings, networkMembers, people, teams, users } from '../schema';
 
@@ -28,38 +24,30 @@ export async function inviteOptions(db: Db, personId: string) {
   return { person: person!, members };
 }
 
-export type InviteeChoice = { person: boolean; memberIds: string[] };
-
-/**
- * Invites the chosen people to a meeting, inside the booking's transaction: one live invitation
- * (one working link) per invitee per meeting; someone whose link was turned off can be invited
- * again, with a new link. Members without the person's consent, or of another person's network,
- * are refused. Returns the new invitations with their ids (links come from ids).
- */
-export async function createInvitations(tx: Db, meeting: { id: string; personId: string; endsAt: Date }, choice: InviteeChoice): Promise<{ id: string }[]> {
-  const existing = await tx
+/** Who already holds a live (not turned off) invitation to a meeting. */
+export async function liveInvitees(tx: Db, meetingId: string) {
+  return tx
     .select({ personId: invitations.personId, memberId: invitations.networkMemberId })
     .from(invitations)
-    .where(and(eq(invitations.meetingId, meeting.id), isNull(invitations.revokedAt)));
-  const invitedMembers = new Set(existing.map((e) => e.memberId));
-  choice = { person: choice.person && !existing.some((e) => e.personId), memberIds: choice.memberIds.filter((id) => !invitedMembers.has(id)) };
-  const rows: (typeof invitations.$inferInsert)[] = [];
-  if (choice.person) rows.push({ id: randomUUID(), meetingId: meeting.id, personId: meeting.personId, tokenHash: '', expiresAt: meeting.endsAt });
-  if (choice.memberIds.length > 0) {
-    const allowed = await tx
-      .select({ id: networkMembers.id })
-      .from(networkMembers)
-      .where(and(inArray(networkMembers.id, choice.memberIds), eq(networkMembers.personId, meeting.personId), eq(networkMembers.active, true), eq(networkMembers.mayBeInvited, true)));
-    if (allowed.length !== new Set(choice.memberIds).size) {
-      throw new AppError('invalid_input', 'Only people who agreed to be invited can be invited.', { fieldErrors: { invite: ['Only people who agreed to be invited can be invited'] } });
-    }
-    for (const m of allowed) rows.push({ id: randomUUID(), meetingId: meeting.id, networkMemberId: m.id, tokenHash: '', expiresAt: meeting.endsAt });
-  }
-  for (const row of rows) row.tokenHash = hashToken(tokenFor(row.id!));
+    .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
+}
+
+/** Of these network members, those of this person who are in the network and may be invited. */
+export async function invitableMembers(tx: Db, personId: string, memberIds: readonly string[]) {
+  if (memberIds.length === 0) return [];
+  return tx
+    .select({ id: networkMembers.id })
+    .from(networkMembers)
+    .where(and(inArray(networkMembers.id, [...memberIds]), eq(networkMembers.personId, personId), eq(networkMembers.active, true), eq(networkMembers.mayBeInvited, true)));
+}
+
+/**
+ * Inserts invitations; one that would be a second live invitation of the same invitee to the
+ * same meeting (two bookings racing) does nothing, by the partial unique indexes of migration
+ * 0006, and RETURNING lists only the rows made.
+ */
+export async function insertInvitations(tx: Db, rows: (typeof invitations.$inferInsert)[]): Promise<{ id: string }[]> {
   if (rows.length === 0) return [];
-  // Two bookings racing past the check above: the partial unique indexes on live invitations
-  // (migration 0006) let the later one's insert of the same invitee do nothing, and RETURNING
-  // lists only new rows.
   return tx.insert(invitations).values(rows).onConflictDoNothing().returning({ id: invitations.id });
 }
 
@@ -136,8 +124,8 @@ export async function meetingInvitations(db: Db, meetingId: string) {
     .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName), asc(invitations.networkMemberId), asc(invitations.createdAt));
 }
 
-/** Everything the public invitation page needs, found by the link's token. */
-export async function invitationByToken(db: Db, token: string) {
+/** Everything the public invitation page needs, found by the SHA-256 of the link's token. */
+export async function invitationByTokenHash(db: Db, tokenHash: string) {
   const [row] = await db
     .select({
       id: invitations.id,
@@ -170,12 +158,12 @@ export async function invitationByToken(db: Db, token: string) {
     .innerJoin(people, eq(people.id, meetings.personId))
     .innerJoin(teams, eq(teams.id, meetings.teamId))
     .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
-    .where(eq(invitations.tokenHash, hashToken(token)))
+    .where(eq(invitations.tokenHash, tokenHash))
     .limit(1);
   return row;
 }
 
-export type InvitationView = NonNullable<Awaited<ReturnType<typeof invitationByToken>>>;
+export type InvitationView = NonNullable<Awaited<ReturnType<typeof invitationByTokenHash>>>;
 
 type OtherInvitee = { givenName: string; relationship: (typeof networkMembers.relationship.enumValues)[number] | null; response: Response };
 type TeamMember = { name: string; discipline: (typeof users.discipline.enumValues)[number] };
@@ -189,7 +177,7 @@ export type OthersComing = { staff: TeamMember[] } & ({ namesShown: true; invite
  * only): just whether anyone else from the network is still invited; the names never leave the
  * database. The practitioners' names always. Never contact details.
  */
-export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id' | 'meetingId' | 'networkMemberId' | 'inviteesSeeEachOther'>): Promise<OthersComing> {
+export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id' | 'meetingId'>, namesShown: boolean): Promise<OthersComing> {
   const stillComing = and(eq(invitations.meetingId, invitation.meetingId), ne(invitations.id, invitation.id), isNull(invitations.revokedAt), ne(invitations.response, 'declined'));
   const staff = db
     .select({ name: users.name, discipline: users.discipline })
@@ -197,7 +185,7 @@ export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id'
     .innerJoin(users, eq(users.id, meetingPractitioners.userId))
     .where(and(eq(meetingPractitioners.meetingId, invitation.meetingId), eq(meetingPractitioners.role, 'required')))
     .orderBy(asc(users.name));
-  if (!seesOthersByName(invitation)) {
+  if (!namesShown) {
     const [others, team] = await Promise.all([
       db.select({ id: invitations.id }).from(invitations).where(and(stillComing, isNotNull(invitations.networkMemberId))).limit(1),
       staff,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS } from '@/lib/mail/backoff';
+import { afterFailure, MAX_ATTEMPTS } from '@/lib/mail/backoff';
 import { outbox } from '../schema';
 import { engines, openTestDatabase, type TestDatabase } from '../testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from '../testing/factories';
@@ -121,7 +121,7 @@ describe.each(engines)('the outbox on %s', (engine) => {
     const [taken] = await claimDue(db, { limit: 1, leaseMs: 5 * MINUTE, workerId: 'other', now: at(6) });
     expect(taken).toMatchObject({ id, attempts: 2, lockedBy: 'other', lockedUntil: at(11) });
     // The first worker wakes up and reports a failure: the new holder's claim stands.
-    expect(await markFailed(db, crashed!, 'crashed', 'too late', { now: at(7) })).toBe('lost-lease');
+    expect(await markFailed(db, crashed!, 'crashed', 'too late', afterFailure(crashed!.attempts, at(7)))).toBe('lost-lease');
     expect(await releaseClaim(db, crashed!, 'crashed')).toBe(false);
     expect(await row(id)).toMatchObject({ status: 'sending', lockedBy: 'other', lastError: null });
   });
@@ -144,7 +144,7 @@ describe.each(engines)('the outbox on %s', (engine) => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const [claimed] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now });
       expect(claimed).toMatchObject({ id, attempts: attempt });
-      const outcome = await markFailed(db, claimed!, 'w', `Could not reach the mail server (${attempt})`, { now });
+      const outcome = await markFailed(db, claimed!, 'w', `Could not reach the mail server (${attempt})`, afterFailure(claimed!.attempts, now));
       const stored = await row(id);
       if (attempt < MAX_ATTEMPTS) {
         expect(outcome).toBe('pending');
@@ -166,7 +166,7 @@ describe.each(engines)('the outbox on %s', (engine) => {
     const { db } = database;
     const { id } = await enqueue(db, message({ sendAfter: t0 }));
     const [claimed] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: t0 });
-    expect(await markFailed(db, claimed!, 'w', 'The mail server refused this address: 550 No such mailbox', { now: t0, permanent: true })).toBe('failed');
+    expect(await markFailed(db, claimed!, 'w', 'The mail server refused this address: 550 No such mailbox', afterFailure(claimed!.attempts, t0, true))).toBe('failed');
     expect(await retryNow(db, id, at(5))).toBe(true);
     expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: at(5), lastError: 'The mail server refused this address: 550 No such mailbox' });
     const [again] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: at(5) });
@@ -245,7 +245,7 @@ describe.each(engines)('the outbox page query on %s', (engine) => {
   it('filters by status and counts what waits and what failed, per team', async () => {
     const { db } = database;
     const [one] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: new Date(Date.now() + MINUTE) });
-    await markFailed(db, one!, 'w', 'The mail server refused this address', { permanent: true });
+    await markFailed(db, one!, 'w', 'The mail server refused this address', afterFailure(one!.attempts, new Date(), true));
     const failedTeam = one!.meetingId === meetingA ? teamA : one!.meetingId === meetingB ? teamB : undefined;
     expect(failedTeam).toBeDefined();
     const other = failedTeam === teamA ? teamB : teamA;

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TeamScope } from '@/lib/auth/permissions';
-import { afterFailure } from '@/lib/mail/backoff';
+import type { AfterFailure } from '@/lib/mail/backoff';
 import type { Db } from '../client';
 import { meetings, outbox, type OutboxMessage } from '../schema';
 import { inTeams } from './scope';
@@ -126,18 +126,17 @@ export async function markSent(db: Db, id: number, now: Date = new Date()): Prom
 }
 
 /**
- * Records a failed attempt by the worker that claimed it: try again after the back-off, or
- * give up (status failed) after the last attempt or a permanent refusal, with the error kept
- * for staff. A worker whose lease was taken over changes nothing.
+ * Records a failed attempt by the worker that claimed it: `next` says whether to try again and
+ * when (the back-off, lib/mail/backoff.ts) or to give up, with the error kept for staff. A
+ * worker whose lease was taken over changes nothing.
  */
 export async function markFailed(
   db: Db,
   message: Pick<ClaimedMessage, 'id' | 'attempts'>,
   workerId: string,
   error: string,
-  options: { now?: Date; permanent?: boolean } = {},
+  next: AfterFailure,
 ): Promise<'pending' | 'failed' | 'lost-lease'> {
-  const next = afterFailure(message.attempts, options.now ?? new Date(), options.permanent);
   const rows = await db
     .update(outbox)
     .set({ ...next, lastError: error, ...released })

@@ -2,11 +2,11 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredentials } from '@/lib/auth/sign-in';
 import { hashToken } from '@/lib/invitations/token';
-import { upcomingMeetingsForPractitioner } from './queries/meetings';
-import { findSessionUser } from './queries/users';
+import { upcomingMeetingsForPractitioner } from '@/db/queries/meetings';
+import { findSessionUser } from '@/db/queries/users';
 import { DEMO_DAYS_AHEAD, DEMO_PASSWORD, DEMO_PRACTITIONER_EMAIL, isEmpty, seedDemoData } from './seed';
-import * as s from './schema';
-import { engines, openTestDatabase, type TestDatabase } from './testing/databases';
+import * as s from '@/db/schema';
+import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 
 describe.each(engines)('demo data on %s', (engine) => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
-import { createInvitations } from '@/db/queries/invitations';
+import { createInvitations } from '@/lib/invitations/create-invitations';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
 import { auditEvents, invitations, networkMembers, people } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';

@@ -1,6 +1,8 @@
-import type { InviteeOption } from '@/components/scheduling/invitee-choices';
 import type { inviteOptions } from '@/db/queries/invitations';
 import { closenessLabel, relationshipLabel } from '@/lib/people/labels';
+
+/** One choice of whom to invite, as the booking forms show it. */
+export type InviteeOption = { value: string; label: string; note?: string; disabled?: boolean; checked: boolean };
 
 type Invitees = { person: boolean; memberIds: Set<string> };
 const nobody: Invitees = { person: false, memberIds: new Set() };

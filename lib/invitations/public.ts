@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { invitationByToken, othersComing, recordResponse, type InvitationView } from '@/db/queries/invitations';
+import { invitationByTokenHash, othersComing, recordResponse, type InvitationView } from '@/db/queries/invitations';
 import { clientAddressOf } from '@/lib/audit/origin';
 import { toAppError } from '@/lib/errors/app-error';
 import { countHit, limits, openSecretLink } from '@/lib/security/rate-limits';
 import { invitationPage, linkNotWorkingPage, tooManyTriesPage } from './page';
-import { looksLikeToken } from './token';
+import { hashToken, looksLikeToken } from './token';
+import { seesOthersByName } from './visibility';
 
 /**
  * The public invitation, reached only by its link. Rate limits (lib/security/rate-limits.ts):
@@ -32,7 +33,7 @@ export type Opened = { ok: true; invitation: InvitationView } | { ok: false; res
 /** Finds the invitation for a link, or the kind page that reveals nothing; counts against the limits. */
 export async function openInvitation(db: Db, request: Request, token: string, now = new Date()): Promise<Opened> {
   // Revoked and expired links do not work either, and count as misses like made-up ones.
-  const lookup = looksLikeToken(token) ? invitationByToken(db, token).then((i) => (i && !i.revokedAt && i.expiresAt > now ? i : undefined)) : Promise.resolve(undefined);
+  const lookup = looksLikeToken(token) ? invitationByTokenHash(db, hashToken(token)).then((i) => (i && !i.revokedAt && i.expiresAt > now ? i : undefined)) : Promise.resolve(undefined);
   const opened = await openSecretLink(db, limits.invitationMisses(clientAddressOf(request.headers)), lookup, now);
   if (opened.status === 'too-many') return { ok: false, response: html(tooManyTriesPage(), 429) };
   if (opened.status === 'dead') return { ok: false, response: html(linkNotWorkingPage(), 404) };
@@ -42,7 +43,7 @@ export async function openInvitation(db: Db, request: Request, token: string, no
 }
 
 export async function renderInvitation(db: Db, invitation: InvitationView, path: string, options: { saved?: boolean; error?: Parameters<typeof invitationPage>[0]['error'] } = {}, now = new Date()): Promise<string> {
-  const others = await othersComing(db, invitation);
+  const others = await othersComing(db, invitation, seesOthersByName(invitation));
   return invitationPage({ invitation, others, now, path, ...options });
 }
 
@@ -68,7 +69,7 @@ export async function answerInvitation(db: Db, request: Request, token: string, 
       return html(await renderInvitation(db, opened.invitation, path, { error: { fields: { response: fields.response?.[0], message: fields.message?.[0] }, typed } }), 422);
     }
     if (!(await recordResponse(db, opened.invitation.id, parsed.data.response, parsed.data.message))) {
-      const fresh = (await invitationByToken(db, token)) ?? opened.invitation;
+      const fresh = (await invitationByTokenHash(db, hashToken(token))) ?? opened.invitation;
       return html(await renderInvitation(db, fresh, path, { error: { message: 'Answers are closed: the meeting has started, or it has changed. The page shows it as it is now.', typed } }), 409);
     }
     return new Response(null, { status: 303, headers: { ...headers, Location: `${path}?saved=1` } });

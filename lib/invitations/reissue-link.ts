@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
-import { createInvitations, hasLiveInvitation, invitationOfMeeting, meetingToInviteTo } from '@/db/queries/invitations';
+import { hasLiveInvitation, invitationOfMeeting, meetingToInviteTo } from '@/db/queries/invitations';
+import { createInvitations } from './create-invitations';
 import { AppError } from '@/lib/errors/app-error';
 import { notifyInvitees } from './notify';
 

@@ -4,7 +4,7 @@ import type { SendMailOptions } from 'nodemailer';
 import type { Db } from '@/db/client';
 import { claimDue, failAbandoned, markFailed, markSent, releaseClaim, type ClaimedMessage } from '@/db/queries/outbox';
 import { log } from '@/lib/log/logger';
-import { MAX_ATTEMPTS } from './backoff';
+import { afterFailure, MAX_ATTEMPTS } from './backoff';
 import { describeSendError } from './send-error';
 import type { MailTransport } from './transport';
 
@@ -108,7 +108,7 @@ async function deliverOne(db: Db, transport: MailTransport, message: ClaimedMess
     }
   } catch (error) {
     const failure = describeSendError(error);
-    const outcome = await markFailed(db, message, workerId, failure.text, { now: clock(), permanent: failure.permanent });
+    const outcome = await markFailed(db, message, workerId, failure.text, afterFailure(message.attempts, clock(), failure.permanent));
     if (outcome === 'failed') report.failed++;
     else if (outcome === 'pending') report.retrying++;
     log.warn('email not sent', { outboxId: message.id, attempt: message.attempts, outcome, error: failure.text });

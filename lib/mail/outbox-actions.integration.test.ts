@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { afterFailure } from '@/lib/mail/backoff';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { claimDue, enqueue, markFailed, markSent } from '@/db/queries/outbox';
@@ -40,7 +41,7 @@ describe.each(engines)('retrying email on %s', (engine) => {
     const { db } = database;
     const { id } = await enqueue(db, { dedupeKey: `retry-test:${counter++}`, toAddress: 'anne@example.net', subject: 'An invitation', bodyText: 'http://localhost/invite/x', meetingId });
     const [claimed] = (await claimDue(db, { limit: 50, leaseMs: 60_000, workerId: 'w', now: new Date(Date.now() + 1000) })).filter((m) => m.id === id);
-    await markFailed(db, claimed!, 'w', 'The mail server refused this address: 550', { permanent: true });
+    await markFailed(db, claimed!, 'w', 'The mail server refused this address: 550', afterFailure(claimed!.attempts, new Date(), true));
     return id;
   }
   const statusOf = async (id: number) => (await database.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)))[0]?.status;
