@@ -66,9 +66,9 @@ const config = [
           patterns: [
             { group: ['@/app', '@/app/*', '@/components', '@/components/*', '../app/*', '../../app/*', '../components/*', '../../components/*'], message: 'db/ may not import app/ or components/.' },
             {
-              regex: '^(@|\\.\\.(/\\.\\.)?)/lib/(?!env$|log/|errors/)',
+              regex: '^(@|\\.\\.(/\\.\\.)?)/lib/(?!env$|log/|errors/|time/units$)',
               allowTypeImports: true,
-              message: 'db/ only reads and writes rows: from lib/ it may use configuration (lib/env), the logger, the error module and types. Put the rule in a lib/ verb that calls the query.',
+              message: 'db/ only reads and writes rows: from lib/ it may use configuration (lib/env), the logger, the error module, the time units and types. Put the rule in a lib/ verb that calls the query.',
             },
           ],
         },

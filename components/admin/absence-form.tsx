@@ -6,7 +6,7 @@ import { FormMessage, SelectField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { absenceReasonNames, optionsOf } from '@/lib/admin/labels';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/actions/form-state';
 
 /** Recording whole days away in the practitioner's own zone. */
 export function AbsenceForm({ action, userId, zoneLabel }: { action: FormAction; userId: string; zoneLabel: string }) {

@@ -6,8 +6,8 @@ import { FormMessage, SelectField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormState } from '@/lib/actions/form-state';
 import { disciplineNames, optionsOf, roleNames } from '@/lib/admin/labels';
-import { CopyLink } from './copy-link';
-import type { FormAction } from './types';
+import { CopyLink } from '@/components/ui/copy-link';
+import type { FormAction } from '@/lib/actions/form-state';
 
 /** Ticked teams: as submitted when the form came back, else none. */
 function tickedTeams(state: FormState): string[] {

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { CheckboxField, FormMessage, SelectField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/actions/form-state';
 
 /** Adding a practitioner to another team, as a lead or not. */
 export function MembershipForm({ action, userId, teams }: { action: FormAction; userId: string; teams: { id: string; name: string }[] }) {

@@ -5,7 +5,7 @@ import { FormMessage, SelectField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { disciplineNames, optionsOf, roleNames } from '@/lib/admin/labels';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/actions/form-state';
 
 type Details = { id: string; name: string; email: string; discipline: string; role: string; timeZone: string };
 

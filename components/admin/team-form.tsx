@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormMessage, SelectField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/actions/form-state';
 
 type TeamValues = { id: string; name: string; timeZone: string; travelBufferMinutes: number; reminderHours: number; minimumNoticeHours: number };
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, shown, type FormState } from '@/lib/actions/form-state';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/actions/form-state';
 import { clockValue, MAX_WINDOWS_PER_DAY, weekdays, windowFieldName, type WorkingWindow } from '@/lib/working-time/weekly-pattern';
 
 /** How many rows each day shows: its saved windows, at least one. */

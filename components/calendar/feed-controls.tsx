@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { CopyLink } from '@/components/admin/copy-link';
+import { CopyLink } from '@/components/ui/copy-link';
 import { FormMessage } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormState } from '@/lib/actions/form-state';

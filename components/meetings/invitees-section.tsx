@@ -1,4 +1,4 @@
-import { CopyLink } from '@/components/admin/copy-link';
+import { CopyLink } from '@/components/ui/copy-link';
 import type { meetingInvitations } from '@/db/queries/invitations';
 import type { InviteeVisibility } from '@/lib/invitations/visibility';
 import { relationshipLabel } from '@/lib/people/labels';

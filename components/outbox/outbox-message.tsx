@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { ButtonForm } from '@/components/admin/button-form';
-import { CopyLink } from '@/components/admin/copy-link';
-import type { FormAction } from '@/components/admin/types';
+import { ButtonForm } from '@/components/ui/button-form';
+import { CopyLink } from '@/components/ui/copy-link';
+import type { FormAction } from '@/lib/actions/form-state';
 import type { OutboxListItem } from '@/db/queries/outbox';
 import { linksIn, statusSummary, type StatusSummary } from '@/lib/mail/outbox-view';
 import { dayHeading, timeOfDay } from '@/lib/time/format';

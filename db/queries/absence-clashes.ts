@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { absences, meetingPractitioners, meetings, people, users } from '../schema';
+import { DAY_MS } from '@/lib/time/units';
 
 /**
  * Absences over booked meetings. Scheduling never books anyone over an absence, but an absence
@@ -10,7 +11,6 @@ import { absences, meetingPractitioners, meetings, people, users } from '../sche
  * that have not started yet count, since only those can still be moved. Permission is the caller's.
  */
 
-const DAY_MS = 86_400_000;
 
 /**
  * A practitioner's booked meetings, on any team, that start after `now` and overlap

@@ -4,8 +4,8 @@ import type { MeetingForCalendar } from '@/lib/calendar/meeting-event';
 import type { Db } from '../client';
 import { calendarFeeds, meetingPractitioners, meetings, teamMembers, users } from '../schema';
 import { recordAudit } from './audit';
+import { DAY_MS } from '@/lib/time/units';
 
-const DAY_MS = 86_400_000;
 /** A generous cap: six months of a busy practitioner's meetings is a few hundred. */
 const FEED_LIMIT = 2000;
 

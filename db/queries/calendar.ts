@@ -3,13 +3,13 @@ import type { TeamScope } from '@/lib/auth/permissions';
 import type { Db } from '../client';
 import { absences, meetingPractitioners, meetings, people, teamMembers, users } from '../schema';
 import { inTeams } from './scope';
+import { DAY_MS } from '@/lib/time/units';
 
 /**
  * A week of meetings and absences, for the week calendar. Permission is checked by the caller;
  * every query here is bounded by the practitioners asked for and by the week.
  */
 
-const DAY_MS = 86_400_000;
 
 export type WeekWindow = { start: Date; end: Date };
 

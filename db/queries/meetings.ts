@@ -2,8 +2,8 @@ import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import { meetingPractitioners, meetings, people, users } from '../schema';
 import { requiredPractitionersAway } from './absence-clashes';
+import { DAY_MS } from '@/lib/time/units';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type UpcomingMeeting = {
   id: string;

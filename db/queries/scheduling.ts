@@ -4,8 +4,8 @@ import type { Interval } from '@/lib/scheduling/intervals';
 import type { Db } from '../client';
 import { absences, meetingPractitioners, meetings, teamMembers, teams, users, workingPatterns } from '../schema';
 import { recordAudit } from './audit';
+import { DAY_MS } from '@/lib/time/units';
 
-const DAY = 86_400_000;
 
 /**
  * Each practitioner's week, absences and busy intervals in the window, for the slot search.
@@ -42,7 +42,7 @@ export async function loadCalendars(
           inArray(meetingPractitioners.userId, args.userIds),
           eq(meetingPractitioners.active, true),
           // Busy intervals are shorter than a day, so this lower bound lets the index do the work.
-          gt(meetingPractitioners.busyFrom, new Date(args.window.start - DAY)),
+          gt(meetingPractitioners.busyFrom, new Date(args.window.start - DAY_MS)),
           lt(meetingPractitioners.busyFrom, to),
           gt(meetingPractitioners.busyTo, from),
         ),

@@ -1,9 +1,13 @@
+import type { ErrorCode } from '@/lib/errors/app-error';
+
 /**
  * What every form action returns: field errors to show beside the fields, a message for the
  * whole form, and the values as typed so nothing is lost when the form is shown again.
  */
 export type FormState = {
   status: 'idle' | 'error' | 'success';
+  /** The error module's code when it failed (invalid_input, slot_taken, …), for the page to act on. */
+  code?: ErrorCode;
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
@@ -28,3 +32,6 @@ export function shownChecked(state: FormState, name: string, stored: boolean): b
   if (state.values) return state.values[name] === 'on' || state.values[name] === 'true';
   return stored;
 }
+
+/** A server action made by validatedAction, handed to a client form by its page. */
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -14,6 +14,14 @@ export type ActionContext = { user: SessionUser; db: Db };
  */
 export type ActionOutcome = { redirectTo?: string; message?: string; links?: FormLink[]; data?: Record<string, string> } | void;
 
+/**
+ * Every action's body is a named function (`async function bookMeeting(input, { user, db })`):
+ * the name is what the log says failed. An anonymous one stops the module loading, so no test passes.
+ */
+function requireName(run: { name: string }): void {
+  if (!run.name) throw new Error('Name the function a form action runs, e.g. async function bookMeeting(input, context): the log names failures by it.');
+}
+
 /** What goes back to the page to refill the form: everything typed except passwords. */
 function refill(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([key]) => !/password/i.test(key) && key !== 'confirm'));
@@ -37,10 +45,11 @@ export function validatedAction<S extends z.ZodType>(
   schema: S,
   run: (input: z.output<S>, context: ActionContext, formData: FormData) => Promise<ActionOutcome>,
 ) {
+  requireName(run);
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = valuesOf(formData);
     const user = await currentUser();
-    if (!user) return { status: 'error', message: new AppError('unauthenticated').message, values: refill(values) };
+    if (!user) return { status: 'error', code: 'unauthenticated', message: new AppError('unauthenticated').message, values: refill(values) };
     return validateAndRun(schema, values, run.name, (input, db) => run(input, { user, db }, formData));
   };
 }
@@ -53,6 +62,7 @@ export function validatedPublicAction<S extends z.ZodType>(
   schema: S,
   run: (input: z.output<S>, context: { db: Db }, formData: FormData) => Promise<ActionOutcome>,
 ) {
+  requireName(run);
   return async (_previous: FormState, formData: FormData): Promise<FormState> =>
     validateAndRun(schema, valuesOf(formData), run.name, (input, db) => run(input, { db }, formData));
 }
@@ -68,6 +78,7 @@ async function validateAndRun<S extends z.ZodType>(
   if (!parsed.success) {
     return {
       status: 'error',
+      code: 'invalid_input',
       message: 'Some details need another look: see the messages beside the fields.',
       fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
       values: refill(values),
@@ -78,7 +89,7 @@ async function validateAndRun<S extends z.ZodType>(
     outcome = await run(parsed.data, await getDb());
   } catch (error) {
     const appError = toAppError(error, { action: name });
-    return { status: 'error', message: appError.message, fieldErrors: appError.fieldErrors, values: refill(values) };
+    return { status: 'error', code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors, values: refill(values) };
   }
   if (outcome?.redirectTo) redirect(outcome.redirectTo);
   return { status: 'success', message: outcome?.message, links: outcome?.links, data: outcome?.data };

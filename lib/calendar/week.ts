@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { calendarDateParts, todayIn } from '@/lib/time/zoned';
+import { DAY_MS } from '@/lib/time/units';
 
 /**
  * Calendar weeks in a team's time zone: Monday to Sunday, each day from local midnight to the
@@ -27,7 +28,6 @@ export type Week = {
   next: string;
 };
 
-const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a yyyy-MM-dd key (calendar arithmetic, no zone involved). */
 function dayNumber(key: string): number {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locationKind, meetingKind } from '@/db/schema/enums';
 import { isCalendarDate } from '@/lib/time/zoned';
 import { repeatKinds } from './series';
+import { DAY_MS } from '@/lib/time/units';
 
 const idList = z
   .string()
@@ -32,13 +33,12 @@ export const MAX_SEARCH_DAYS = 84;
 /** The most meetings one series books. */
 export const MAX_SERIES_MEETINGS = 12;
 
-const DAY = 86_400_000;
 
 const dateValue = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** The days from `from` to `to` (yyyy-MM-dd), both counted: a search of one day is 1. */
 export function daysInWindow(from: string, to: string): number {
-  return Math.round((dateValue(to) - dateValue(from)) / DAY) + 1;
+  return Math.round((dateValue(to) - dateValue(from)) / DAY_MS) + 1;
 }
 
 /**
@@ -46,7 +46,7 @@ export function daysInWindow(from: string, to: string): number {
  * says. The form refuses a longer window beside Until; this is the server's own guard.
  */
 export function searchDays(from: string, to: string): { first: string; last: string } {
-  const limit = new Date(dateValue(from) + (MAX_SEARCH_DAYS - 1) * DAY).toISOString().slice(0, 10);
+  const limit = new Date(dateValue(from) + (MAX_SEARCH_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
   return { first: from, last: to > limit ? limit : to };
 }
 
@@ -155,7 +155,7 @@ export const seriesInput = meetingFields
     if (b.starts.length < 2 || chosen.length === 0) ctx.addIssue({ code: 'custom', path: ['starts'], message: 'Keep at least one meeting of the series' });
     // Twelve weekly meetings span eleven weeks, and an alternative stays on its own day.
     const times = chosen.map((s) => Date.parse(s)).filter((t) => !Number.isNaN(t));
-    if (times.length > 1 && Math.max(...times) - Math.min(...times) > MAX_SEARCH_DAYS * DAY) {
+    if (times.length > 1 && Math.max(...times) - Math.min(...times) > MAX_SEARCH_DAYS * DAY_MS) {
       ctx.addIssue({ code: 'custom', path: ['starts'], message: 'A series can span at most 12 weeks: choose times closer together' });
     }
     b.starts.forEach((s, i) => {

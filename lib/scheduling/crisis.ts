@@ -1,5 +1,6 @@
 import { contains, freeTime, type PractitionerCalendar } from './free-slots';
 import type { Interval } from './intervals';
+import { MINUTE_MS } from '@/lib/time/units';
 
 export type CrisisOption = {
   start: number;
@@ -11,7 +12,6 @@ export type CrisisOption = {
   beforeDeadline: boolean;
 };
 
-const MINUTE = 60_000;
 
 /** Core team first, then whoever has fewer meetings in the window (shares the load). */
 function preference(a: PractitionerCalendar, b: PractitionerCalendar): number {
@@ -46,8 +46,8 @@ export function crisisOptions(args: {
   stepMinutes?: number;
   limit?: number;
 }): CrisisOption[] {
-  const step = (args.stepMinutes ?? 15) * MINUTE;
-  const duration = args.durationMinutes * MINUTE;
+  const step = (args.stepMinutes ?? 15) * MINUTE_MS;
+  const duration = args.durationMinutes * MINUTE_MS;
   const window = { start: Math.max(args.window.start, args.earliestStart), end: args.window.end };
   if (window.start >= window.end) return [];
   const free = args.team.map((p) => freeTime(p, window, args.travelMinutes));
@@ -64,7 +64,7 @@ export function crisisOptions(args: {
   const chosen: CrisisOption[] = [];
   for (const option of soonest ? [soonest, ...ranked] : ranked) {
     // An hour apart at least, so the list offers different parts of the day.
-    if (chosen.some((c) => Math.abs(c.start - option.start) < Math.max(duration, 60 * MINUTE))) continue;
+    if (chosen.some((c) => Math.abs(c.start - option.start) < Math.max(duration, 60 * MINUTE_MS))) continue;
     chosen.push(option);
     if (chosen.length >= (args.limit ?? 8)) break;
   }

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { getISODay } from 'date-fns';
 import { clip, erode, intersect, normalise, subtract, totalLength, union, type Interval } from './intervals';
 import { expandWeeklyPattern, type WeeklyWindow } from './working-hours';
+import { MINUTE_MS } from '@/lib/time/units';
 
 /** Everything the slot search needs to know about one practitioner in the window. */
 export type PractitionerCalendar = {
@@ -43,11 +44,10 @@ export type Slot = {
 
 export type NoSlotReason = { message: string; practitionerIds: string[] };
 
-const MINUTE = 60_000;
 
 /** When a practitioner could take a meeting of this kind: working, not away, not busy, with travel either side. */
 export function freeTime(p: PractitionerCalendar, window: Interval, travelMinutes: number): Interval[] {
-  const travel = travelMinutes * MINUTE;
+  const travel = travelMinutes * MINUTE_MS;
   const wide = { start: window.start - travel, end: window.end + travel };
   const working = expandWeeklyPattern(p.pattern, p.zone, wide);
   const blocked = union(normalise(p.absences), normalise(p.busy));
@@ -85,8 +85,8 @@ function suits(prefs: PersonPreferences | null | undefined, start: number, end: 
  * Slots returned never overlap each other, so each is a real choice.
  */
 export function findFreeSlots(request: SlotRequest): { slots: Slot[]; reasons: NoSlotReason[] } {
-  const step = (request.stepMinutes ?? 15) * MINUTE;
-  const duration = request.durationMinutes * MINUTE;
+  const step = (request.stepMinutes ?? 15) * MINUTE_MS;
+  const duration = request.durationMinutes * MINUTE_MS;
   const window = { start: Math.max(request.window.start, request.earliestStart), end: request.window.end };
   const optional = request.optional ?? [];
   if (window.start >= window.end) return { slots: [], reasons: [{ message: 'The window has already passed, or is inside the minimum notice. Choose later dates.', practitionerIds: [] }] };
@@ -149,7 +149,7 @@ function explainNoSlots(request: SlotRequest, window: Interval, requiredFree: In
     if (!requiredFree[i]!.some((f) => f.end - f.start >= duration)) {
       const busyShare = totalLength(intersect(working, normalise(p.busy))) / Math.max(1, totalLength(working));
       reasons.push({
-        message: `${p.name} has no free ${duration / MINUTE} minutes in these dates${busyShare > 0.5 ? ': their working time is mostly booked' : ''}.`,
+        message: `${p.name} has no free ${duration / MINUTE_MS} minutes in these dates${busyShare > 0.5 ? ': their working time is mostly booked' : ''}.`,
         practitionerIds: [p.id],
       });
     }
@@ -162,11 +162,11 @@ function explainNoSlots(request: SlotRequest, window: Interval, requiredFree: In
         if (!together.some((f) => f.end - f.start >= duration)) {
           const a = request.required[i]!;
           const b = request.required[j]!;
-          reasons.push({ message: `${a.name} and ${b.name} are never free at the same time for ${duration / MINUTE} minutes in these dates.`, practitionerIds: [a.id, b.id] });
+          reasons.push({ message: `${a.name} and ${b.name} are never free at the same time for ${duration / MINUTE_MS} minutes in these dates.`, practitionerIds: [a.id, b.id] });
         }
       }
     }
   }
-  if (reasons.length === 0) reasons.push({ message: `There is no time when everyone required is free for ${duration / MINUTE} minutes in these dates.`, practitionerIds: [] });
+  if (reasons.length === 0) reasons.push({ message: `There is no time when everyone required is free for ${duration / MINUTE_MS} minutes in these dates.`, practitionerIds: [] });
   return reasons;
 }

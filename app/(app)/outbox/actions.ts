@@ -19,7 +19,7 @@ function afterRetry(count: number): string {
 }
 
 /** "Retry now" on one message that failed or waits for its next try: for its team's staff only. */
-export const retryMessageAction = validatedAction(retryInput, async (input, { user, db }) => {
+export const retryMessageAction = validatedAction(retryInput, async function retryMessageAction(input, { user, db }) {
   const message = await findOutboxMessage(db, input.messageId);
   if (!message) throw new AppError('not_found');
   // Email about a meeting belongs to the meeting's team; anything else is for administrators.
@@ -34,7 +34,7 @@ export const retryMessageAction = validatedAction(retryInput, async (input, { us
 });
 
 /** "Retry all failed" after the mail server is fixed: the failed messages of the user's teams. */
-export const retryAllFailedAction = validatedAction(z.object({}), async (_input, { user, db }) => {
+export const retryAllFailedAction = validatedAction(z.object({}), async function retryAllFailedAction(_input, { user, db }) {
   const count = await retryAllFailed(db, readableTeams(user));
   if (count === 0) return { message: 'No failed messages to retry.' };
   deliverSoon();

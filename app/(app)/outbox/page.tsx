@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ButtonForm } from '@/components/admin/button-form';
+import { ButtonForm } from '@/components/ui/button-form';
 import { OutboxMessageCard } from '@/components/outbox/outbox-message';
 import { getDb } from '@/db/connection';
 import { listOutbox, outboxCounts } from '@/db/queries/outbox';

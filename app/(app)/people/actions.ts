@@ -41,7 +41,7 @@ async function refuseLikelyDuplicate(db: Db, teamId: string, input: PersonInput,
   }
 }
 
-export const createPersonAction = validatedAction(personInput.and(z.object({ teamId: z.string().default('') })), async (input, { user, db }) => {
+export const createPersonAction = validatedAction(personInput.and(z.object({ teamId: z.string().default('') })), async function createPersonAction(input, { user, db }) {
   // The team comes from the user's own memberships, never from what the form claims.
   const teamId = user.memberships.length === 1 ? user.memberships[0]!.teamId : user.memberships.find((m) => m.teamId === input.teamId)?.teamId;
   if (!teamId) throw new AppError('invalid_input', undefined, { fieldErrors: { teamId: ['Choose one of your teams'] } });
@@ -54,7 +54,7 @@ export const createPersonAction = validatedAction(personInput.and(z.object({ tea
   return { redirectTo: `/people/${id}` };
 });
 
-export const updatePersonAction = validatedAction(personInput.and(z.object({ personId: z.string() })), async (input, { user, db }) => {
+export const updatePersonAction = validatedAction(personInput.and(z.object({ personId: z.string() })), async function updatePersonAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId);
   const referralAt = referralInstant(input.referralAt, person.teamTimeZone);
   await checkFirstContact(db, person.teamId, input);

@@ -103,7 +103,7 @@ export const updateDetailsAction = validatedAction(practitionerDetailsInput, asy
   return { message: 'Details saved.' };
 });
 
-export const setAccessAction = validatedAction(accessInput, async function setAccess({ userId, access }, { user, db }) {
+export const setAccessAction = validatedAction(accessInput, async function setAccessAction({ userId, access }, { user, db }) {
   assertCan(user, 'manage', administration);
   if (access === 'disable' && userId === user.id) {
     throw new AppError('conflict', 'You cannot turn off your own access. Ask another administrator if it needs to end.');
@@ -121,7 +121,7 @@ export const setAccessAction = validatedAction(accessInput, async function setAc
   return { message: access === 'disable' ? `${name} can no longer sign in.` : `${name} can sign in again.` };
 });
 
-export const addMembershipAction = validatedAction(membershipInput, async function addMembership({ userId, teamId, lead }, { user, db }) {
+export const addMembershipAction = validatedAction(membershipInput, async function addMembershipAction({ userId, teamId, lead }, { user, db }) {
   assertCan(user, 'manage', administration);
   const origin = await requestOrigin();
   const message = await db.transaction(async (tx) => {
@@ -137,7 +137,7 @@ export const addMembershipAction = validatedAction(membershipInput, async functi
   return { message };
 });
 
-export const setLeadAction = validatedAction(membershipInput, async function setLead({ userId, teamId, lead }, { user, db }) {
+export const setLeadAction = validatedAction(membershipInput, async function setLeadAction({ userId, teamId, lead }, { user, db }) {
   assertCan(user, 'manage', administration);
   const origin = await requestOrigin();
   const message = await db.transaction(async (tx) => {
@@ -152,7 +152,7 @@ export const setLeadAction = validatedAction(membershipInput, async function set
   return { message };
 });
 
-export const removeMembershipAction = validatedAction(membershipInput, async function removeMembership({ userId, teamId }, { user, db }) {
+export const removeMembershipAction = validatedAction(membershipInput, async function removeMembershipAction({ userId, teamId }, { user, db }) {
   assertCan(user, 'manage', administration);
   const origin = await requestOrigin();
   const message = await db.transaction(async (tx) => {

@@ -16,7 +16,7 @@ function nameTakenError(name: string) {
   return new AppError('conflict', message, { fieldErrors: { name: [message] } });
 }
 
-export const createTeamAction = validatedAction(teamInput, async function createTeam(input, { user, db }) {
+export const createTeamAction = validatedAction(teamInput, async function createTeamAction(input, { user, db }) {
   assertCan(user, 'manage', administration);
   const origin = await requestOrigin();
   const team = await db.transaction(async (tx) => {

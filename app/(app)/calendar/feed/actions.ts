@@ -14,7 +14,7 @@ import { AppError } from '@/lib/errors/app-error';
 const noFields = z.object({});
 
 /** A new secret address (replacing any earlier one), shown once: only its hash is kept. */
-export const createCalendarFeedAction = validatedAction(noFields, async (_input, { user, db }) => {
+export const createCalendarFeedAction = validatedAction(noFields, async function createCalendarFeedAction(_input, { user, db }) {
   assertCan(user, 'update', { kind: 'user', userId: user.id });
   const token = newFeedToken();
   const feed = await createCalendarFeed(db, user.id, hashFeedToken(token), { actorId: user.id, origin: await requestOrigin() });
@@ -27,7 +27,7 @@ export const createCalendarFeedAction = validatedAction(noFields, async (_input,
   };
 });
 
-export const revokeCalendarFeedAction = validatedAction(noFields, async (_input, { user, db }) => {
+export const revokeCalendarFeedAction = validatedAction(noFields, async function revokeCalendarFeedAction(_input, { user, db }) {
   assertCan(user, 'update', { kind: 'user', userId: user.id });
   if (!(await revokeCalendarFeed(db, user.id, { actorId: user.id, origin: await requestOrigin() }))) {
     throw new AppError('conflict', 'There is no calendar address to turn off: it may have been turned off already. Reload to see it now.');

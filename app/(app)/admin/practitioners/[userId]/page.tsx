@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/admin/breadcrumbs';
-import { ButtonForm } from '@/components/admin/button-form';
+import { ButtonForm } from '@/components/ui/button-form';
 import { MembershipForm } from '@/components/admin/membership-form';
 import { PractitionerDetailsForm } from '@/components/admin/practitioner-details-form';
 import { StatusTag } from '@/components/admin/status-tag';

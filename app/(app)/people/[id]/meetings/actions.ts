@@ -22,8 +22,8 @@ import type { PractitionerCalendar } from '@/lib/scheduling/free-slots';
 import { checkOccurrences, freeToJoin, leftOut, shiftedStarts, whyNotFree } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
+import { MINUTE_MS } from '@/lib/time/units';
 
-const MINUTE = 60_000;
 
 type Who = { required: string[]; optional: string[] };
 type Place = { location: NewMeeting['locationKind']; locationDetail: string; videoUrl: string };
@@ -37,7 +37,7 @@ async function prepare(db: Db, person: PersonRecord, who: Who, place: Place, spa
   const calendars = await loadCalendars(db, {
     teamId: person.teamId,
     userIds,
-    window: { start: span.start - travelMinutes * MINUTE, end: span.end + travelMinutes * MINUTE },
+    window: { start: span.start - travelMinutes * MINUTE_MS, end: span.end + travelMinutes * MINUTE_MS },
     coreUserIds: [],
     ignoreMeetingIds,
   });
@@ -56,7 +56,7 @@ function assertWorking(required: PractitionerCalendar[], start: number, end: num
 
 function assertNotice(start: number, kind: NewMeeting['kind'], minimumNoticeHours: number) {
   const notice = kind === 'crisis' ? 0 : minimumNoticeHours * 3_600_000;
-  if (start < Date.now() + notice - MINUTE) throw new AppError('invalid_input', 'That time is too soon now. Choose a later time from the fresh list.');
+  if (start < Date.now() + notice - MINUTE_MS) throw new AppError('invalid_input', 'That time is too soon now. Choose a later time from the fresh list.');
 }
 
 /** The address after a booking or a move, naming anyone welcome to join who was not free. */
@@ -90,10 +90,10 @@ function refreshPerson(personId: string) {
   revalidatePath('/calendar');
 }
 
-export const bookMeetingAction = validatedAction(bookingInput, async (input, { user, db }) => {
+export const bookMeetingAction = validatedAction(bookingInput, async function bookMeetingAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
   const start = Date.parse(input.start);
-  const end = start + input.duration * MINUTE;
+  const end = start + input.duration * MINUTE_MS;
   let joining: string[] = [];
   try {
     const { settings, travelMinutes, required, optional } = await prepare(db, person, input, input, { start, end });
@@ -118,10 +118,10 @@ export const bookMeetingAction = validatedAction(bookingInput, async (input, { u
  * Books every occurrence of a series as checked and confirmed, in one transaction: if any one
  * is taken in the meantime, nothing is saved and the check is shown again, fresh.
  */
-export const bookSeriesAction = validatedAction(seriesInput, async (input, { user, db }) => {
+export const bookSeriesAction = validatedAction(seriesInput, async function bookSeriesAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
   const starts = input.starts.filter((s) => s !== 'skip').map((s) => Date.parse(s));
-  const duration = input.duration * MINUTE;
+  const duration = input.duration * MINUTE_MS;
   const { settings, travelMinutes, required, optional } = await prepare(db, person, input, input, { start: Math.min(...starts), end: Math.max(...starts) + duration });
   for (const start of starts) assertNotice(start, input.kind, settings.minimumNoticeHours);
   const checks = checkOccurrences({ starts, durationMinutes: input.duration, travelMinutes, required, optional, zone: settings.timeZone, earliestStart: 0 });
@@ -157,13 +157,13 @@ export const bookSeriesAction = validatedAction(seriesInput, async (input, { use
  * Moves a meeting, or it and the rest of its series by the same change of day and time. Every
  * moved occurrence is checked first; if any clashes, nothing changes and the message says which.
  */
-export const rescheduleMeetingAction = validatedAction(rescheduleInput, async (input, { user, db }) => {
+export const rescheduleMeetingAction = validatedAction(rescheduleInput, async function rescheduleMeetingAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
   const meeting = await findMeeting(db, person.id, input.meetingId);
   if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
   if (meeting.status !== 'scheduled') throw new AppError('conflict', 'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.');
   const start = Date.parse(input.start);
-  const duration = input.duration * MINUTE;
+  const duration = input.duration * MINUTE_MS;
   const moving = input.scope === 'rest' && meeting.seriesId ? await restOfSeries(db, person, meeting.seriesId, meeting.startsAt) : [{ id: meeting.id, startsAt: meeting.startsAt }];
   const settings = await teamSchedulingSettings(db, person.teamId);
   if (!settings) throw new AppError('not_found');
@@ -222,10 +222,10 @@ export const rescheduleMeetingAction = validatedAction(rescheduleInput, async (i
  * The crisis path: a crisis meeting with the two practitioners chosen from the offered times;
  * unless unticked, the two become the person's core team in the same transaction.
  */
-export const bookCrisisAction = validatedAction(crisisInput, async (input, { user, db }) => {
+export const bookCrisisAction = validatedAction(crisisInput, async function bookCrisisAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
   const start = Date.parse(input.option.start);
-  const end = start + input.duration * MINUTE;
+  const end = start + input.duration * MINUTE_MS;
   const who = { required: input.option.pair, optional: [] };
   try {
     const { settings, travelMinutes, required } = await prepare(db, person, who, input, { start, end });
@@ -264,7 +264,7 @@ const cancelInput = z.object({
   scope: z.enum(['one', 'rest']).catch('one'),
 });
 
-export const cancelMeetingAction = validatedAction(cancelInput, async (input, { user, db }) => {
+export const cancelMeetingAction = validatedAction(cancelInput, async function cancelMeetingAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
   const meeting = await findMeeting(db, person.id, input.meetingId);
   if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
@@ -282,7 +282,7 @@ export const cancelMeetingAction = validatedAction(cancelInput, async (input, { 
 const revokeInput = z.object({ personId: z.string(), meetingId: z.guid(), invitationId: z.guid() });
 
 /** Ends one invitee's personal link at once; the page it opened then says only that the link does not work. */
-export const revokeLinkAction = validatedAction(revokeInput, async (input, { user, db }) => {
+export const revokeLinkAction = validatedAction(revokeInput, async function revokeLinkAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
   const meeting = await findMeeting(db, person.id, input.meetingId);
   if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');

@@ -12,7 +12,7 @@ import { actorOf, personForAction } from '@/lib/people/access';
 const reissueInput = z.object({ personId: z.string(), meetingId: z.guid(), invitationId: z.guid() });
 
 /** Sends a new personal link to an invitee whose link was turned off; the old link stays dead. */
-export const reissueLinkAction = validatedAction(reissueInput, async (input, { user, db }) => {
+export const reissueLinkAction = validatedAction(reissueInput, async function reissueLinkAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
   const meeting = await findMeeting(db, person.id, input.meetingId);
   if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');

@@ -28,7 +28,7 @@ async function checkNoOverlap(db: Db, userId: string, zone: string, startsAt: Da
   );
 }
 
-export const addAbsenceAction = validatedAction(absenceInput, async function addAbsence({ userId, reason, firstDay, lastDay, note }, { user, db }) {
+export const addAbsenceAction = validatedAction(absenceInput, async function addAbsenceAction({ userId, reason, firstDay, lastDay, note }, { user, db }) {
   assertCan(user, 'manage', { kind: 'administration' });
   const origin = await requestOrigin();
   try {
@@ -67,7 +67,7 @@ export const addAbsenceAction = validatedAction(absenceInput, async function add
   }
 });
 
-export const removeAbsenceAction = validatedAction(absenceRefInput, async function removeAbsence({ userId, absenceId }, { user, db }) {
+export const removeAbsenceAction = validatedAction(absenceRefInput, async function removeAbsenceAction({ userId, absenceId }, { user, db }) {
   assertCan(user, 'manage', { kind: 'administration' });
   const origin = await requestOrigin();
   const summary = await db.transaction(async (tx) => {

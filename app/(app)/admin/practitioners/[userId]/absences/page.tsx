@@ -3,7 +3,7 @@ import { subDays } from 'date-fns';
 import { notFound } from 'next/navigation';
 import { AbsenceForm } from '@/components/admin/absence-form';
 import { Breadcrumbs } from '@/components/admin/breadcrumbs';
-import { ButtonForm } from '@/components/admin/button-form';
+import { ButtonForm } from '@/components/ui/button-form';
 import { getDb } from '@/db/connection';
 import { findPractitioner } from '@/db/queries/practitioners';
 import { absencesOf } from '@/db/queries/working-time';

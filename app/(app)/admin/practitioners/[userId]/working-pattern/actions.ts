@@ -11,7 +11,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { describePattern } from '@/lib/working-time/weekly-pattern';
 import { weeklyPatternInput } from '@/lib/working-time/weekly-pattern-input';
 
-export const saveWorkingPatternAction = validatedAction(weeklyPatternInput, async function saveWorkingPattern({ userId, windows }, { user, db }) {
+export const saveWorkingPatternAction = validatedAction(weeklyPatternInput, async function saveWorkingPatternAction({ userId, windows }, { user, db }) {
   assertCan(user, 'manage', { kind: 'administration' });
   const origin = await requestOrigin();
   const name = await db.transaction(async (tx) => {

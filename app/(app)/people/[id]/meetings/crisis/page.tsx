@@ -15,10 +15,10 @@ import { crisisOptions } from '@/lib/scheduling/crisis';
 import { dayHeading, longDate, timeOfDay, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
 import { bookCrisisAction } from '../actions';
+import { HOUR_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Crisis meeting within 24 hours' };
 
-const HOUR = 3_600_000;
 
 const crisisSearch = z.object({
   duration: z.coerce.number().int().min(30).max(180).catch(60),
@@ -43,13 +43,13 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
   const [settings, staff, history] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId), coreTeamHistory(db, person.id)]);
   const zone = settings?.timeZone ?? person.teamTimeZone;
   const now = new Date();
-  const deadline = person.referralAt.getTime() + 24 * HOUR;
+  const deadline = person.referralAt.getTime() + 24 * HOUR_MS;
   const left = deadline - now.getTime();
   const core = currentCoreTeam(history, todayIn(zone)).map((a) => a.userId);
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   // Up to the 24-hour mark, and two days past it, so there is always something to offer; never
   // more than three days, even for a referral recorded ahead of time.
-  const window = { start: now.getTime(), end: Math.min(Math.max(deadline, now.getTime()) + 48 * HOUR, now.getTime() + 72 * HOUR) };
+  const window = { start: now.getTime(), end: Math.min(Math.max(deadline, now.getTime()) + 48 * HOUR_MS, now.getTime() + 72 * HOUR_MS) };
   const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: staff.map((s) => s.id), window, coreUserIds: core });
   const options = crisisOptions({ team: calendars, window, durationMinutes: search.duration, travelMinutes, earliestStart: now.getTime(), deadline, limit: 8 });
   const discipline = new Map(staff.map((s) => [s.id, s.discipline]));
@@ -112,7 +112,7 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
       </form>
       {choices.length === 0 ? (
         <div className="alert alert-warning" role="status">
-          <p>No two practitioners of the team are free together in the next {Math.round((window.end - window.start) / HOUR)} hours within their working hours.</p>
+          <p>No two practitioners of the team are free together in the next {Math.round((window.end - window.start) / HOUR_MS)} hours within their working hours.</p>
           <p>
             Call the team lead, or <Link href={`/people/${person.id}/meetings/new?kind=crisis`}>choose practitioners and a wider window</Link>.
           </p>

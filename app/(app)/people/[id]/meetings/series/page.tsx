@@ -13,10 +13,10 @@ import { MAX_SERIES_MEETINGS, readSlotSearch, travelMinutesFor } from '@/lib/sch
 import { checkOccurrences, occurrenceStarts } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay, timeRange } from '@/lib/time/format';
 import { bookSeriesAction } from '../actions';
+import { MINUTE_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Check a series' };
 
-const MINUTE = 60_000;
 
 const extra = z.object({
   start: z.iso.datetime({ offset: true }).catch(''),
@@ -40,7 +40,7 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
   const zone = settings?.timeZone ?? person.teamTimeZone;
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   const starts = occurrenceStarts(Date.parse(start), search.repeat, Math.min(search.count, MAX_SERIES_MEETINGS), zone);
-  const duration = search.duration * MINUTE;
+  const duration = search.duration * MINUTE_MS;
   const span = { start: starts[0]! - 86_400_000, end: starts[starts.length - 1]! + duration + 86_400_000 };
   const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...search.required, ...search.optional], window: span, coreUserIds: [] });
   const now = new Date();

@@ -5,7 +5,7 @@ import { FormMessage } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { CopyLink } from './copy-link';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/actions/form-state';
 
 /**
  * One button that runs one action on one record (turn access off, remove from a team), with
