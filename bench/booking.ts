@@ -1,18 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { openPostgres } from '../db/client';
-import { bookMeetings, loadCalendars } from '../db/queries/scheduling';
+import { loadCalendars } from '../db/queries/scheduling';
 import { people, teamMembers } from '../db/schema';
 import { findFreeSlots } from '../lib/scheduling/free-slots';
-import { whyNotFree } from '../lib/scheduling/series';
+import { bookMeeting } from '../lib/scheduling/book-meeting';
 import { percentile } from './load';
 
 export type BookingResult = { bookings: number; p50Ms: number; p95Ms: number };
 
 /**
- * Booking on its own, as the booking action runs it after validation: load the chosen
- * practitioners' calendars around the time, check working hours and absences, then the one
- * transaction (meeting, busy intervals guarded by the exclusion constraint, audit event).
+ * Booking on its own, as the booking action runs it after validation (lib/scheduling/book-meeting.ts):
+ * load the chosen practitioners' calendars around the time, check working hours and absences,
+ * then the one transaction (meeting, busy intervals guarded by the exclusion constraint, audit event).
  * Each booking takes a free time found beforehand (not measured), so every one succeeds.
  */
 export async function measureBooking(url: string, teamId: string, iterations = 200): Promise<BookingResult> {
@@ -30,27 +29,25 @@ export async function measureBooking(url: string, teamId: string, iterations = 2
       const slot = findFreeSlots({ required: calendarsForSearch, window, durationMinutes: 60, travelMinutes: 30, earliestStart: start, limit: 1 }).slots[0];
       if (!slot) continue;
       const began = performance.now();
-      const calendars = await loadCalendars(db, { teamId, userIds: required, window: { start: slot.start - 1_800_000, end: slot.end + 1_800_000 }, coreUserIds: [] });
-      if (calendars.some((c) => whyNotFree({ ...c, busy: [] }, slot, 30))) throw new Error('the slot found is not free');
-      await bookMeetings(
-        db,
-        [
-          {
+      // The verb the booking action calls: calendars around the time, working hours and
+      // absences, then the one transaction (meeting, busy intervals, audit, invitations).
+      await bookMeeting(
+        { db, actor: { actorId: required[0]!, origin: 'bench' } },
+        {
+          person: { id: person!.id, teamId },
+          input: {
             personId: person!.id,
-            teamId,
             kind: 'network',
-            startsAt: new Date(slot.start),
-            endsAt: new Date(slot.end),
-            timeZone: 'Europe/London',
-            locationKind: 'home',
+            duration: 60,
+            location: 'home',
             locationDetail: 'Bench Street 1',
-            videoUrl: null,
-            travelMinutes: 30,
-            practitioners: required.map((userId) => ({ userId, role: 'required' as const })),
-            seriesId: randomUUID(),
+            videoUrl: '',
+            required,
+            optional: [],
+            invite: { person: false, memberIds: [] },
+            start: new Date(slot.start).toISOString(),
           },
-        ],
-        { actorId: required[0]!, origin: 'bench' },
+        },
       );
       const took = performance.now() - began;
       if (i >= 10) times.push(took);

@@ -1,10 +1,9 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, sql, TransactionRollbackError } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { PractitionerCalendar } from '@/lib/scheduling/free-slots';
 import type { Interval } from '@/lib/scheduling/intervals';
 import type { Db } from '../client';
 import { absences, meetingPractitioners, meetings, teamMembers, teams, users, workingPatterns } from '../schema';
-import { recordAudit } from './audit';
-import { DAY_MS } from '@/lib/time/units';
+import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
 
 
 /**
@@ -75,11 +74,10 @@ export type NewMeeting = {
   seriesId?: string | null;
 };
 
-type Actor = { actorId: string; origin: string };
 type PersonRef = { id: string; teamId: string };
 
 function busyRows(meetingId: string, meeting: Pick<NewMeeting, 'startsAt' | 'endsAt' | 'travelMinutes' | 'practitioners'>) {
-  const travel = meeting.travelMinutes * 60_000;
+  const travel = meeting.travelMinutes * MINUTE_MS;
   return meeting.practitioners.map((p) => ({
     meetingId,
     userId: p.userId,
@@ -90,46 +88,34 @@ function busyRows(meetingId: string, meeting: Pick<NewMeeting, 'startsAt' | 'end
 }
 
 /**
- * Books meetings (one, or every occurrence of a series) in one transaction. The exclusion
- * constraint on practitioners' busy intervals settles every race: if someone else took a time a
- * moment ago, this throws (SQLSTATE 23P01, which the error module turns into "that time was
- * just taken") and nothing is saved.
+ * Inserts meetings (one, or every occurrence of a series) with their practitioners' busy
+ * intervals, inside the caller's transaction. The exclusion constraint on busy intervals settles
+ * every race: if someone else took a time a moment ago, this throws (SQLSTATE 23P01, which the
+ * error module turns into "that time was just taken") and the transaction saves nothing.
  */
-export async function bookMeetings(db: Db, list: readonly NewMeeting[], actor: Actor, after?: (tx: Db, ids: string[]) => Promise<void>): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    const ids: string[] = [];
-    for (const meeting of list) {
-      const [row] = await tx
-        .insert(meetings)
-        .values({
-          personId: meeting.personId,
-          teamId: meeting.teamId,
-          kind: meeting.kind,
-          startsAt: meeting.startsAt,
-          endsAt: meeting.endsAt,
-          timeZone: meeting.timeZone,
-          locationKind: meeting.locationKind,
-          locationDetail: meeting.locationDetail,
-          videoUrl: meeting.videoUrl,
-          seriesId: meeting.seriesId ?? null,
-          createdBy: actor.actorId,
-        })
-        .returning({ id: meetings.id });
-      await tx.insert(meetingPractitioners).values(busyRows(row!.id, meeting));
-      ids.push(row!.id);
-    }
-    const first = list[0];
-    if (first) {
-      await recordAudit(tx, { actorId: actor.actorId, teamId: first.teamId, action: 'create', entity: 'person', entityId: first.personId, origin: actor.origin, detail: { meetingIds: ids, seriesId: first.seriesId ?? null } });
-    }
-    if (after) await after(tx as unknown as Db, ids);
-    return ids;
-  });
-}
-
-export async function bookMeeting(db: Db, meeting: NewMeeting, actor: Actor): Promise<string> {
-  const [id] = await bookMeetings(db, [meeting], actor);
-  return id!;
+export async function insertMeetings(tx: Db, list: readonly NewMeeting[], createdBy: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const meeting of list) {
+    const [row] = await tx
+      .insert(meetings)
+      .values({
+        personId: meeting.personId,
+        teamId: meeting.teamId,
+        kind: meeting.kind,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        timeZone: meeting.timeZone,
+        locationKind: meeting.locationKind,
+        locationDetail: meeting.locationDetail,
+        videoUrl: meeting.videoUrl,
+        seriesId: meeting.seriesId ?? null,
+        createdBy,
+      })
+      .returning({ id: meetings.id });
+    await tx.insert(meetingPractitioners).values(busyRows(row!.id, meeting));
+    ids.push(row!.id);
+  }
+  return ids;
 }
 
 export type MeetingChange = {
@@ -145,44 +131,36 @@ export type MeetingChange = {
 };
 
 /**
- * Moves booked meetings (one, or the rest of a series) in one transaction: new times and place,
- * the practitioners' busy intervals moved with them (the exclusion constraint still settles any
- * race), and SEQUENCE bumped so calendars replace their copy. Returns false, saving nothing,
- * when any of them is no longer booked.
+ * Moves booked meetings (one, or the rest of a series), inside the caller's transaction: new
+ * times and place, the practitioners' busy intervals moved with them (the exclusion constraint
+ * still settles any race), and SEQUENCE bumped so calendars replace their copy. Returns false,
+ * having changed only rows the caller's transaction will roll back, when any of them is no
+ * longer booked.
  */
-export async function rescheduleMeetings(db: Db, person: PersonRef, changes: readonly MeetingChange[], actor: Actor, after?: (tx: Db) => Promise<void>): Promise<boolean> {
+export async function updateMeetingTimes(tx: Db, person: PersonRef, changes: readonly MeetingChange[]): Promise<boolean> {
   if (changes.length === 0) return false;
-  return db.transaction(async (tx) => {
-    for (const change of changes) {
-      const updated = await tx
-        .update(meetings)
-        .set({
-          kind: change.kind,
-          startsAt: change.startsAt,
-          endsAt: change.endsAt,
-          locationKind: change.locationKind,
-          locationDetail: change.locationDetail,
-          videoUrl: change.videoUrl,
-          sequence: sql`${meetings.sequence} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(meetings.id, change.meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
-        .returning({ id: meetings.id });
-      if (updated.length === 0) {
-        tx.rollback();
-      }
-    }
-    // Free every moving meeting's old intervals first, then take the new ones: a series moved by
-    // a day puts meeting n on the old time of meeting n + 1, which must not collide with itself.
-    await tx.delete(meetingPractitioners).where(inArray(meetingPractitioners.meetingId, changes.map((c) => c.meetingId)));
-    await tx.insert(meetingPractitioners).values(changes.flatMap((change) => busyRows(change.meetingId, change)));
-    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { rescheduled: changes.map((c) => c.meetingId) } });
-    if (after) await after(tx as unknown as Db);
-    return true;
-  }).catch((error: unknown) => {
-    if (error instanceof TransactionRollbackError) return false;
-    throw error;
-  });
+  for (const change of changes) {
+    const updated = await tx
+      .update(meetings)
+      .set({
+        kind: change.kind,
+        startsAt: change.startsAt,
+        endsAt: change.endsAt,
+        locationKind: change.locationKind,
+        locationDetail: change.locationDetail,
+        videoUrl: change.videoUrl,
+        sequence: sql`${meetings.sequence} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(meetings.id, change.meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
+      .returning({ id: meetings.id });
+    if (updated.length === 0) return false;
+  }
+  // Free every moving meeting's old intervals first, then take the new ones: a series moved by
+  // a day puts meeting n on the old time of meeting n + 1, which must not collide with itself.
+  await tx.delete(meetingPractitioners).where(inArray(meetingPractitioners.meetingId, changes.map((c) => c.meetingId)));
+  await tx.insert(meetingPractitioners).values(changes.flatMap((change) => busyRows(change.meetingId, change)));
+  return true;
 }
 
 export async function teamSchedulingSettings(db: Db, teamId: string) {
@@ -244,26 +222,16 @@ export async function meetingsToCome(db: Db, person: PersonRef, now = new Date()
 }
 
 /**
- * Cancels booked meetings with their reason: one, or the rest of its series. The database frees
- * the practitioners' time in the same statement (trigger), and each sequence is bumped so
- * calendars replace their copy. Returns how many were cancelled.
+ * Cancels booked meetings with their reason, inside the caller's transaction: one, or the rest
+ * of its series. The database frees the practitioners' time in the same statement (trigger), and
+ * each sequence is bumped so calendars replace their copy. Returns the ids cancelled.
  */
-export async function cancelMeetings(db: Db, person: PersonRef, meetingIds: readonly string[], reason: string, actor: Actor, after?: (tx: Db, cancelled: string[]) => Promise<void>): Promise<number> {
-  if (meetingIds.length === 0) return 0;
-  return db.transaction(async (tx) => {
-    const changed = await tx
-      .update(meetings)
-      .set({ status: 'cancelled', statusReason: reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
-      .where(and(inArray(meetings.id, [...meetingIds]), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
-      .returning({ id: meetings.id });
-    if (changed.length > 0) {
-      await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: actor.origin, detail: { cancelled: changed.map((c) => c.id) } });
-      if (after) await after(tx as unknown as Db, changed.map((c) => c.id));
-    }
-    return changed.length;
-  });
-}
-
-export async function cancelMeeting(db: Db, person: PersonRef, meetingId: string, reason: string, actor: Actor): Promise<boolean> {
-  return (await cancelMeetings(db, person, [meetingId], reason, actor)) === 1;
+export async function cancelMeetingRows(tx: Db, person: PersonRef, meetingIds: readonly string[], reason: string): Promise<string[]> {
+  if (meetingIds.length === 0) return [];
+  const changed = await tx
+    .update(meetings)
+    .set({ status: 'cancelled', statusReason: reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
+    .where(and(inArray(meetings.id, [...meetingIds]), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
+    .returning({ id: meetings.id });
+  return changed.map((c) => c.id);
 }

@@ -1,11 +1,12 @@
 import type { Db } from '@/db/client';
+import type { VerbContext } from '@/lib/actions/context';
 import { recordAudit } from '@/db/queries/audit';
 import { setNetworkMemberActive, updateNetworkMember } from '@/db/queries/network';
 import { AppError } from '@/lib/errors/app-error';
 import { stopMemberInvitations, type StoppedInvitations } from '@/lib/invitations/stop-invitations';
 import type { NetworkMemberInput } from './network-member-input';
 
-type Context = { db: Db; actor: { actorId: string; origin: string } };
+type Context = VerbContext;
 type PersonRef = { id: string; teamId: string };
 
 const nothingStopped: StoppedInvitations = { meetings: 0, emails: 0 };

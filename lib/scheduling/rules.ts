@@ -1,0 +1,39 @@
+import type { meetingKind } from '@/db/schema/enums';
+import { HOUR_MS, MINUTE_MS } from '@/lib/time/units';
+
+type Kind = (typeof meetingKind.enumValues)[number];
+type CoreRole = 'lead' | 'co_worker' | 'peer';
+
+/** Open Dialogue's immediate help: the first meeting within 24 hours of the referral. */
+export const CRISIS_HOURS = 24;
+
+/** When the 24 hours from the referral run out. */
+export function crisisDeadline(referralAt: Date): number {
+  return referralAt.getTime() + CRISIS_HOURS * HOUR_MS;
+}
+
+/**
+ * The team's minimum notice applies to every meeting but a crisis one, which may start at
+ * once. A minute's grace covers the time between choosing a slot and saving it.
+ */
+export function isTooSoon(start: number, kind: Kind, minimumNoticeHours: number, now: number): boolean {
+  const notice = kind === 'crisis' ? 0 : minimumNoticeHours * HOUR_MS;
+  return start < now + notice - MINUTE_MS;
+}
+
+/**
+ * The two who go to a crisis meeting become the core team, unless they already are in it: a
+ * peer support worker as the peer, the first other practitioner as the lead when there is none
+ * yet, and otherwise as a co-worker.
+ */
+export function crisisCoreTeamRoles(current: readonly { userId: string; role: CoreRole }[], chosen: readonly { id: string; isPeer: boolean }[]): { userId: string; role: CoreRole }[] {
+  let hasLead = current.some((a) => a.role === 'lead');
+  const roles: { userId: string; role: CoreRole }[] = [];
+  for (const p of chosen) {
+    if (current.some((a) => a.userId === p.id)) continue;
+    const role: CoreRole = p.isPeer ? 'peer' : hasLead ? 'co_worker' : 'lead';
+    hasLead ||= role === 'lead';
+    roles.push({ userId: p.id, role });
+  }
+  return roles;
+}
