@@ -17,6 +17,7 @@ import { channelLabel, closenessLabel, coreRoleLabel, inviteeVisibilitySummary, 
 import { longDate, timeOfDay } from '@/lib/time/format';
 import { todayIn, toLocalInput } from '@/lib/time/zoned';
 import { changeStatusAction } from '../actions';
+import { crisisDeadline } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -45,7 +46,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
   const now = new Date();
   const bookedCount = typeof booked === 'string' && /^\d{1,2}$/.test(booked) ? Number(booked) : 1;
   // Just referred, nothing booked or held: the 24-hour crisis path is the next step.
-  const waitingForFirst = person.status === 'active' && now.getTime() - person.referralAt.getTime() < 86_400_000 && meetings.upcoming.length === 0 && meetings.past.length === 0;
+  const waitingForFirst = person.status === 'active' && now.getTime() < crisisDeadline(person.referralAt) && meetings.upcoming.length === 0 && meetings.past.length === 0;
 
   return (
     <>

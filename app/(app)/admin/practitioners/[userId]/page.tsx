@@ -20,11 +20,12 @@ import { describeDays, intervalToWholeDays } from '@/lib/working-time/absence-da
 import { accessOffNotice } from '@/lib/working-time/away-from-meetings';
 import { clockLabel, weekdays, weeklyMinutes } from '@/lib/working-time/weekly-pattern';
 import { addMembershipAction, newLinkAction, removeMembershipAction, setAccessAction, setLeadAction, updateDetailsAction } from '../actions';
+import { DAY_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Practitioner' };
 
 /** How far ahead the meetings of someone whose access is off are looked for (series reach 12 weeks). */
-const BOOKED_HORIZON_MS = 2 * 365 * 86_400_000;
+const BOOKED_HORIZON_MS = 2 * 365 * DAY_MS;
 
 function hours(minutes: number): string {
   const h = minutes / 60;

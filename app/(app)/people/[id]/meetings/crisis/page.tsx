@@ -16,6 +16,7 @@ import { dayHeading, longDate, timeOfDay, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
 import { bookCrisisAction } from '../actions';
 import { HOUR_MS } from '@/lib/time/units';
+import { crisisDeadline } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Crisis meeting within 24 hours' };
 
@@ -43,7 +44,7 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
   const [settings, staff, history] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId), coreTeamHistory(db, person.id)]);
   const zone = settings?.timeZone ?? person.teamTimeZone;
   const now = new Date();
-  const deadline = person.referralAt.getTime() + 24 * HOUR_MS;
+  const deadline = crisisDeadline(person.referralAt);
   const left = deadline - now.getTime();
   const core = currentCoreTeam(history, todayIn(zone)).map((a) => a.userId);
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);

@@ -19,6 +19,7 @@ import { localTime } from '@/lib/scheduling/working-hours';
 import { dayHeading, localDayKey, longDate, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
 import { bookMeetingAction, rescheduleMeetingAction } from '../actions';
+import { DAY_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Book a meeting' };
 
@@ -70,7 +71,7 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const refused = Boolean(problems.to ?? problems.count);
   // Never more than 12 weeks, whatever the address says; a longer window is refused above anyway.
   const windowDays = searchDays(from, to);
-  const window = { start: startOfDay(windowDays.first, zone), end: startOfDay(windowDays.last, zone) + 86_400_000 };
+  const window = { start: startOfDay(windowDays.first, zone), end: startOfDay(windowDays.last, zone) + DAY_MS };
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
   const searchState: FormState = { status: refused ? 'error' : 'idle', fieldErrors: problems };

@@ -13,7 +13,7 @@ import { MAX_SERIES_MEETINGS, readSlotSearch, travelMinutesFor } from '@/lib/sch
 import { checkOccurrences, occurrenceStarts } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay, timeRange } from '@/lib/time/format';
 import { bookSeriesAction } from '../actions';
-import { MINUTE_MS } from '@/lib/time/units';
+import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Check a series' };
 
@@ -41,7 +41,7 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   const starts = occurrenceStarts(Date.parse(start), search.repeat, Math.min(search.count, MAX_SERIES_MEETINGS), zone);
   const duration = search.duration * MINUTE_MS;
-  const span = { start: starts[0]! - 86_400_000, end: starts[starts.length - 1]! + duration + 86_400_000 };
+  const span = { start: starts[0]! - DAY_MS, end: starts[starts.length - 1]! + duration + DAY_MS };
   const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...search.required, ...search.optional], window: span, coreUserIds: [] });
   const now = new Date();
   const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
