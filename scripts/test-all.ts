@@ -11,7 +11,7 @@ import { startCluster, type Cluster } from './postgres-cluster';
  * started here from the system's binaries and removed afterwards.
  *
  *   npm test                 everything
- *   npm test -- --only e2e   one step (typegen, lint, types, vitest, build, e2e)
+ *   npm test -- --only e2e   one step (typegen, format, lint, types, vitest, build, e2e)
  */
 type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
 
@@ -59,6 +59,7 @@ async function main(): Promise<number> {
 
   const steps: Step[] = [
     { name: 'typegen', command: bin('next'), args: ['typegen'] },
+    { name: 'format', command: bin('prettier'), args: ['--check', '--log-level=warn', '.'] },
     { name: 'lint', command: bin('eslint'), args: ['--max-warnings=0', '.'] },
     { name: 'types', command: bin('tsc'), args: ['--noEmit'] },
     {
