@@ -32,8 +32,15 @@ const config = [
         'error',
         {
           patterns: [
-            { group: ['@/app', '@/app/*', '../../app/*'], message: 'components/ may not import app/: pages pass what a component needs.' },
-            { group: ['@/db', '@/db/*', '../../db/*'], allowTypeImports: true, message: 'components/ may not import db/ (types aside): the page reads the data and passes it down.' },
+            {
+              group: ['@/app', '@/app/*', '../../app/*'],
+              message: 'components/ may not import app/: pages pass what a component needs.',
+            },
+            {
+              group: ['@/db', '@/db/*', '../../db/*'],
+              allowTypeImports: true,
+              message: 'components/ may not import db/ (types aside): the page reads the data and passes it down.',
+            },
           ],
         },
       ],
@@ -49,7 +56,8 @@ const config = [
           patterns: [
             {
               group: ['@/app', '@/app/*', '@/components', '@/components/*', '../../app/*', '../../components/*'],
-              message: 'lib/ may not import app/ or components/: the product logic sits below the routes and the React.',
+              message:
+                'lib/ may not import app/ or components/: the product logic sits below the routes and the React.',
             },
           ],
         },
@@ -64,11 +72,24 @@ const config = [
         'error',
         {
           patterns: [
-            { group: ['@/app', '@/app/*', '@/components', '@/components/*', '../app/*', '../../app/*', '../components/*', '../../components/*'], message: 'db/ may not import app/ or components/.' },
+            {
+              group: [
+                '@/app',
+                '@/app/*',
+                '@/components',
+                '@/components/*',
+                '../app/*',
+                '../../app/*',
+                '../components/*',
+                '../../components/*',
+              ],
+              message: 'db/ may not import app/ or components/.',
+            },
             {
               regex: '^(@|\\.\\.(/\\.\\.)?)/lib/(?!env$|log/|errors/|time/units$)',
               allowTypeImports: true,
-              message: 'db/ only reads and writes rows: from lib/ it may use configuration (lib/env), the logger, the error module, the time units and types. Put the rule in a lib/ verb that calls the query.',
+              message:
+                'db/ only reads and writes rows: from lib/ it may use configuration (lib/env), the logger, the error module, the time units and types. Put the rule in a lib/ verb that calls the query.',
             },
           ],
         },

@@ -18,15 +18,32 @@ export async function measureBooking(url: string, teamId: string, iterations = 2
   const database = openPostgres(url, { max: 1 });
   const { db } = database;
   try {
-    const staff = (await db.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId)).orderBy(teamMembers.userId)).map((r) => r.id);
-    const [person] = await db.select({ id: people.id }).from(people).where(and(eq(people.teamId, teamId), eq(people.status, 'active'))).limit(1);
+    const staff = (
+      await db
+        .select({ id: teamMembers.userId })
+        .from(teamMembers)
+        .where(eq(teamMembers.teamId, teamId))
+        .orderBy(teamMembers.userId)
+    ).map((r) => r.id);
+    const [person] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.teamId, teamId), eq(people.status, 'active')))
+      .limit(1);
     const start = Date.now() + 29 * 86_400_000;
     const window = { start, end: start + 14 * 86_400_000 };
     const times: number[] = [];
     for (let i = 0; i < iterations + 10; i++) {
       const required = [staff[i % staff.length]!, staff[(i + 1) % staff.length]!];
       const calendarsForSearch = await loadCalendars(db, { teamId, userIds: required, window, coreUserIds: [] });
-      const slot = findFreeSlots({ required: calendarsForSearch, window, durationMinutes: 60, travelMinutes: 30, earliestStart: start, limit: 1 }).slots[0];
+      const slot = findFreeSlots({
+        required: calendarsForSearch,
+        window,
+        durationMinutes: 60,
+        travelMinutes: 30,
+        earliestStart: start,
+        limit: 1,
+      }).slots[0];
       if (!slot) continue;
       const began = performance.now();
       // The verb the booking action calls: calendars around the time, working hours and

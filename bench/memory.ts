@@ -45,7 +45,10 @@ export function sampleMemory(pgid: number, everyMs = 250): { stop: () => MemoryP
   const take = () => {
     const group = readGroup(pgid);
     samples++;
-    groupKb = Math.max(groupKb, group.reduce((sum, s) => sum + s.kb, 0));
+    groupKb = Math.max(
+      groupKb,
+      group.reduce((sum, s) => sum + s.kb, 0),
+    );
     for (const s of group) {
       if (s.kb > largestKb) {
         largestKb = s.kb;

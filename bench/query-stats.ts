@@ -4,7 +4,14 @@ import type postgres from 'postgres';
  * The app's heaviest statements during a scenario, from pg_stat_statements (loaded by the
  * throwaway cluster; skipped quietly on a BENCH_DATABASE_URL server without it).
  */
-export type QueryStat = { calls: number; meanMs: number; meanPlanMs: number; totalMs: number; rows: number; query: string };
+export type QueryStat = {
+  calls: number;
+  meanMs: number;
+  meanPlanMs: number;
+  totalMs: number;
+  rows: number;
+  query: string;
+};
 
 export async function enableQueryStats(sql: postgres.Sql): Promise<boolean> {
   try {

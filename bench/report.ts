@@ -44,7 +44,10 @@ export function meetsTarget(scenario: Pick<Scenario, 'target'>, result: LoadResu
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
-const target = (t: Scenario['target']) => (!t ? 'reference (no target)' : [t.p50Ms !== undefined ? `p50 ≤ ${t.p50Ms}` : '', `p95 ≤ ${t.p95Ms}`].filter(Boolean).join(', '));
+const target = (t: Scenario['target']) =>
+  !t
+    ? 'reference (no target)'
+    : [t.p50Ms !== undefined ? `p50 ≤ ${t.p50Ms}` : '', `p95 ≤ ${t.p95Ms}`].filter(Boolean).join(', ');
 
 export function markdownTable(results: ScenarioResult[]): string {
   const lines = [
@@ -63,12 +66,19 @@ export function cpuTable(results: ScenarioResult[]): string {
   return [
     '| scenario | app CPU ms/request | PostgreSQL CPU ms/request | machine busy % |',
     '|---|---:|---:|---:|',
-    ...results.map((r) => `| ${r.scenario.name} | ${r.cpu.appMsPerRequest.toFixed(1)} | ${r.cpu.postgresMsPerRequest.toFixed(1)} | ${r.cpu.machineBusyPercent.toFixed(0)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.scenario.name} | ${r.cpu.appMsPerRequest.toFixed(1)} | ${r.cpu.postgresMsPerRequest.toFixed(1)} | ${r.cpu.machineBusyPercent.toFixed(0)} |`,
+    ),
   ].join('\n');
 }
 
 export function countsTable(counts: Record<string, number>): string {
-  return ['| table | rows |', '|---|---:|', ...Object.entries(counts).map(([t, n]) => `| ${t} | ${n.toLocaleString('en-GB')} |`)].join('\n');
+  return [
+    '| table | rows |',
+    '|---|---:|',
+    ...Object.entries(counts).map(([t, n]) => `| ${t} | ${n.toLocaleString('en-GB')} |`),
+  ].join('\n');
 }
 
 export function memoryLine(memory: BenchReport['memory']): string {

@@ -9,7 +9,17 @@ import { applyMigrations, openBenchDatabase } from './database';
 import { runLoad } from './load';
 import { sampleMemory, type MemoryPeak } from './memory';
 import { enableQueryStats, queryStatsLines, resetQueryStats, topQueries } from './query-stats';
-import { countsTable, cpuTable, markdownTable, meetsTarget, MEMORY_TARGET_MB, memoryLine, writeJson, type BenchReport, type ScenarioResult } from './report';
+import {
+  countsTable,
+  cpuTable,
+  markdownTable,
+  meetsTarget,
+  MEMORY_TARGET_MB,
+  memoryLine,
+  writeJson,
+  type BenchReport,
+  type ScenarioResult,
+} from './report';
 import { measureBooking } from './booking';
 import { invitationPath, scenarios, type BenchContext } from './scenarios';
 import { gzipSync } from 'node:zlib';
@@ -115,70 +125,83 @@ async function main(): Promise<number> {
     const practitioner = await pickPractitioner(sql);
     const cookie = await signIn(server.baseUrl, practitioner.email, BENCH_PASSWORD);
     const shown = await verifyTodayPage(server.baseUrl, cookie, practitioner);
-    log(`  ${practitioner.email} (${practitioner.name}): ${practitioner.upcoming} meetings in the next 14 days; /today shows ${shown}`);
+    log(
+      `  ${practitioner.email} (${practitioner.name}): ${practitioner.upcoming} meetings in the next 14 days; /today shows ${shown}`,
+    );
     return { practitioner, cookie, shown };
   });
 
   const ctx: BenchContext = { baseUrl: server.baseUrl, sql, practitioner, cookie };
   const queryStats = await enableQueryStats(sql);
   const results: ScenarioResult[] = [];
-  const slotSearch = await phase('Slot search in-process (3 required + 2 optional practitioners, 28 days, with the database)', async () => {
-    await waitForQuietMachine(log, { maxMs: 2 * 60_000, maxBusyPercent: 40 });
-    const result = await measureSlotSearch(database.url, practitioner.teamId);
-    log(`  ${result.searches} searches: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.meanSlots.toFixed(1)} slots each`);
-    return result;
-  });
+  const slotSearch = await phase(
+    'Slot search in-process (3 required + 2 optional practitioners, 28 days, with the database)',
+    async () => {
+      await waitForQuietMachine(log, { maxMs: 2 * 60_000, maxBusyPercent: 40 });
+      const result = await measureSlotSearch(database.url, practitioner.teamId);
+      log(
+        `  ${result.searches} searches: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, ${result.meanSlots.toFixed(1)} slots each`,
+      );
+      return result;
+    },
+  );
 
-  const booking = await phase('Booking in-process (2 required practitioners, one transaction, with the database)', async () => {
-    await waitForQuietMachine(log, { maxMs: 2 * 60_000, maxBusyPercent: 40 });
-    const result = await measureBooking(database.url, practitioner.teamId);
-    log(`  ${result.bookings} bookings: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`);
-    return result;
-  });
+  const booking = await phase(
+    'Booking in-process (2 required practitioners, one transaction, with the database)',
+    async () => {
+      await waitForQuietMachine(log, { maxMs: 2 * 60_000, maxBusyPercent: 40 });
+      const result = await measureBooking(database.url, practitioner.teamId);
+      log(`  ${result.bookings} bookings: p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`);
+      return result;
+    },
+  );
 
   for (const scenario of scenarios) {
-    await phase(`Load: ${scenario.name} (${scenario.connections} connections, ${warmupSeconds} s warm-up + ${seconds} s)`, async () => {
-      await waitForQuietMachine(log, { maxMs: 5 * 60_000, maxBusyPercent: 40 });
-      await scenario.prepare?.(ctx);
-      if (queryStats) await resetQueryStats(sql);
-      let cpuAtStart = { app: 0, postgres: 0, machine: machineTicks() };
-      const result = await runLoad({
-        onMeasureStart: () => {
-          cpuAtStart = { app: groupCpuMs(server.pid), postgres: postgresCpuMs(), machine: machineTicks() };
-        },
-        connections: scenario.connections,
-        warmupMs: warmupSeconds * 1000,
-        durationMs: seconds * 1000,
-        request: (n) => {
-          const body = scenario.body?.(ctx, n);
-          const headers: Record<string, string> = {};
-          if (scenario.signedIn) headers.cookie = cookie;
-          if (body) headers['content-type'] = body.contentType;
-          const route = typeof scenario.path === 'string' ? scenario.path : scenario.path(ctx, n);
-          return { method: scenario.method, url: `${server.baseUrl}${route}`, headers, body: body?.text };
-        },
-        check: (body) => scenario.check(body, ctx),
-      });
-      const cpu = {
-        appMsPerRequest: (groupCpuMs(server.pid) - cpuAtStart.app) / Math.max(1, result.requests),
-        postgresMsPerRequest: (postgresCpuMs() - cpuAtStart.postgres) / Math.max(1, result.requests),
-        machineBusyPercent: busyPercentSince(cpuAtStart.machine),
-      };
-      const queries = queryStats ? await topQueries(sql) : [];
-      log(
-        `  ${result.requests} requests, p95 ${result.p95Ms.toFixed(1)} ms, ${result.errors} errors; ` +
-          `app CPU ${cpu.appMsPerRequest.toFixed(1)} ms/request, PostgreSQL ${cpu.postgresMsPerRequest.toFixed(1)}; machine ${cpu.machineBusyPercent.toFixed(0)} % busy`,
-      );
-      for (const e of result.errorSamples) log(`  error ×${e.count}: ${e.message}`);
-      if (queries.length > 0) log(['  heaviest statements:', ...queryStatsLines(queries, result.sent)].join('\n'));
-      results.push({
-        scenario: { name: scenario.name, connections: scenario.connections, target: scenario.target },
-        result,
-        pass: meetsTarget(scenario, result),
-        cpu,
-        queries,
-      });
-    });
+    await phase(
+      `Load: ${scenario.name} (${scenario.connections} connections, ${warmupSeconds} s warm-up + ${seconds} s)`,
+      async () => {
+        await waitForQuietMachine(log, { maxMs: 5 * 60_000, maxBusyPercent: 40 });
+        await scenario.prepare?.(ctx);
+        if (queryStats) await resetQueryStats(sql);
+        let cpuAtStart = { app: 0, postgres: 0, machine: machineTicks() };
+        const result = await runLoad({
+          onMeasureStart: () => {
+            cpuAtStart = { app: groupCpuMs(server.pid), postgres: postgresCpuMs(), machine: machineTicks() };
+          },
+          connections: scenario.connections,
+          warmupMs: warmupSeconds * 1000,
+          durationMs: seconds * 1000,
+          request: (n) => {
+            const body = scenario.body?.(ctx, n);
+            const headers: Record<string, string> = {};
+            if (scenario.signedIn) headers.cookie = cookie;
+            if (body) headers['content-type'] = body.contentType;
+            const route = typeof scenario.path === 'string' ? scenario.path : scenario.path(ctx, n);
+            return { method: scenario.method, url: `${server.baseUrl}${route}`, headers, body: body?.text };
+          },
+          check: (body) => scenario.check(body, ctx),
+        });
+        const cpu = {
+          appMsPerRequest: (groupCpuMs(server.pid) - cpuAtStart.app) / Math.max(1, result.requests),
+          postgresMsPerRequest: (postgresCpuMs() - cpuAtStart.postgres) / Math.max(1, result.requests),
+          machineBusyPercent: busyPercentSince(cpuAtStart.machine),
+        };
+        const queries = queryStats ? await topQueries(sql) : [];
+        log(
+          `  ${result.requests} requests, p95 ${result.p95Ms.toFixed(1)} ms, ${result.errors} errors; ` +
+            `app CPU ${cpu.appMsPerRequest.toFixed(1)} ms/request, PostgreSQL ${cpu.postgresMsPerRequest.toFixed(1)}; machine ${cpu.machineBusyPercent.toFixed(0)} % busy`,
+        );
+        for (const e of result.errorSamples) log(`  error ×${e.count}: ${e.message}`);
+        if (queries.length > 0) log(['  heaviest statements:', ...queryStatsLines(queries, result.sent)].join('\n'));
+        results.push({
+          scenario: { name: scenario.name, connections: scenario.connections, target: scenario.target },
+          result,
+          pass: meetsTarget(scenario, result),
+          cpu,
+          queries,
+        });
+      },
+    );
   }
   // The invitation page's JavaScript: every script it loads, gzipped.
   const invitationScripts = await phase('Invitation page JavaScript (gzipped)', async () => {
@@ -186,8 +209,11 @@ async function main(): Promise<number> {
     const sources = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
     const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     let bytes = inline.reduce((sum, code) => sum + gzipSync(code).length, 0);
-    for (const src of sources) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, server.baseUrl))).arrayBuffer())).length;
-    log(`  ${sources.length} script files, ${inline.length} inline scripts: ${(bytes / 1024).toFixed(1)} kB gzipped (target ≤ 50 kB)`);
+    for (const src of sources)
+      bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, server.baseUrl))).arrayBuffer())).length;
+    log(
+      `  ${sources.length} script files, ${inline.length} inline scripts: ${(bytes / 1024).toFixed(1)} kB gzipped (target ≤ 50 kB)`,
+    );
     return { scripts: sources.length + inline.length, gzippedKb: bytes / 1024, pass: bytes / 1024 <= 50 };
   });
   const memoryPeak: MemoryPeak = memory.stop();
@@ -221,7 +247,9 @@ async function main(): Promise<number> {
       `| 3 required + 2 optional, 28 days | ${slotSearch.searches} | ${slotSearch.p50Ms.toFixed(1)} | ${slotSearch.p95Ms.toFixed(1)} | p50 ≤ 20 | ${slotSearch.p50Ms <= 20 ? 'PASS' : 'MISS'} |\n` +
       `| booking, 2 required, one transaction | ${booking.bookings} | ${booking.p50Ms.toFixed(1)} | ${booking.p95Ms.toFixed(1)} | p95 ≤ 50 | ${booking.p95Ms <= 50 ? 'PASS' : 'MISS'} |`,
   );
-  log(`\nInvitation page JavaScript: ${invitationScripts.scripts} scripts, ${invitationScripts.gzippedKb.toFixed(1)} kB gzipped (target ≤ 50 kB): ${invitationScripts.pass ? 'PASS' : 'MISS'}`);
+  log(
+    `\nInvitation page JavaScript: ${invitationScripts.scripts} scripts, ${invitationScripts.gzippedKb.toFixed(1)} kB gzipped (target ≤ 50 kB): ${invitationScripts.pass ? 'PASS' : 'MISS'}`,
+  );
   log(`\n${memoryLine(report.memory)}`);
   log(`\nWritten to ${path.relative(process.cwd(), jsonFile)}`);
 

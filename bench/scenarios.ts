@@ -99,7 +99,8 @@ export const scenarios: Scenario[] = [
     signedIn: true,
     connections: 16,
     target: { p95Ms: 100 },
-    check: (html) => (/You have \d+ network meetings? in/.test(visibleText(html)) ? undefined : 'no upcoming meetings shown'),
+    check: (html) =>
+      /You have \d+ network meetings? in/.test(visibleText(html)) ? undefined : 'no upcoming meetings shown',
   },
   {
     name: 'Caseload (next meeting first)',
@@ -118,7 +119,8 @@ export const scenarios: Scenario[] = [
     connections: 16,
     target: { p95Ms: 100 },
     prepare: loadTeamPeople,
-    check: (html) => (html.includes("'s network") || html.includes('No one is recorded yet') ? undefined : 'no network shown'),
+    check: (html) =>
+      html.includes("'s network") || html.includes('No one is recorded yet') ? undefined : 'no network shown',
   },
   {
     name: 'Slot search: 3 required + 2 optional, 28 days',
@@ -135,20 +137,31 @@ export const scenarios: Scenario[] = [
     target: { p50Ms: 20, p95Ms: 100 },
     prepare: async (ctx) => {
       await loadTeamPeople(ctx);
-      benchStaff = (await ctx.sql<{ id: string }[]>`select user_id as id from team_members where team_id = ${ctx.practitioner.teamId} order by user_id`).map((r) => r.id);
+      benchStaff = (
+        await ctx.sql<
+          { id: string }[]
+        >`select user_id as id from team_members where team_id = ${ctx.practitioner.teamId} order by user_id`
+      ).map((r) => r.id);
     },
-    check: (html) => (html.includes('Free times, best first') || html.includes('No free time fits') ? undefined : 'no slots or reasons shown'),
+    check: (html) =>
+      html.includes('Free times, best first') || html.includes('No free time fits')
+        ? undefined
+        : 'no slots or reasons shown',
   },
   {
     // Every practitioner of the team (15), their meetings and absences; this week and the next.
     name: 'Team week calendar',
     method: 'GET',
-    path: (_, n) => (n % 2 === 0 ? '/calendar?view=team' : `/calendar?view=team&week=${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}`),
+    path: (_, n) =>
+      n % 2 === 0
+        ? '/calendar?view=team'
+        : `/calendar?view=team&week=${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}`,
     signedIn: true,
     connections: 16,
     target: { p95Ms: 100 },
     check: (html, ctx) => {
-      if (!visibleText(html).includes(`${ctx.practitioner.name} (you)`)) return 'the practitioner is not on the team week';
+      if (!visibleText(html).includes(`${ctx.practitioner.name} (you)`))
+        return 'the practitioner is not on the team week';
       return html.includes('cal-entry cal-meeting') ? undefined : 'no meetings shown on the team week';
     },
   },
@@ -162,7 +175,10 @@ export const scenarios: Scenario[] = [
     target: { p95Ms: 50 },
     prepare: prepareInvitationLinks,
     // A network member is asked to the meeting with the person; the person is told of their own.
-    check: (html) => (html.includes('Can you come to the meeting with') || html.includes('<h1>Your network meeting</h1>') ? undefined : 'the invitation is not shown'),
+    check: (html) =>
+      html.includes('Can you come to the meeting with') || html.includes('<h1>Your network meeting</h1>')
+        ? undefined
+        : 'the invitation is not shown',
   },
 ];
 

@@ -11,9 +11,7 @@ const BUSY_PATTERN = 'next build|playwright test|vitest';
 
 function busyProcesses(): string[] {
   const result = spawnSync('pgrep', ['-af', BUSY_PATTERN], { encoding: 'utf8' });
-  return result.stdout
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith(`${process.pid} `));
+  return result.stdout.split('\n').filter((line) => line.trim() !== '' && !line.startsWith(`${process.pid} `));
 }
 
 /**
@@ -57,7 +55,10 @@ function tail(file: string, lines = 40): string {
 export async function buildApp(logFile: string): Promise<void> {
   const out = fs.openSync(logFile, 'w');
   try {
-    const child = spawn('npm', ['run', 'build'], { stdio: ['ignore', out, out], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const child = spawn('npm', ['run', 'build'], {
+      stdio: ['ignore', out, out],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     const code = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', resolve);
@@ -68,7 +69,13 @@ export async function buildApp(logFile: string): Promise<void> {
   }
 }
 
-export type AppServer = { baseUrl: string; pid: number; logFile: string; stop: () => Promise<void>; killNow: () => void };
+export type AppServer = {
+  baseUrl: string;
+  pid: number;
+  logFile: string;
+  stop: () => Promise<void>;
+  killNow: () => void;
+};
 
 /**
  * The app as production runs it (`npm start`, with its heap limit), in its own process group,
@@ -130,7 +137,10 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   try {
     const until = Date.now() + 90_000;
     for (;;) {
-      if (exited) throw new Error(`next start exited before it was healthy; the end of ${options.logFile}:\n${tail(options.logFile)}`);
+      if (exited)
+        throw new Error(
+          `next start exited before it was healthy; the end of ${options.logFile}:\n${tail(options.logFile)}`,
+        );
       if (Date.now() > until) throw new Error(`/api/health did not answer 200 within 90 s; see ${options.logFile}`);
       const status = await fetch(`${baseUrl}/api/health`).then(
         (r) => r.status,

@@ -50,7 +50,9 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   collectCookies(response, jar);
   const token = jar.get('next-auth.session-token');
   if (!token) {
-    throw new Error(`Sign-in as ${email} failed: HTTP ${response.status}, no next-auth.session-token cookie (location: ${response.headers.get('location') ?? 'none'})`);
+    throw new Error(
+      `Sign-in as ${email} failed: HTTP ${response.status}, no next-auth.session-token cookie (location: ${response.headers.get('location') ?? 'none'})`,
+    );
   }
   return `next-auth.session-token=${token}`;
 }
@@ -59,14 +61,24 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 export const visibleText = (html: string) => html.replaceAll('<!-- -->', '');
 
 /** Fails loudly unless the Today page shows the practitioner's upcoming meetings. */
-export async function verifyTodayPage(baseUrl: string, cookie: string, practitioner: BenchPractitioner): Promise<number> {
+export async function verifyTodayPage(
+  baseUrl: string,
+  cookie: string,
+  practitioner: BenchPractitioner,
+): Promise<number> {
   const response = await fetch(`${baseUrl}/today`, { headers: { cookie }, redirect: 'manual' });
   const html = visibleText(await response.text());
   if (response.status !== 200) {
-    throw new Error(`GET /today as ${practitioner.email} answered ${response.status} (location: ${response.headers.get('location') ?? 'none'})`);
+    throw new Error(
+      `GET /today as ${practitioner.email} answered ${response.status} (location: ${response.headers.get('location') ?? 'none'})`,
+    );
   }
   const shown = /You have (\d+) network meetings? in/.exec(html);
-  if (!shown) throw new Error(`GET /today as ${practitioner.email} does not show their upcoming meetings ("You have N network meetings in")`);
-  if (!html.includes(practitioner.name)) throw new Error(`GET /today does not show the signed-in name ${practitioner.name}`);
+  if (!shown)
+    throw new Error(
+      `GET /today as ${practitioner.email} does not show their upcoming meetings ("You have N network meetings in")`,
+    );
+  if (!html.includes(practitioner.name))
+    throw new Error(`GET /today does not show the signed-in name ${practitioner.name}`);
   return Number(shown[1]);
 }

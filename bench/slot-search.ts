@@ -15,7 +15,11 @@ export type SlotSearchResult = { searches: number; p50Ms: number; p95Ms: number;
 export async function measureSlotSearch(url: string, teamId: string, iterations = 300): Promise<SlotSearchResult> {
   const database = openPostgres(url, { max: 1 });
   try {
-    const staff = await database.db.select({ id: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId)).orderBy(teamMembers.userId);
+    const staff = await database.db
+      .select({ id: teamMembers.userId })
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, teamId))
+      .orderBy(teamMembers.userId);
     const ids = staff.map((r) => r.id);
     const start = Date.now() + 86_400_000;
     const window = { start, end: start + 28 * 86_400_000 };
@@ -26,7 +30,12 @@ export async function measureSlotSearch(url: string, teamId: string, iterations 
       const required = [pick(0), pick(1), pick(2)];
       const optional = [pick(3), pick(4)];
       const began = performance.now();
-      const calendars = await loadCalendars(database.db, { teamId, userIds: [...required, ...optional], window, coreUserIds: required });
+      const calendars = await loadCalendars(database.db, {
+        teamId,
+        userIds: [...required, ...optional],
+        window,
+        coreUserIds: required,
+      });
       const result = findFreeSlots({
         required: calendars.filter((c) => required.includes(c.id)),
         optional: calendars.filter((c) => optional.includes(c.id)),
@@ -43,7 +52,12 @@ export async function measureSlotSearch(url: string, teamId: string, iterations 
       }
     }
     times.sort((a, b) => a - b);
-    return { searches: times.length, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), meanSlots: slots / times.length };
+    return {
+      searches: times.length,
+      p50Ms: percentile(times, 50),
+      p95Ms: percentile(times, 95),
+      meanSlots: slots / times.length,
+    };
   } finally {
     await database.close();
   }

@@ -293,7 +293,9 @@ async function timed(steps: Step[], name: string, run: () => Promise<unknown>, l
 async function isSuperuser(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql<{ superuser: boolean }[]>`select rolsuper as superuser from pg_roles where rolname = current_user`;
+    const [row] = await sql<
+      { superuser: boolean }[]
+    >`select rolsuper as superuser from pg_roles where rolname = current_user`;
     return row?.superuser ?? false;
   } finally {
     await sql.end({ timeout: 5 });
@@ -313,7 +315,8 @@ async function checkForeignKeys(sql: postgres.Sql): Promise<void> {
     const [row] = await sql.unsafe<{ n: number }[]>(
       `select count(*)::int as n from ${key.child} ch where ${notNull} and not exists (select 1 from ${key.parent} pa where ${join})`,
     );
-    if ((row?.n ?? 0) > 0) throw new Error(`${row?.n} rows of ${key.child} (${key.columns.join(', ')}) point at no ${key.parent}`);
+    if ((row?.n ?? 0) > 0)
+      throw new Error(`${row?.n} rows of ${key.child} (${key.columns.join(', ')}) point at no ${key.parent}`);
   });
   await Promise.all(checks);
 }
@@ -338,7 +341,8 @@ export async function buildTrustScaleData(
   });
   try {
     const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from users`;
-    if ((existing?.n ?? 0) > 0) throw new Error('The bench database is not empty: point BENCH_DATABASE_URL at an empty database.');
+    if ((existing?.n ?? 0) > 0)
+      throw new Error('The bench database is not empty: point BENCH_DATABASE_URL at an empty database.');
     const steps: Step[] = [];
     for (const phase of phases(passwordHash)) {
       await Promise.all(phase.map((statement) => timed(steps, statement.name, () => sql.unsafe(statement.sql), log)));

@@ -63,12 +63,19 @@ export function preparing<T extends Sql>(client: T): T {
     get(target, property, receiver) {
       if (property === 'unsafe') {
         return (query: string, parameters?: unknown[], queryOptions?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], parameters?.length ? { ...queryOptions, prepare: true } : queryOptions);
+          target.unsafe(
+            query,
+            parameters as postgres.ParameterOrJSON<never>[],
+            parameters?.length ? { ...queryOptions, prepare: true } : queryOptions,
+          );
       }
       if (property === 'begin' || property === 'savepoint') {
         return (...args: unknown[]) => {
           const callback = args.pop() as (client: postgres.TransactionSql) => unknown;
-          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(...args, (inner: postgres.TransactionSql) => callback(preparing(inner)));
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[property]!(
+            ...args,
+            (inner: postgres.TransactionSql) => callback(preparing(inner)),
+          );
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);

@@ -35,9 +35,19 @@ describe.each(engines)('database integrity on %s', (engine) => {
 
   it('refuses an overlapping booking for one practitioner with a message a person can act on', async () => {
     const { db, team, alice, person } = await setting();
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-01T10:00:00Z') });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-01T10:00:00Z'),
+    });
     const error = await failure(
-      makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-01T10:30:00Z') }),
+      makeMeeting(db, {
+        teamId: team.id,
+        personId: person.id,
+        userIds: [alice.id],
+        startsAt: new Date('2026-12-01T10:30:00Z'),
+      }),
     );
     expect(error.code).toBe('slot_taken');
     expect(error.message).toMatch(/just taken/);
@@ -48,27 +58,63 @@ describe.each(engines)('database integrity on %s', (engine) => {
 
   it('accepts back-to-back meetings and the same time for different practitioners', async () => {
     const { db, team, alice, bo, person } = await setting();
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-02T10:00:00Z') });
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-02T11:00:00Z') });
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [bo.id], startsAt: new Date('2026-12-02T10:00:00Z') });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-02T10:00:00Z'),
+    });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-02T11:00:00Z'),
+    });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [bo.id],
+      startsAt: new Date('2026-12-02T10:00:00Z'),
+    });
     const rows = await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.personId, person.id));
     expect(rows).toHaveLength(3);
   });
 
   it('counts travel time around home visits as busy', async () => {
     const { db, team, alice, person } = await setting();
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-03T10:00:00Z'), travelMinutes: 30 });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-03T10:00:00Z'),
+      travelMinutes: 30,
+    });
     const error = await failure(
-      makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-03T11:15:00Z') }),
+      makeMeeting(db, {
+        teamId: team.id,
+        personId: person.id,
+        userIds: [alice.id],
+        startsAt: new Date('2026-12-03T11:15:00Z'),
+      }),
     );
     expect(error.code).toBe('slot_taken');
   });
 
   it('frees the time when a meeting is cancelled', async () => {
     const { db, team, alice, person } = await setting();
-    const first = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-04T10:00:00Z') });
+    const first = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-04T10:00:00Z'),
+    });
     await db.update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, first.id));
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-04T10:00:00Z') });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-04T10:00:00Z'),
+    });
     // Restoring the cancelled meeting would now double-book Alice, so the database refuses it.
     const error = await failure(db.update(meetings).set({ status: 'scheduled' }).where(eq(meetings.id, first.id)));
     expect(error.code).toBe('slot_taken');
@@ -78,7 +124,12 @@ describe.each(engines)('database integrity on %s', (engine) => {
     const { db, team, alice, person } = await setting();
     const attempts = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date(Date.UTC(2026, 11, 7, 10, i)) }),
+        makeMeeting(db, {
+          teamId: team.id,
+          personId: person.id,
+          userIds: [alice.id],
+          startsAt: new Date(Date.UTC(2026, 11, 7, 10, i)),
+        }),
       ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
@@ -91,7 +142,9 @@ describe.each(engines)('database integrity on %s', (engine) => {
       .insert(auditEvents)
       .values({ actorId: alice.id, teamId: team.id, action: 'read', entity: 'person', entityId: 'p1' })
       .returning();
-    expect((await failure(db.update(auditEvents).set({ action: 'nothing' }).where(eq(auditEvents.id, event!.id)))).code).toBe('append_only');
+    expect(
+      (await failure(db.update(auditEvents).set({ action: 'nothing' }).where(eq(auditEvents.id, event!.id)))).code,
+    ).toBe('append_only');
     expect((await failure(db.delete(auditEvents).where(eq(auditEvents.id, event!.id)))).code).toBe('append_only');
     expect((await failure(db.execute(sql`truncate audit_events`))).code).toBe('append_only');
     const rows = await db.select().from(auditEvents).where(eq(auditEvents.id, event!.id));
@@ -100,12 +153,34 @@ describe.each(engines)('database integrity on %s', (engine) => {
 
   it('refuses a second invitation for the same invitee to the same meeting, the person or a network member', async () => {
     const { db, team, alice, person } = await setting();
-    const meeting = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-08T10:00:00Z') });
-    const other = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-09T10:00:00Z') });
-    const [member] = await db.insert(networkMembers).values({ personId: person.id, givenName: 'Maria', relationship: 'parent', kind: 'family', closeness: 'inner', mayBeInvited: true }).returning();
+    const meeting = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-08T10:00:00Z'),
+    });
+    const other = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-09T10:00:00Z'),
+    });
+    const [member] = await db
+      .insert(networkMembers)
+      .values({
+        personId: person.id,
+        givenName: 'Maria',
+        relationship: 'parent',
+        kind: 'family',
+        closeness: 'inner',
+        mayBeInvited: true,
+      })
+      .returning();
     let hash = 0;
     const invite = (meetingId: string, invitee: { personId: string } | { networkMemberId: string }) =>
-      db.insert(invitations).values({ meetingId, ...invitee, tokenHash: `hash-${hash++}`, expiresAt: new Date('2026-12-10T00:00:00Z') });
+      db
+        .insert(invitations)
+        .values({ meetingId, ...invitee, tokenHash: `hash-${hash++}`, expiresAt: new Date('2026-12-10T00:00:00Z') });
     await invite(meeting.id, { personId: person.id });
     await invite(meeting.id, { networkMemberId: member!.id });
 
@@ -118,19 +193,38 @@ describe.each(engines)('database integrity on %s', (engine) => {
     // token), and then that is their one live invitation again.
     await db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.networkMemberId, member!.id));
     await invite(meeting.id, { networkMemberId: member!.id });
-    expect(sqlState((await failure(invite(meeting.id, { networkMemberId: member!.id }))).cause)).toEqual({ code: '23505', constraint: 'invitations_meeting_member_unique' });
+    expect(sqlState((await failure(invite(meeting.id, { networkMemberId: member!.id }))).cause)).toEqual({
+      code: '23505',
+      constraint: 'invitations_meeting_member_unique',
+    });
 
     // The same invitees may of course be invited to another meeting.
     await invite(other.id, { personId: person.id });
     await invite(other.id, { networkMemberId: member!.id });
-    const rows = await db.select({ meetingId: invitations.meetingId }).from(invitations).innerJoin(meetings, eq(meetings.id, invitations.meetingId)).where(eq(meetings.personId, person.id));
+    const rows = await db
+      .select({ meetingId: invitations.meetingId })
+      .from(invitations)
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(eq(meetings.personId, person.id));
     expect(rows).toHaveLength(5);
   });
 
   it('keeps meeting record versions immutable once written', async () => {
     const { db, team, alice, person } = await setting();
-    const meeting = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alice.id], startsAt: new Date('2026-12-05T10:00:00Z') });
-    const content = { voices: [{ speaker: 'Robin', words: 'I want to sleep better.' }], reflections: [], decisions: [], openQuestions: [], actions: [], nextSteps: '' };
+    const meeting = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alice.id],
+      startsAt: new Date('2026-12-05T10:00:00Z'),
+    });
+    const content = {
+      voices: [{ speaker: 'Robin', words: 'I want to sleep better.' }],
+      reflections: [],
+      decisions: [],
+      openQuestions: [],
+      actions: [],
+      nextSteps: '',
+    };
     const [signed] = await db
       .insert(meetingRecords)
       .values({ meetingId: meeting.id, version: 1, content, authorId: alice.id, signedAt: new Date() })
@@ -138,7 +232,13 @@ describe.each(engines)('database integrity on %s', (engine) => {
     const edit = db.update(meetingRecords).set({ readBackWithPerson: true }).where(eq(meetingRecords.id, signed!.id));
     expect((await failure(edit)).code).toBe('append_only');
     // An amendment is a new version with its reason.
-    await db.insert(meetingRecords).values({ meetingId: meeting.id, version: 2, content, authorId: alice.id, amendmentReason: 'Robin asked to add a word' });
+    await db.insert(meetingRecords).values({
+      meetingId: meeting.id,
+      version: 2,
+      content,
+      authorId: alice.id,
+      amendmentReason: 'Robin asked to add a word',
+    });
     expect(await db.select().from(meetingRecords).where(eq(meetingRecords.meetingId, meeting.id))).toHaveLength(2);
   });
 });

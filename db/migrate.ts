@@ -26,7 +26,11 @@ export async function migrateDatabase(database: Database, url?: string): Promise
   });
 }
 
-export async function withAdvisoryLock<T>(url: string, run: (client: postgres.Sql) => Promise<T>, key = MIGRATION_LOCK): Promise<T> {
+export async function withAdvisoryLock<T>(
+  url: string,
+  run: (client: postgres.Sql) => Promise<T>,
+  key = MIGRATION_LOCK,
+): Promise<T> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${key})`;

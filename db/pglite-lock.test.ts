@@ -20,7 +20,12 @@ describe('the embedded database lock', () => {
   const openInAnotherProcess = (dir: string) =>
     spawnSync(
       process.execPath,
-      ['--import', 'tsx', '-e', `import('./db/client.ts').then(async (c) => { const d = await c.openPglite(${JSON.stringify(dir)}); await d.close(); console.log('opened'); })`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('./db/client.ts').then(async (c) => { const d = await c.openPglite(${JSON.stringify(dir)}); await d.close(); console.log('opened'); })`,
+      ],
       { cwd: process.cwd(), encoding: 'utf8', timeout: 60_000 },
     );
 

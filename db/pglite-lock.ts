@@ -39,7 +39,10 @@ export function acquirePgliteLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
-      fs.writeSync(fd, JSON.stringify({ pid: process.pid, started: startTimeOf(process.pid), since: new Date().toISOString() }));
+      fs.writeSync(
+        fd,
+        JSON.stringify({ pid: process.pid, started: startTimeOf(process.pid), since: new Date().toISOString() }),
+      );
       fs.closeSync(fd);
       const release = () => {
         try {

@@ -1,5 +1,13 @@
 import { demo, expect, test } from './fixtures';
-import { AbsencesPage, AdminPage, fieldError, InvitePage, TeamFormPage, WelcomePage, WorkingPatternPage } from './pages/admin-pages';
+import {
+  AbsencesPage,
+  AdminPage,
+  fieldError,
+  InvitePage,
+  TeamFormPage,
+  WelcomePage,
+  WorkingPatternPage,
+} from './pages/admin-pages';
 import { SignInPage } from './pages/sign-in-page';
 
 /** A calendar day `days` from now, as a date field takes it. */
@@ -8,19 +16,32 @@ function dayFromNow(days: number): string {
 }
 
 test.describe('administration', () => {
-  test('a practitioner gets “not found” for every administration page, and no link to it', async ({ page, signInPage }) => {
+  test('a practitioner gets “not found” for every administration page, and no link to it', async ({
+    page,
+    signInPage,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
     await expect(new AdminPage(page).navLink()).toHaveCount(0);
-    for (const path of ['/admin', '/admin/teams', '/admin/teams/new', '/admin/practitioners', '/admin/practitioners/invite']) {
+    for (const path of [
+      '/admin',
+      '/admin/teams',
+      '/admin/teams/new',
+      '/admin/practitioners',
+      '/admin/practitioners/invite',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
     }
   });
 
-  test('an administrator adds a team: a missing name is refused beside the field, then it is saved', async ({ page, signInPage, expectAccessible }) => {
+  test('an administrator adds a team: a missing name is refused beside the field, then it is saved', async ({
+    page,
+    signInPage,
+    expectAccessible,
+  }) => {
     const admin = new AdminPage(page);
     await signInPage.goto();
     await signInPage.signIn(demo.admin, demo.password);
@@ -30,7 +51,9 @@ test.describe('administration', () => {
     await expectAccessible(page);
 
     await admin.openTeams();
-    await expect(page.getByRole('row').filter({ hasText: 'Riverside Open Dialogue Team' })).toContainText('Europe/London');
+    await expect(page.getByRole('row').filter({ hasText: 'Riverside Open Dialogue Team' })).toContainText(
+      'Europe/London',
+    );
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Add a team' }).first().click();
@@ -50,7 +73,12 @@ test.describe('administration', () => {
     await expectAccessible(page);
   });
 
-  test('an administrator invites a practitioner, who chooses a password from the link and signs in', async ({ page, browser, signInPage, expectAccessible }) => {
+  test('an administrator invites a practitioner, who chooses a password from the link and signs in', async ({
+    page,
+    browser,
+    signInPage,
+    expectAccessible,
+  }) => {
     const email = `robin.ellis.${Date.now()}@example.org`;
     await signInPage.goto();
     await signInPage.signIn(demo.admin, demo.password);
@@ -59,7 +87,12 @@ test.describe('administration', () => {
     const invite = new InvitePage(page);
     await invite.goto();
     await expectAccessible(page);
-    await invite.invite({ name: 'Robin Ellis', email, discipline: 'Peer support worker', team: 'Riverside Open Dialogue Team' });
+    await invite.invite({
+      name: 'Robin Ellis',
+      email,
+      discipline: 'Peer support worker',
+      team: 'Riverside Open Dialogue Team',
+    });
     const link = await invite.link();
     expect(link).toMatch(/\/welcome\/[A-Za-z0-9_-]{43}$/);
     await expect(page.getByRole('heading', { name: 'Robin Ellis has been invited' })).toBeVisible();
@@ -99,7 +132,11 @@ test.describe('administration', () => {
     await expect(admin.practitionerRow('Robin Ellis')).toContainText('Active');
   });
 
-  test('an administrator changes Alex Morgan’s Friday hours and sees them saved', async ({ page, signInPage, expectAccessible }) => {
+  test('an administrator changes Alex Morgan’s Friday hours and sees them saved', async ({
+    page,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.admin, demo.password);
     await page.waitForURL(/\/today$/);
@@ -120,7 +157,12 @@ test.describe('administration', () => {
     await pattern.from('Friday', 2).fill('12:30');
     await pattern.until('Friday', 2).fill('16:00');
     await pattern.save();
-    await expect(page.locator('.field').filter({ has: pattern.from('Friday', 2) }).locator('.field-error')).toContainText('overlaps 09:00–13:00');
+    await expect(
+      page
+        .locator('.field')
+        .filter({ has: pattern.from('Friday', 2) })
+        .locator('.field-error'),
+    ).toContainText('overlaps 09:00–13:00');
     await expect(pattern.from('Friday', 2)).toHaveValue('12:30');
     await expect(pattern.until('Friday')).toHaveValue('13:00');
     await expectAccessible(page);
@@ -135,10 +177,16 @@ test.describe('administration', () => {
     await expect(pattern.from('Friday', 2)).toHaveValue('14:00');
     await expect(pattern.until('Friday', 2)).toHaveValue('16:00');
     await page.getByRole('link', { name: 'Alex Morgan' }).click();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Friday' })).toHaveText('Friday 09:00–13:00, 14:00–16:00');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Friday' })).toHaveText(
+      'Friday 09:00–13:00, 14:00–16:00',
+    );
   });
 
-  test('an administrator adds an absence, and an overlapping one is refused beside the field with the typed values kept', async ({ page, signInPage, expectAccessible }) => {
+  test('an administrator adds an absence, and an overlapping one is refused beside the field with the typed values kept', async ({
+    page,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.admin, demo.password);
     await page.waitForURL(/\/today$/);
@@ -156,8 +204,15 @@ test.describe('administration', () => {
 
     const clashFirst = dayFromNow(44);
     const clashLast = dayFromNow(46);
-    await absences.add({ reason: 'Training', firstDay: clashFirst, lastDay: clashLast, note: 'Dialogic practice course' });
-    await expect(fieldError(page, 'First day away')).toContainText('These dates overlap an absence already recorded: leave');
+    await absences.add({
+      reason: 'Training',
+      firstDay: clashFirst,
+      lastDay: clashLast,
+      note: 'Dialogic practice course',
+    });
+    await expect(fieldError(page, 'First day away')).toContainText(
+      'These dates overlap an absence already recorded: leave',
+    );
     await expect(page.getByLabel('First day away')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('Reason')).toHaveValue('training');
     await expect(page.getByLabel('First day away')).toHaveValue(clashFirst);
@@ -171,7 +226,13 @@ test.describe('administration', () => {
     await expect(fieldError(page, 'Last day away')).toContainText('cannot be before the first day');
   });
 
-  test('leave recorded over a booked meeting is saved, and the administrator, the meeting page and Today say who is away, with the way to move it', async ({ page, browser, signInPage, todayPage, expectAccessible }) => {
+  test('leave recorded over a booked meeting is saved, and the administrator, the meeting page and Today say who is away, with the way to move it', async ({
+    page,
+    browser,
+    signInPage,
+    todayPage,
+    expectAccessible,
+  }) => {
     // Alex books a meeting with Chris Byrne for someone new.
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
@@ -198,7 +259,12 @@ test.describe('administration', () => {
     await expect(page.getByRole('note').filter({ hasText: 'Chris' })).toHaveCount(0);
 
     // Afterwards the administrator, in another browser, records Chris's leave on that day (London, Chris's zone).
-    const leaveDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(startsAt);
+    const leaveDay = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(startsAt);
     const theirs = await browser.newContext();
     const adminPage = await theirs.newPage();
     const adminSignIn = new SignInPage(adminPage);
@@ -210,10 +276,17 @@ test.describe('administration', () => {
     const absences = new AbsencesPage(adminPage);
     await absences.expectLoaded('Chris Byrne');
     const absencesUrl = adminPage.url();
-    await absences.add({ reason: 'Leave', firstDay: leaveDay, lastDay: leaveDay, note: 'Booked after Juniper’s meeting' });
+    await absences.add({
+      reason: 'Leave',
+      firstDay: leaveDay,
+      lastDay: leaveDay,
+      note: 'Booked after Juniper’s meeting',
+    });
 
     // Saved all the same, and told at once, beside the form: who is away, for which meetings, each linking to its page.
-    const told = adminPage.getByRole('status').filter({ hasText: /Chris is away for \d+ booked meetings?\. Move (it|them), or change who comes from the team\./ });
+    const told = adminPage.getByRole('status').filter({
+      hasText: /Chris is away for \d+ booked meetings?\. Move (it|them), or change who comes from the team\./,
+    });
     await expect(told).toContainText(/Leave for Chris Byrne, .* is recorded\./);
     const link = told.getByRole('link', { name: /, with Juniper$/ });
     await expect(link).toHaveAttribute('href', meetingPath);
@@ -225,7 +298,10 @@ test.describe('administration', () => {
     await expect(adminPage.getByRole('heading', { name: 'Network meeting with Juniper', level: 1 })).toBeVisible();
     const warning = adminPage.getByRole('note').filter({ hasText: 'Chris is on leave then.' });
     await expect(warning).toBeVisible();
-    await expect(warning.getByRole('link', { name: 'Move the meeting or change who comes' })).toHaveAttribute('href', `${meetingPath.replace(/\/meetings\/.*$/, '/meetings/new')}?meeting=${meetingPath.split('/').pop()}`);
+    await expect(warning.getByRole('link', { name: 'Move the meeting or change who comes' })).toHaveAttribute(
+      'href',
+      `${meetingPath.replace(/\/meetings\/.*$/, '/meetings/new')}?meeting=${meetingPath.split('/').pop()}`,
+    );
     await expectAccessible(adminPage);
 
     // Alex's Today marks the meeting too.
@@ -238,20 +314,30 @@ test.describe('administration', () => {
     // Removing the leave takes the warning away (and leaves Chris's time as it was for other tests).
     await adminPage.goto(absencesUrl);
     await absences.expectLoaded('Chris Byrne');
-    await absences.rows().filter({ hasText: 'Booked after Juniper’s meeting' }).getByRole('button', { name: /^Remove/ }).click();
+    await absences
+      .rows()
+      .filter({ hasText: 'Booked after Juniper’s meeting' })
+      .getByRole('button', { name: /^Remove/ })
+      .click();
     await expect(absences.rows().filter({ hasText: 'Booked after Juniper’s meeting' })).toHaveCount(0);
     await page.reload();
     await expect(todayPage.meetings().filter({ hasText: 'Juniper Leaveson' })).not.toContainText('is away');
     await theirs.close();
   });
 
-  test('the practitioners list fits a phone, its table scrolling on its own @phone', async ({ page, signInPage, expectAccessible }) => {
+  test('the practitioners list fits a phone, its table scrolling on its own @phone', async ({
+    page,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.admin, demo.password);
     await page.waitForURL(/\/today$/);
     await new AdminPage(page).openPractitioners();
     await expect(page.getByRole('link', { name: 'Alex Morgan', exact: true })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   });

@@ -1,7 +1,12 @@
 import { demo, expect, test } from './fixtures';
 
 test.describe('booking a network meeting', () => {
-  test('book from a person’s page with two practitioners, see it on the person and on Today, then cancel it', async ({ page, signInPage, todayPage, expectAccessible }) => {
+  test('book from a person’s page with two practitioners, see it on the person and on Today, then cancel it', async ({
+    page,
+    signInPage,
+    todayPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await todayPage.expectLoaded();
@@ -42,7 +47,9 @@ test.describe('booking a network meeting', () => {
     await expect(coming).toContainText('Riverside Health Centre, room 2');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
-    await expect(todayPage.meetings().filter({ hasText: 'Rowan Bookwell' })).toContainText('With Sam Patel (peer support worker)');
+    await expect(todayPage.meetings().filter({ hasText: 'Rowan Bookwell' })).toContainText(
+      'With Sam Patel (peer support worker)',
+    );
 
     // Cancel it, with a reason: it leaves the person's coming meetings and Today at once.
     await page.goto(personUrl);

@@ -8,7 +8,13 @@ function parseCalendar(text: string) {
 }
 
 test.describe('calendar files', () => {
-  test('download a meeting as .ics, subscribe to my meetings by a secret address, replace it and turn it off', async ({ page, request, signInPage, todayPage, expectAccessible }) => {
+  test('download a meeting as .ics, subscribe to my meetings by a secret address, replace it and turn it off', async ({
+    page,
+    request,
+    signInPage,
+    todayPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await todayPage.expectLoaded();
@@ -50,8 +56,7 @@ test.describe('calendar files', () => {
     expect(event.summary).toBe('Network meeting');
     expect(event.location).toBe('At the clinic · Riverside Health Centre, room 4');
     expect(
-      downloaded.events[0]!
-        .getAllProperties('attendee')
+      downloaded.events[0]!.getAllProperties('attendee')
         .map((p) => [p.getParameter('cn'), p.getParameter('partstat'), p.getParameter('role')])
         .sort(),
     ).toEqual([
@@ -86,7 +91,9 @@ test.describe('calendar files', () => {
     await page.getByLabel('Why it is cancelled').fill('Indigo asked to move it');
     await page.getByRole('button', { name: 'Cancel this meeting' }).click();
     await expect(page.getByText('Cancelled: Indigo asked to move it')).toBeVisible();
-    const afterCancel = parseCalendar(await (await request.get(firstLink)).text()).events.find((e) => e.getFirstPropertyValue('uid') === uid);
+    const afterCancel = parseCalendar(await (await request.get(firstLink)).text()).events.find(
+      (e) => e.getFirstPropertyValue('uid') === uid,
+    );
     expect(afterCancel?.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(new ICAL.Event(afterCancel!).sequence).toBe(1);
     const cancelling = page.waitForEvent('download');

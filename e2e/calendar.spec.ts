@@ -5,12 +5,22 @@ import { SignInPage } from './pages/sign-in-page';
 
 /** Calendar days in the demo team's zone, worked out here the way a person would read them. */
 const zone = 'Europe/London';
-const dayIn = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-const addDays = (key: string, days: number) => new Date(Date.parse(`${key}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayIn = (instant: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+const addDays = (key: string, days: number) =>
+  new Date(Date.parse(`${key}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const mondayOf = (key: string) => addDays(key, -((new Date(`${key}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 test.describe('the week calendar', () => {
-  test('a meeting booked from a person’s page is on my week and the team’s; weeks move; today is marked', async ({ page, browser, signInPage, todayPage, expectAccessible }) => {
+  test('a meeting booked from a person’s page is on my week and the team’s; weeks move; today is marked', async ({
+    page,
+    browser,
+    signInPage,
+    todayPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await todayPage.expectLoaded();
@@ -74,7 +84,9 @@ test.describe('the week calendar', () => {
     await expect(page).toHaveURL(/view=team/);
     await expect(page.getByRole('heading', { level: 1, name: 'Team week' })).toBeVisible();
     await expect(calendar.day(meetingDay)).toBeVisible();
-    await expect(calendar.cell(meetingDay, 'Alex Morgan (you)').getByRole('link', { name: 'Wren Weekley' })).toBeVisible();
+    await expect(
+      calendar.cell(meetingDay, 'Alex Morgan (you)').getByRole('link', { name: 'Wren Weekley' }),
+    ).toBeVisible();
     await expect(calendar.cell(meetingDay, 'Sam Patel').getByRole('link', { name: 'Wren Weekley' })).toBeVisible();
     await expect(calendar.cell(meetingDay, 'Priya Shah').getByRole('link', { name: 'Wren Weekley' })).toHaveCount(0);
     await expectAccessible(page);
@@ -109,7 +121,12 @@ test.describe('the week calendar', () => {
     expect(response?.status()).toBe(404);
   });
 
-  test('the team week reads as a list per day on a phone, with nothing wider than the screen @phone', async ({ page, signInPage, todayPage, expectAccessible }) => {
+  test('the team week reads as a list per day on a phone, with nothing wider than the screen @phone', async ({
+    page,
+    signInPage,
+    todayPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await todayPage.expectLoaded();
@@ -122,7 +139,10 @@ test.describe('the week calendar', () => {
     });
     expect(overflow).toBeLessThanOrEqual(0);
     const monday = mondayOf(dayIn(new Date()));
-    const [first, second] = [await calendar.day(monday).boundingBox(), await calendar.day(addDays(monday, 1)).boundingBox()];
+    const [first, second] = [
+      await calendar.day(monday).boundingBox(),
+      await calendar.day(addDays(monday, 1)).boundingBox(),
+    ];
     if ((page.viewportSize()?.width ?? 0) < 600) {
       // Stacked: Tuesday starts below Monday, and each day takes the width of the screen.
       expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height);

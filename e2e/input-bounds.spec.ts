@@ -22,11 +22,18 @@ async function addPerson(page: Page, given: string, family: string) {
 
 /** The message shown beside a field of the search, under its input. */
 function fieldError(page: Page, label: string) {
-  return page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.field-error');
+  return page
+    .locator('.field')
+    .filter({ has: page.getByLabel(label, { exact: true }) })
+    .locator('.field-error');
 }
 
 test.describe('the slot search and the series are bounded', () => {
-  test('a search over 20 weeks is refused beside Until, with both dates kept; 12 weeks is searched', async ({ page, signInPage, expectAccessible }) => {
+  test('a search over 20 weeks is refused beside Until, with both dates kept; 12 weeks is searched', async ({
+    page,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -61,7 +68,10 @@ test.describe('the slot search and the series are bounded', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Nothing was searched' })).toHaveCount(0);
   });
 
-  test('a series of more than 12 meetings is refused beside the count, from the address too', async ({ page, signInPage }) => {
+  test('a series of more than 12 meetings is refused beside the count, from the address too', async ({
+    page,
+    signInPage,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -73,7 +83,9 @@ test.describe('the slot search and the series are bounded', () => {
 
     // The series check sends such an address back to the search rather than checking 20 meetings.
     const start = daysFromNow(14).toISOString();
-    await page.goto(`${personUrl}/meetings/series?repeat=weekly&count=20&location=phone&required=00000000-0000-4000-8000-000000000000&start=${encodeURIComponent(start)}`);
+    await page.goto(
+      `${personUrl}/meetings/series?repeat=weekly&count=20&location=phone&required=00000000-0000-4000-8000-000000000000&start=${encodeURIComponent(start)}`,
+    );
     await expect(page).toHaveURL(/\/meetings\/new\?/);
     await expect(fieldError(page, 'How many meetings, if it repeats')).toHaveText('At most 12 meetings in a series');
   });

@@ -3,7 +3,12 @@ import { demo, expect, test } from './fixtures';
 import { PersonPages } from './pages/person-pages';
 
 test.describe('invitations: the network answers from a personal link', () => {
-  test('book with two invitees; each answers on a phone from their link; the team sees both; a move shows on the old link; names can be kept from the others', async ({ page, browser, signInPage, expectAccessible }) => {
+  test('book with two invitees; each answers on a phone from their link; the team sees both; a move shows on the old link; names can be kept from the others', async ({
+    page,
+    browser,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -14,9 +19,33 @@ test.describe('invitations: the network answers from a personal link', () => {
     await page.getByRole('button', { name: 'Add to the caseload' }).click();
     await expect(page.getByRole('heading', { name: 'Ivy Invitewell', level: 1 })).toBeVisible();
     const people = new PersonPages(page);
-    await people.addMember({ givenName: 'Pat', relationship: 'parent', kind: 'family', closeness: 'inner', email: 'pat@example.net', channel: 'email', mayBeInvited: true });
-    await people.addMember({ givenName: 'Charlie', relationship: 'friend', kind: 'friend', closeness: 'inner', email: 'charlie@example.net', channel: 'email', mayBeInvited: true });
-    await people.addMember({ givenName: 'Dr Okoro', relationship: 'gp', kind: 'professional', closeness: 'outer', phone: '01632 960000', channel: 'phone', mayBeInvited: false });
+    await people.addMember({
+      givenName: 'Pat',
+      relationship: 'parent',
+      kind: 'family',
+      closeness: 'inner',
+      email: 'pat@example.net',
+      channel: 'email',
+      mayBeInvited: true,
+    });
+    await people.addMember({
+      givenName: 'Charlie',
+      relationship: 'friend',
+      kind: 'friend',
+      closeness: 'inner',
+      email: 'charlie@example.net',
+      channel: 'email',
+      mayBeInvited: true,
+    });
+    await people.addMember({
+      givenName: 'Dr Okoro',
+      relationship: 'gp',
+      kind: 'professional',
+      closeness: 'outer',
+      phone: '01632 960000',
+      channel: 'phone',
+      mayBeInvited: false,
+    });
 
     await page.getByRole('link', { name: 'Book a meeting' }).click();
     await page.getByLabel('Alex Morgan must be there').check();
@@ -62,7 +91,9 @@ test.describe('invitations: the network answers from a personal link', () => {
     await page.reload();
     await expect(invited).toContainText('1 coming · 1 maybe · 0 can’t come · 1 no answer yet');
     await expect(invited.getByRole('listitem').filter({ hasText: 'Pat' })).toContainText('Coming');
-    await expect(invited.getByRole('listitem').filter({ hasText: 'Pat' })).toContainText('I will bring Ivy’s medication list');
+    await expect(invited.getByRole('listitem').filter({ hasText: 'Pat' })).toContainText(
+      'I will bring Ivy’s medication list',
+    );
     await expect(invited.getByRole('listitem').filter({ hasText: 'Charlie' })).toContainText('Maybe');
     await expect(invited).not.toContainText('see no names');
     await expectAccessible(page);
@@ -87,13 +118,19 @@ test.describe('invitations: the network answers from a personal link', () => {
 
     // Ivy would rather the people she invites did not see each other's names: the team sets it on her details.
     await page.goto(meetingUrl.replace(/\/meetings\/.*$/, '/edit'));
-    const seeEachOther = page.getByRole('group', { name: 'What people from the network see about each other when invited' });
+    const seeEachOther = page.getByRole('group', {
+      name: 'What people from the network see about each other when invited',
+    });
     await expect(seeEachOther.getByRole('radio', { name: /^Names:/ })).toBeChecked();
     await seeEachOther.getByRole('radio', { name: /^No names/ }).check();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('heading', { name: 'Ivy Invitewell', level: 1 })).toBeVisible();
-    await expect(page.getByText('Network members invited to a meeting see: no names, only that the team is coming and that others are invited.')).toBeVisible();
+    await expect(
+      page.getByText(
+        'Network members invited to a meeting see: no names, only that the team is coming and that others are invited.',
+      ),
+    ).toBeVisible();
     await pat.p.reload();
     await expect(pat.p.getByText('Charlie')).toHaveCount(0);
     await expect(pat.p.getByText('Some other people in Ivy’s life are invited too.')).toBeVisible();
@@ -113,7 +150,12 @@ test.describe('invitations: the network answers from a personal link', () => {
     await expectAccessible(page);
   });
 
-  test('the person opens their own link: it speaks to them as the one the meeting is for', async ({ page, browser, signInPage, expectAccessible }) => {
+  test('the person opens their own link: it speaks to them as the one the meeting is for', async ({
+    page,
+    browser,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -133,7 +175,12 @@ test.describe('invitations: the network answers from a personal link', () => {
     await phone.close();
   });
 
-  test('a practitioner turns off a link and sends a new one: the new link opens, the old one no longer works', async ({ page, browser, signInPage, expectAccessible }) => {
+  test('a practitioner turns off a link and sends a new one: the new link opens, the old one no longer works', async ({
+    page,
+    browser,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -165,7 +212,12 @@ test.describe('invitations: the network answers from a personal link', () => {
 });
 
 test.describe('consent that stops invitations at once', () => {
-  test('withdrawing consent to invite Pat ends their link at once, takes back the email not yet sent, and says so on the page', async ({ page, browser, signInPage, expectAccessible }) => {
+  test('withdrawing consent to invite Pat ends their link at once, takes back the email not yet sent, and says so on the page', async ({
+    page,
+    browser,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -178,7 +230,9 @@ test.describe('consent that stops invitations at once', () => {
     await new PersonPages(page).networkList().getByRole('link', { name: /Pat/ }).click();
     await page.getByLabel('May be invited to network meetings').uncheck();
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved. Pat’s link to 1 booked meeting no longer works, and 1 email still waiting to go was withdrawn.');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText(
+      'Saved. Pat’s link to 1 booked meeting no longer works, and 1 email still waiting to go was withdrawn.',
+    );
     await expect(page.getByLabel('May be invited to network meetings')).not.toBeChecked();
     await expectAccessible(page);
 
@@ -208,7 +262,15 @@ async function bookWithInvitees(page: Page, givenName: string, familyName: strin
   await page.getByLabel('Last name').fill(familyName);
   await page.getByRole('button', { name: 'Add to the caseload' }).click();
   await expect(page.getByRole('heading', { name: `${givenName} ${familyName}`, level: 1 })).toBeVisible();
-  await new PersonPages(page).addMember({ givenName: 'Pat', relationship: 'parent', kind: 'family', closeness: 'inner', email: patEmail, channel: 'email', mayBeInvited: true });
+  await new PersonPages(page).addMember({
+    givenName: 'Pat',
+    relationship: 'parent',
+    kind: 'family',
+    closeness: 'inner',
+    email: patEmail,
+    channel: 'email',
+    mayBeInvited: true,
+  });
 
   await page.getByRole('link', { name: 'Book a meeting' }).click();
   await page.getByLabel('Alex Morgan must be there').check();

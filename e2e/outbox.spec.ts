@@ -2,7 +2,13 @@ import { demo, expect, test } from './fixtures';
 import { OutboxPage } from './pages/outbox-page';
 
 test.describe('the outbox', () => {
-  test('with no mail server, staff see the waiting invitation and copy its link for a text message', async ({ page, context, signInPage, todayPage, expectAccessible }) => {
+  test('with no mail server, staff see the waiting invitation and copy its link for a text message', async ({
+    page,
+    context,
+    signInPage,
+    todayPage,
+    expectAccessible,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
@@ -11,7 +17,11 @@ test.describe('the outbox', () => {
     const outbox = new OutboxPage(page);
     await outbox.open();
     await expect(page.getByText('No mail server is configured, so email is not sent')).toBeVisible();
-    const message = outbox.messages().filter({ hasText: 'Waiting: no mail server configured' }).filter({ hasText: 'Invitation: a meeting on' }).first();
+    const message = outbox
+      .messages()
+      .filter({ hasText: 'Waiting: no mail server configured' })
+      .filter({ hasText: 'Invitation: a meeting on' })
+      .first();
     await expect(message.getByRole('heading', { level: 2 })).toContainText('Invitation: a meeting on');
     await expect(message).toContainText(/@example\.net/);
 

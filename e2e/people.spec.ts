@@ -8,7 +8,10 @@ test.describe('people, their networks and core teams', () => {
     await todayPage.expectLoaded();
   });
 
-  test('add a person, three people in their network, see the map, and give them a core team', async ({ page, expectAccessible }) => {
+  test('add a person, three people in their network, see the map, and give them a core team', async ({
+    page,
+    expectAccessible,
+  }) => {
     const people = new PersonPages(page);
     await people.openCaseload();
     await expectAccessible(page);
@@ -48,9 +51,33 @@ test.describe('people, their networks and core teams', () => {
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Jamie Fairweather' }).click();
 
-    await people.addMember({ givenName: 'Pat', relationship: 'parent', kind: 'family', closeness: 'inner', phone: '07700 900555', channel: 'sms', mayBeInvited: true });
-    await people.addMember({ givenName: 'Charlie', relationship: 'friend', kind: 'friend', closeness: 'middle', email: 'charlie@example.net', channel: 'email', mayBeInvited: true });
-    await people.addMember({ givenName: 'Dr Okoro', relationship: 'gp', kind: 'professional', closeness: 'outer', phone: '01632 960000', channel: 'phone', mayBeInvited: false });
+    await people.addMember({
+      givenName: 'Pat',
+      relationship: 'parent',
+      kind: 'family',
+      closeness: 'inner',
+      phone: '07700 900555',
+      channel: 'sms',
+      mayBeInvited: true,
+    });
+    await people.addMember({
+      givenName: 'Charlie',
+      relationship: 'friend',
+      kind: 'friend',
+      closeness: 'middle',
+      email: 'charlie@example.net',
+      channel: 'email',
+      mayBeInvited: true,
+    });
+    await people.addMember({
+      givenName: 'Dr Okoro',
+      relationship: 'gp',
+      kind: 'professional',
+      closeness: 'outer',
+      phone: '01632 960000',
+      channel: 'phone',
+      mayBeInvited: false,
+    });
 
     const map = people.networkMap();
     await expect(map).toBeVisible();
@@ -80,7 +107,10 @@ test.describe('people, their networks and core teams', () => {
 
     await page.getByRole('link', { name: 'Jamie Fairweather' }).click();
     const core = page.getByRole('list', { name: 'Current core team' });
-    await expect(core.getByRole('listitem')).toHaveText([/Alex Morgan · Lead/, /Sam Patel · Peer support · peer support worker/]);
+    await expect(core.getByRole('listitem')).toHaveText([
+      /Alex Morgan · Lead/,
+      /Sam Patel · Peer support · peer support worker/,
+    ]);
     await expect(page.getByText(/The core team has/)).toHaveCount(0);
 
     // And the caseload finds them.
@@ -97,7 +127,15 @@ test.describe('people, their networks and core teams', () => {
     await page.getByLabel('Last name').fill('Consentwood');
     await page.getByRole('button', { name: 'Add to the caseload' }).click();
     await expect(page.getByRole('heading', { name: 'Cass Consentwood', level: 1 })).toBeVisible();
-    await people.addMember({ givenName: 'Noor', relationship: 'sibling', kind: 'family', closeness: 'inner', channel: 'phone', phone: '07700 900456', mayBeInvited: true });
+    await people.addMember({
+      givenName: 'Noor',
+      relationship: 'sibling',
+      kind: 'family',
+      closeness: 'inner',
+      channel: 'phone',
+      phone: '07700 900456',
+      mayBeInvited: true,
+    });
     await people.networkList().getByRole('link', { name: /Noor/ }).click();
     await expect(page.getByRole('heading', { name: 'Consent history' })).toBeVisible();
     const memberUrl = page.url();
@@ -128,7 +166,9 @@ test.describe('people, their networks and core teams', () => {
     await add();
     await expect(page.getByRole('heading', { name: 'Morgan Twiceover', level: 1 })).toBeVisible();
     await add();
-    await expect(page.locator('.alert-error')).toContainText('Morgan Twiceover, born 1988-04-02, is already on this team');
+    await expect(page.locator('.alert-error')).toContainText(
+      'Morgan Twiceover, born 1988-04-02, is already on this team',
+    );
     await page.getByLabel('This is a different person: save anyway').check();
     await page.getByRole('button', { name: 'Add to the caseload' }).click();
     await expect(page.getByRole('heading', { name: 'Morgan Twiceover', level: 1 })).toBeVisible();

@@ -19,7 +19,8 @@ function appPages(): string[] {
   const walk = (dir: string, route: string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       // Route groups such as `(app)` are not part of the address.
-      if (entry.isDirectory()) walk(join(dir, entry.name), /^\(.+\)$/.test(entry.name) ? route : [...route, entry.name]);
+      if (entry.isDirectory())
+        walk(join(dir, entry.name), /^\(.+\)$/.test(entry.name) ? route : [...route, entry.name]);
       else if (entry.name === 'page.tsx') pages.push(`/${route.join('/')}`);
     }
   };
@@ -42,7 +43,12 @@ const DAY = 86_400_000;
 const lettersOf = (n: number) => String(n).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
 
 test.describe('every page fits a 390-px phone', () => {
-  test('no page of the product, the sign-in page or the public pages scrolls sideways', async ({ page, browser, signInPage, todayPage }) => {
+  test('no page of the product, the sign-in page or the public pages scrolls sideways', async ({
+    page,
+    browser,
+    signInPage,
+    todayPage,
+  }) => {
     test.setTimeout(240_000);
     const routes = appPages();
     const visited = new Set<string>();
@@ -50,8 +56,13 @@ test.describe('every page fits a 390-px phone', () => {
     /** Soft, so every page is measured and each one too wide is named. */
     async function expectFits(p: Page, path = new URL(p.url()).pathname + new URL(p.url()).search) {
       await expect(p.getByRole('heading', { level: 1 }).first()).toBeVisible();
-      const { scrollWidth, innerWidth } = await p.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-      expect.soft(scrollWidth, `${path} is ${scrollWidth} px wide on a ${innerWidth}-px screen`).toBeLessThanOrEqual(innerWidth);
+      const { scrollWidth, innerWidth } = await p.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect
+        .soft(scrollWidth, `${path} is ${scrollWidth} px wide on a ${innerWidth}-px screen`)
+        .toBeLessThanOrEqual(innerWidth);
       visited.add(routeOf(path, routes));
     }
     async function visit(p: Page, path: string) {
@@ -73,7 +84,9 @@ test.describe('every page fits a 390-px phone', () => {
     await page.getByLabel('First name').fill('Noor');
     await page.getByLabel('Last name').fill('Narrowfield');
     // A long address with no spaces: it used to push the person's details past the screen.
-    await page.getByLabel(/^Email/).fill(`noor.narrowfield.${lettersOf(Date.now())}@community-mental-health.example.org`);
+    await page
+      .getByLabel(/^Email/)
+      .fill(`noor.narrowfield.${lettersOf(Date.now())}@community-mental-health.example.org`);
     await page.getByRole('button', { name: 'Add to the caseload' }).click();
     await expect(page.getByRole('heading', { name: 'Noor Narrowfield', level: 1 })).toBeVisible();
     const personUrl = page.url();
@@ -83,7 +96,15 @@ test.describe('every page fits a 390-px phone', () => {
     const people = new PersonPages(page);
     await visit(page, `${personPath}/network/new`);
     await page.goto(personPath);
-    await people.addMember({ givenName: 'Rosalind', relationship: 'friend', kind: 'friend', closeness: 'inner', email: `rosalind.${lettersOf(Date.now())}@example.net`, channel: 'email', mayBeInvited: true });
+    await people.addMember({
+      givenName: 'Rosalind',
+      relationship: 'friend',
+      kind: 'friend',
+      closeness: 'inner',
+      email: `rosalind.${lettersOf(Date.now())}@example.net`,
+      channel: 'email',
+      mayBeInvited: true,
+    });
     await people.networkList().getByRole('link').first().click();
     await expect(page.getByRole('heading', { name: 'Consent history' })).toBeVisible();
     await expectFits(page);
@@ -108,7 +129,10 @@ test.describe('every page fits a 390-px phone', () => {
     await page.getByRole('region', { name: 'Coming up' }).getByRole('link').first().click();
     await expect(page.getByRole('region', { name: 'Invited' })).toBeVisible();
     await expectFits(page);
-    const invitationLink = await page.getByRole('region', { name: 'Invited' }).getByLabel('Rosalind’s personal link').inputValue();
+    const invitationLink = await page
+      .getByRole('region', { name: 'Invited' })
+      .getByLabel('Rosalind’s personal link')
+      .inputValue();
 
     // A weekly series, checked but not booked.
     await page.goto(`${personPath}/meetings/new`);
@@ -163,7 +187,12 @@ test.describe('every page fits a 390-px phone', () => {
     await invite.goto();
     await expectFits(page);
     const name = `Dana ${lettersOf(Date.now()).replace(/^./, (c) => c.toUpperCase())}`;
-    await invite.invite({ name, email: `dana.${lettersOf(Date.now())}@example.org`, discipline: 'Peer support worker', team });
+    await invite.invite({
+      name,
+      email: `dana.${lettersOf(Date.now())}@example.org`,
+      discipline: 'Peer support worker',
+      team,
+    });
     const welcomeLink = await invite.link();
     await expectFits(page);
     const admin = new AdminPage(page);
@@ -186,6 +215,9 @@ test.describe('every page fits a 390-px phone', () => {
     await visit(welcome, welcomeLink);
     await theirsToo.close();
 
-    expect(routes.filter((route) => !visited.has(route)), 'pages not visited').toEqual([]);
+    expect(
+      routes.filter((route) => !visited.has(route)),
+      'pages not visited',
+    ).toEqual([]);
   });
 });

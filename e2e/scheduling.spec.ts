@@ -23,7 +23,11 @@ async function addPerson(page: Page, given: string, family: string) {
 }
 
 test.describe('crisis meetings, series and moving a meeting', () => {
-  test('a crisis meeting within 24 hours of the referral: two practitioners, a peer worker preferred, who become the core team', async ({ page, signInPage, expectAccessible }) => {
+  test('a crisis meeting within 24 hours of the referral: two practitioners, a peer worker preferred, who become the core team', async ({
+    page,
+    signInPage,
+    expectAccessible,
+  }) => {
     await signInPage.goto();
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(/\/today$/);
@@ -32,7 +36,9 @@ test.describe('crisis meetings, series and moving a meeting', () => {
     // Just referred, nothing booked: the person's page points to the crisis path.
     await expect(page.getByRole('status').filter({ hasText: 'with nothing booked yet' })).toBeVisible();
     await page.getByRole('link', { name: 'Find two practitioners for a first meeting within 24 hours' }).click();
-    await expect(page.getByRole('heading', { name: 'Crisis meeting with Kit within 24 hours', level: 1 })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Crisis meeting with Kit within 24 hours', level: 1 }),
+    ).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'left to the 24-hour mark' })).toBeVisible();
     await expectAccessible(page);
 
@@ -60,7 +66,12 @@ test.describe('crisis meetings, series and moving a meeting', () => {
     for (const name of names) await expect(core).toContainText(name);
   });
 
-  test('a weekly series with a clash listed before saving, then moving one meeting and cancelling the rest', async ({ page, browser, signInPage, expectAccessible }) => {
+  test('a weekly series with a clash listed before saving, then moving one meeting and cancelling the rest', async ({
+    page,
+    browser,
+    signInPage,
+    expectAccessible,
+  }) => {
     // Tuesdays after the demo data's last booking, so only this test's own leave clashes.
     const start = tuesdayAfter(demo.clearFromDay);
     // An administrator records Sam Patel's leave on the second Tuesday, so that occurrence clashes.
@@ -73,7 +84,12 @@ test.describe('crisis meetings, series and moving a meeting', () => {
     await admin.getByRole('link', { name: 'See and change absences' }).click();
     const absences = new AbsencesPage(admin);
     await absences.expectLoaded('Sam Patel');
-    await absences.add({ reason: 'Leave', firstDay: ymd(plusDays(start, 7)), lastDay: ymd(plusDays(start, 7)), note: 'Series test' });
+    await absences.add({
+      reason: 'Leave',
+      firstDay: ymd(plusDays(start, 7)),
+      lastDay: ymd(plusDays(start, 7)),
+      note: 'Series test',
+    });
     await expect(absences.rows().filter({ hasText: 'Series test' })).toContainText('Leave');
     await admin.close();
 
@@ -91,7 +107,9 @@ test.describe('crisis meetings, series and moving a meeting', () => {
     await page.getByLabel('Repeat', { exact: true }).selectOption('weekly');
     await page.getByLabel('How many meetings, if it repeats').selectOption('3');
     await page.getByRole('button', { name: 'Find free times' }).click();
-    await expect(page.getByRole('group', { name: 'First meeting of the series: free times, best first' })).toBeVisible();
+    await expect(
+      page.getByRole('group', { name: 'First meeting of the series: free times, best first' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Check every meeting' }).click();
 
     // Nothing is saved yet: the clash is listed with who and why.

@@ -17,7 +17,11 @@ test.describe('several app instances on one PostgreSQL database', () => {
     if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test`');
   });
 
-  test('both instances show the same meetings, and a session from one works on the other', async ({ page, signInPage, todayPage }) => {
+  test('both instances show the same meetings, and a session from one works on the other', async ({
+    page,
+    signInPage,
+    todayPage,
+  }) => {
     await page.goto(`${instanceA}/sign-in`);
     await signInPage.signIn(demo.practitioner, demo.password);
     await page.waitForURL(`${instanceA}/today`);

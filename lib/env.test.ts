@@ -18,7 +18,9 @@ describe('the environment', () => {
   it('fills an empty database with demo data in development only, unless told otherwise', () => {
     expect(shouldSeedDemoData(readEnv({ NODE_ENV: 'development' }))).toBe(true);
     expect(shouldSeedDemoData(readEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40) }))).toBe(false);
-    expect(shouldSeedDemoData(readEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), DEMO_DATA: 'on' }))).toBe(true);
+    expect(
+      shouldSeedDemoData(readEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), DEMO_DATA: 'on' })),
+    ).toBe(true);
     expect(shouldSeedDemoData(readEnv({ NODE_ENV: 'development', DEMO_DATA: 'off' }))).toBe(false);
   });
 });

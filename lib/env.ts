@@ -16,12 +16,18 @@ const schema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
     /** The mail server, smtp://user:password@host:587 or smtps://…:465. Unset: email waits in the outbox. */
     SMTP_URL: z
-      .url({ protocol: /^smtps?$/, error: 'must look like smtp://user:password@host:587 or smtps://user:password@host:465' })
+      .url({
+        protocol: /^smtps?$/,
+        error: 'must look like smtp://user:password@host:587 or smtps://user:password@host:465',
+      })
       .optional(),
     /** The sender of every email, e.g. "Riverside team <meetings@example.nhs.uk>". */
     MAIL_FROM: z
       .string()
-      .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an email address, optionally with a name: Team name <meetings@example.org>')
+      .regex(
+        /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        'must be an email address, optionally with a name: Team name <meetings@example.org>',
+      )
       .optional(),
   })
   .superRefine((env, ctx) => {
@@ -29,7 +35,8 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['MAIL_FROM'],
-        message: 'set MAIL_FROM to the address email comes from (for example: Riverside team <meetings@example.nhs.uk>) when SMTP_URL is set',
+        message:
+          'set MAIL_FROM to the address email comes from (for example: Riverside team <meetings@example.nhs.uk>) when SMTP_URL is set',
       });
     }
     if (env.NODE_ENV === 'production' && (!env.NEXTAUTH_SECRET || env.NEXTAUTH_SECRET.length < 32)) {

@@ -16,7 +16,10 @@ export function findPostgresBin(): string {
   if (fromEnv && fs.existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
   const root = '/usr/lib/postgresql';
   const versions = fs.existsSync(root)
-    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+    ? fs
+        .readdirSync(root)
+        .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
     : [];
   if (versions.length === 0) {
     throw new Error(
@@ -33,7 +36,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -60,7 +65,11 @@ export async function startCluster(options: { settings?: Record<string, string> 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-pg-'));
   if (user) fs.chownSync(dir, user.uid, user.gid);
   const dataDir = path.join(dir, 'data');
-  run(path.join(bin, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C'], user);
+  run(
+    path.join(bin, 'initdb'),
+    ['-D', dataDir, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C'],
+    user,
+  );
   const port = await freePort();
   const settings = {
     listen_addresses: '127.0.0.1',
@@ -71,8 +80,14 @@ export async function startCluster(options: { settings?: Record<string, string> 
     max_connections: '200',
     ...options.settings,
   };
-  const serverOptions = [`-p ${port}`, `-k ${dir}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
-  run(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-w', '-t', '60', '-l', path.join(dir, 'server.log'), '-o', serverOptions, 'start'], user);
+  const serverOptions = [`-p ${port}`, `-k ${dir}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(
+    ' ',
+  );
+  run(
+    path.join(bin, 'pg_ctl'),
+    ['-D', dataDir, '-w', '-t', '60', '-l', path.join(dir, 'server.log'), '-o', serverOptions, 'start'],
+    user,
+  );
   let stopped = false;
   const stop = () => {
     if (stopped) return;

@@ -73,7 +73,11 @@ async function main(): Promise<number> {
       name: 'e2e',
       command: bin('playwright'),
       args: ['test'],
-      env: { ...(e2eUrl ? { E2E_DATABASE_URL: e2eUrl } : {}), PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json`, E2E_JSON: '1' },
+      env: {
+        ...(e2eUrl ? { E2E_DATABASE_URL: e2eUrl } : {}),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json`,
+        E2E_JSON: '1',
+      },
     },
   ];
 
@@ -90,11 +94,17 @@ async function main(): Promise<number> {
   }
 
   const vitest = readJson<{ numPassedTests: number; numFailedTests: number }>(`${reports}/vitest.json`);
-  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(`${reports}/playwright.json`);
+  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(
+    `${reports}/playwright.json`,
+  );
   const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats.expected ?? 0);
   const failedTests = (vitest?.numFailedTests ?? 0) + (e2e ? e2e.stats.unexpected + e2e.stats.flaky : 0);
-  console.log(`\nunit and integration: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'not run'}`);
-  console.log(`end-to-end: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected + e2e.stats.flaky} failed` : 'not run'}`);
+  console.log(
+    `\nunit and integration: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'not run'}`,
+  );
+  console.log(
+    `end-to-end: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected + e2e.stats.flaky} failed` : 'not run'}`,
+  );
   console.log(`${passed} passed, ${failedTests + (failed && failedTests === 0 ? 1 : 0)} failed`);
   return failed ? 1 : 0;
 }

@@ -30,10 +30,24 @@ export function AbsenceForm({ action, userId, zoneLabel }: { action: FormAction;
         <FormMessage state={state} />
       )}
       <input type="hidden" name="userId" value={userId} />
-      <SelectField name="reason" label="Reason" state={state} options={optionsOf(absenceReasonNames)} placeholder="Choose…" required />
+      <SelectField
+        name="reason"
+        label="Reason"
+        state={state}
+        options={optionsOf(absenceReasonNames)}
+        placeholder="Choose…"
+        required
+      />
       <div className="form-grid">
         <TextField name="firstDay" label="First day away" type="date" state={state} required />
-        <TextField name="lastDay" label="Last day away" hint="The same as the first day for a single day." type="date" state={state} required />
+        <TextField
+          name="lastDay"
+          label="Last day away"
+          hint="The same as the first day for a single day."
+          type="date"
+          state={state}
+          required
+        />
       </div>
       <TextField name="note" label="Note" hint="Kept with the absence; seen by administrators only." state={state} />
       <p className="field-hint">Whole days, from midnight to midnight in {zoneLabel}.</p>

@@ -15,7 +15,15 @@ function tickedTeams(state: FormState): string[] {
 }
 
 /** Inviting a practitioner: their details and teams; on success, the one-time link to send them. */
-export function InviteForm({ action, teams, zones }: { action: FormAction; teams: { id: string; name: string }[]; zones: string[] }) {
+export function InviteForm({
+  action,
+  teams,
+  zones,
+}: {
+  action: FormAction;
+  teams: { id: string; name: string }[];
+  zones: string[];
+}) {
   const [state, formAction] = useActionState(action, idle);
   const ticked = tickedTeams(state);
   const teamError = state.fieldErrors?.teamIds?.[0];
@@ -26,21 +34,42 @@ export function InviteForm({ action, teams, zones }: { action: FormAction; teams
         <section className="card invited" aria-labelledby="invited-heading">
           <h2 id="invited-heading">{invited.name} has been invited</h2>
           <p>
-            Send this link to {invited.name} at <strong className="email">{invited.email}</strong>, for example by secure email. With it they choose their password and
-            can then sign in.
+            Send this link to {invited.name} at <strong className="email">{invited.email}</strong>, for example by
+            secure email. With it they choose their password and can then sign in.
           </p>
-          <CopyLink id="invite-link" label="Set-password link" link={invited.link} hint="Copy it now: it is shown only once. It works once, for 7 days." />
+          <CopyLink
+            id="invite-link"
+            label="Set-password link"
+            link={invited.link}
+            hint="Copy it now: it is shown only once. It works once, for 7 days."
+          />
           <p>
-            <Link href={`/admin/practitioners/${invited.userId}`}>Go to {invited.name}’s page</Link> to set their working pattern.
+            <Link href={`/admin/practitioners/${invited.userId}`}>Go to {invited.name}’s page</Link> to set their
+            working pattern.
           </p>
         </section>
       ) : null}
       <form action={formAction} className="form" noValidate>
         {state.status === 'error' ? <FormMessage state={state} /> : null}
         <TextField name="name" label="Full name" state={state} required autoComplete="off" />
-        <TextField name="email" label="Email address" hint="Their work email. They sign in with it." type="email" state={state} required autoComplete="off" />
+        <TextField
+          name="email"
+          label="Email address"
+          hint="Their work email. They sign in with it."
+          type="email"
+          state={state}
+          required
+          autoComplete="off"
+        />
         <div className="form-grid">
-          <SelectField name="discipline" label="Discipline" state={state} options={optionsOf(disciplineNames)} placeholder="Choose…" required />
+          <SelectField
+            name="discipline"
+            label="Discipline"
+            state={state}
+            options={optionsOf(disciplineNames)}
+            placeholder="Choose…"
+            required
+          />
           <SelectField
             name="role"
             label="Role"
@@ -72,7 +101,13 @@ export function InviteForm({ action, teams, zones }: { action: FormAction; teams
           ) : (
             teams.map((team) => (
               <div className="field field-check" key={team.id}>
-                <input id={`team-${team.id}`} type="checkbox" name="teamIds" value={team.id} defaultChecked={ticked.includes(team.id)} />
+                <input
+                  id={`team-${team.id}`}
+                  type="checkbox"
+                  name="teamIds"
+                  value={team.id}
+                  defaultChecked={ticked.includes(team.id)}
+                />
                 <label htmlFor={`team-${team.id}`}>{team.name}</label>
               </div>
             ))

@@ -10,7 +10,15 @@ import type { FormAction } from '@/lib/actions/form-state';
 type Details = { id: string; name: string; email: string; discipline: string; role: string; timeZone: string };
 
 /** A practitioner's name, email, discipline, role and time zone. */
-export function PractitionerDetailsForm({ action, practitioner, zones }: { action: FormAction; practitioner: Details; zones: string[] }) {
+export function PractitionerDetailsForm({
+  action,
+  practitioner,
+  zones,
+}: {
+  action: FormAction;
+  practitioner: Details;
+  zones: string[];
+}) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="form" noValidate>
@@ -18,9 +26,31 @@ export function PractitionerDetailsForm({ action, practitioner, zones }: { actio
       <input type="hidden" name="userId" value={practitioner.id} />
       <div className="form-grid">
         <TextField name="name" label="Full name" state={state} stored={practitioner.name} required autoComplete="off" />
-        <TextField name="email" label="Email address" type="email" state={state} stored={practitioner.email} required autoComplete="off" />
-        <SelectField name="discipline" label="Discipline" state={state} stored={practitioner.discipline} options={optionsOf(disciplineNames)} required />
-        <SelectField name="role" label="Role" state={state} stored={practitioner.role} options={optionsOf(roleNames)} required />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          state={state}
+          stored={practitioner.email}
+          required
+          autoComplete="off"
+        />
+        <SelectField
+          name="discipline"
+          label="Discipline"
+          state={state}
+          stored={practitioner.discipline}
+          options={optionsOf(disciplineNames)}
+          required
+        />
+        <SelectField
+          name="role"
+          label="Role"
+          state={state}
+          stored={practitioner.role}
+          options={optionsOf(roleNames)}
+          required
+        />
       </div>
       <SelectField
         name="timeZone"

@@ -6,10 +6,27 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import type { FormAction } from '@/lib/actions/form-state';
 
-type TeamValues = { id: string; name: string; timeZone: string; travelBufferMinutes: number; reminderHours: number; minimumNoticeHours: number };
+type TeamValues = {
+  id: string;
+  name: string;
+  timeZone: string;
+  travelBufferMinutes: number;
+  reminderHours: number;
+  minimumNoticeHours: number;
+};
 
 /** Creating a team, or changing its name and settings. */
-export function TeamForm({ action, team, zones, submitLabel }: { action: FormAction; team?: TeamValues; zones: string[]; submitLabel: string }) {
+export function TeamForm({
+  action,
+  team,
+  zones,
+  submitLabel,
+}: {
+  action: FormAction;
+  team?: TeamValues;
+  zones: string[];
+  submitLabel: string;
+}) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="form" noValidate>

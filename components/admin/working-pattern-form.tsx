@@ -5,11 +5,19 @@ import { FormMessage } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, shown, type FormState } from '@/lib/actions/form-state';
 import type { FormAction } from '@/lib/actions/form-state';
-import { clockValue, MAX_WINDOWS_PER_DAY, weekdays, windowFieldName, type WorkingWindow } from '@/lib/working-time/weekly-pattern';
+import {
+  clockValue,
+  MAX_WINDOWS_PER_DAY,
+  weekdays,
+  windowFieldName,
+  type WorkingWindow,
+} from '@/lib/working-time/weekly-pattern';
 
 /** How many rows each day shows: its saved windows, at least one. */
 function savedCounts(windows: WorkingWindow[]): Record<number, number> {
-  return Object.fromEntries(weekdays.map(({ iso }) => [iso, Math.max(1, windows.filter((w) => w.weekday === iso).length)]));
+  return Object.fromEntries(
+    weekdays.map(({ iso }) => [iso, Math.max(1, windows.filter((w) => w.weekday === iso).length)]),
+  );
 }
 
 function storedValue(windows: WorkingWindow[], weekday: number, index: number, edge: 'start' | 'end'): string {
@@ -46,20 +54,31 @@ function TimeInput({ name, label, state, stored }: { name: string; label: string
  * The weekly working pattern: for each day, one or more times from–until in the practitioner's
  * own zone. Leaving a day blank means they do not work then.
  */
-export function WorkingPatternForm({ action, userId, windows, zoneLabel }: { action: FormAction; userId: string; windows: WorkingWindow[]; zoneLabel: string }) {
+export function WorkingPatternForm({
+  action,
+  userId,
+  windows,
+  zoneLabel,
+}: {
+  action: FormAction;
+  userId: string;
+  windows: WorkingWindow[];
+  zoneLabel: string;
+}) {
   const [state, formAction] = useActionState(action, idle);
   // Rows asked for on this page; a day never shows fewer rows than it has saved windows.
   const [requested, setRequested] = useState<Record<number, number>>({});
   const saved = savedCounts(windows);
-  const rowsOf = (weekday: number) => Math.min(MAX_WINDOWS_PER_DAY, Math.max(saved[weekday] ?? 1, requested[weekday] ?? 0));
+  const rowsOf = (weekday: number) =>
+    Math.min(MAX_WINDOWS_PER_DAY, Math.max(saved[weekday] ?? 1, requested[weekday] ?? 0));
 
   return (
     <form action={formAction} className="form week-form" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
       <p className="field-hint">
-        Times are in <strong>{zoneLabel}</strong>. Leave a day empty if they do not work that day; clear both times to remove one. For work until
-        midnight, enter 00:00 as the end.
+        Times are in <strong>{zoneLabel}</strong>. Leave a day empty if they do not work that day; clear both times to
+        remove one. For work until midnight, enter 00:00 as the end.
       </p>
       {weekdays.map(({ iso, name }) => {
         const count = rowsOf(iso);
@@ -83,7 +102,11 @@ export function WorkingPatternForm({ action, userId, windows, zoneLabel }: { act
               </div>
             ))}
             {count < MAX_WINDOWS_PER_DAY ? (
-              <button type="button" className="link-button" onClick={() => setRequested((r) => ({ ...r, [iso]: count + 1 }))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setRequested((r) => ({ ...r, [iso]: count + 1 }))}
+              >
                 Add another time on {name}
               </button>
             ) : null}

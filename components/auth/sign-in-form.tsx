@@ -22,7 +22,9 @@ export function SignInForm({ callbackUrl, throttledMessage }: Props) {
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!email || !password) {
-      setError(!email ? { message: 'Enter your email address.' } : { message: 'Enter your password.', passwordInvalid: true });
+      setError(
+        !email ? { message: 'Enter your email address.' } : { message: 'Enter your password.', passwordInvalid: true },
+      );
       return;
     }
     setPending(true);
@@ -33,13 +35,19 @@ export function SignInForm({ callbackUrl, throttledMessage }: Props) {
         // The email stays typed in every case; the password is kept only when it may be right
         // and the failure was ours.
         if (result?.error === SIGN_IN_ERRORS.unavailable) {
-          setError({ message: 'We could not sign you in just now because of a problem on our side. Please try again in a moment.' });
+          setError({
+            message:
+              'We could not sign you in just now because of a problem on our side. Please try again in a moment.',
+          });
           return;
         }
         setError(
           result?.error === SIGN_IN_ERRORS.throttled
             ? { message: throttledMessage }
-            : { message: 'That email and password do not match an account we know. Check them and try again.', passwordInvalid: true },
+            : {
+                message: 'That email and password do not match an account we know. Check them and try again.',
+                passwordInvalid: true,
+              },
         );
         if (passwordRef.current) {
           passwordRef.current.value = '';
@@ -58,7 +66,12 @@ export function SignInForm({ callbackUrl, throttledMessage }: Props) {
 
   return (
     // method="post": submitted before the script loads, the password must never go into the address.
-    <form method="post" onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? 'sign-in-error' : undefined}>
+    <form
+      method="post"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-describedby={error ? 'sign-in-error' : undefined}
+    >
       {error ? (
         <div className="alert alert-error" role="alert" id="sign-in-error">
           {error.message}

@@ -23,7 +23,8 @@ export function WelcomeForm({
     return (
       <div>
         <div className="alert alert-success" role="status">
-          Your password is saved. Sign in with <strong className="email">{state.data?.email ?? email}</strong> and your new password.
+          Your password is saved. Sign in with <strong className="email">{state.data?.email ?? email}</strong> and your
+          new password.
         </div>
         <Link className="button" href="/sign-in?callbackUrl=%2Ftoday">
           Sign in
@@ -48,7 +49,14 @@ export function WelcomeForm({
         state={cleared}
         required
       />
-      <TextField name="confirm" label="Type it again" type="password" autoComplete="new-password" state={cleared} required />
+      <TextField
+        name="confirm"
+        label="Type it again"
+        type="password"
+        autoComplete="new-password"
+        state={cleared}
+        required
+      />
       <div className="form-actions">
         <SubmitButton pendingText="Saving…">Save password</SubmitButton>
       </div>

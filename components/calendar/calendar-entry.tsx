@@ -8,13 +8,23 @@ import { timeOfDay, timeRange } from '@/lib/time/format';
  * One thing on a practitioner's day: an absence, a meeting (time, the person linking to the
  * meeting, the kind of place), or time busy with another team's meeting, shown without details.
  */
-export function CalendarEntry({ entry, zone, showKind = false }: { entry: WeekEntry; zone: string; showKind?: boolean }) {
+export function CalendarEntry({
+  entry,
+  zone,
+  showKind = false,
+}: {
+  entry: WeekEntry;
+  zone: string;
+  showKind?: boolean;
+}) {
   if (entry.type === 'absence') {
     return <li className={`cal-entry cal-absence cal-absence-${entry.reason}`}>{absenceLabel[entry.reason]}</li>;
   }
   const { meeting, continued } = entry;
   // A meeting that began the day before shows when it ends.
-  const when = continued ? `until ${timeOfDay(meeting.endsAt, zone)}` : timeRange(meeting.startsAt, meeting.endsAt, zone);
+  const when = continued
+    ? `until ${timeOfDay(meeting.endsAt, zone)}`
+    : timeRange(meeting.startsAt, meeting.endsAt, zone);
   const details = meeting.details;
   if (!details) {
     return (

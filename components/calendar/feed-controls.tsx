@@ -12,10 +12,21 @@ type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
  * Create, replace or turn off the secret calendar address. The address exists only in the
  * answer to "create", so it is shown once, and only while it is still the active one.
  */
-export function FeedControls({ active, createAction, revokeAction }: { active: { id: string; since: string } | null; createAction: FormAction; revokeAction: FormAction }) {
+export function FeedControls({
+  active,
+  createAction,
+  revokeAction,
+}: {
+  active: { id: string; since: string } | null;
+  createAction: FormAction;
+  revokeAction: FormAction;
+}) {
   const [created, create] = useActionState(createAction, idle);
   const [revoked, revoke] = useActionState(revokeAction, idle);
-  const fresh = created.status === 'success' && created.data?.link && created.data.feedId === active?.id ? created.data.link : undefined;
+  const fresh =
+    created.status === 'success' && created.data?.link && created.data.feedId === active?.id
+      ? created.data.link
+      : undefined;
   const justTurnedOff = revoked.status === 'success' && !active;
   return (
     <>
@@ -33,7 +44,10 @@ export function FeedControls({ active, createAction, revokeAction }: { active: {
           </p>
         </>
       ) : active ? (
-        <p>Your calendar address is on, since {active.since}. It was shown once, when it was made: if you no longer have it, replace it.</p>
+        <p>
+          Your calendar address is on, since {active.since}. It was shown once, when it was made: if you no longer have
+          it, replace it.
+        </p>
       ) : (
         <>
           {justTurnedOff ? <FormMessage state={revoked} /> : null}
@@ -42,9 +56,15 @@ export function FeedControls({ active, createAction, revokeAction }: { active: {
       )}
       <form action={create} className="form">
         {created.status === 'error' ? <FormMessage state={created} /> : null}
-        {active ? <p className="field-hint">Replacing it stops the old address at once; you then paste the new one into your calendar app.</p> : null}
+        {active ? (
+          <p className="field-hint">
+            Replacing it stops the old address at once; you then paste the new one into your calendar app.
+          </p>
+        ) : null}
         <div className="form-actions">
-          <SubmitButton pendingText="Making the address…">{active ? 'Replace the address' : 'Create my calendar address'}</SubmitButton>
+          <SubmitButton pendingText="Making the address…">
+            {active ? 'Replace the address' : 'Create my calendar address'}
+          </SubmitButton>
         </div>
       </form>
       {active ? (

@@ -4,7 +4,17 @@ import { CalendarEntry } from './calendar-entry';
 import { DayHeading } from './day-heading';
 
 /** My week, day by day: seven columns on a laptop, one list per day on a phone. */
-export function MyWeek({ week, today, userId, entries }: { week: Week; today: string; userId: string; entries: WeekEntries }) {
+export function MyWeek({
+  week,
+  today,
+  userId,
+  entries,
+}: {
+  week: Week;
+  today: string;
+  userId: string;
+  entries: WeekEntries;
+}) {
   return (
     <div className="my-week">
       {week.days.map((day) => {
@@ -21,7 +31,12 @@ export function MyWeek({ week, today, userId, entries }: { week: Week; today: st
             {list.length > 0 ? (
               <ul className="cal-entries">
                 {list.map((entry) => (
-                  <CalendarEntry key={entry.type === 'absence' ? entry.id : entry.meeting.id} entry={entry} zone={week.zone} showKind />
+                  <CalendarEntry
+                    key={entry.type === 'absence' ? entry.id : entry.meeting.id}
+                    entry={entry}
+                    zone={week.zone}
+                    showKind
+                  />
                 ))}
               </ul>
             ) : null}

@@ -1,5 +1,13 @@
 /** Choosing among several teams: a plain GET form that keeps the week shown. */
-export function TeamChooser({ teams, current, week }: { teams: { id: string; name: string }[]; current: string; week: string | undefined }) {
+export function TeamChooser({
+  teams,
+  current,
+  week,
+}: {
+  teams: { id: string; name: string }[];
+  current: string;
+  week: string | undefined;
+}) {
   return (
     <form className="filters cal-team" action="/calendar" method="get" aria-label="Choose the team">
       <input type="hidden" name="view" value="team" />

@@ -10,7 +10,13 @@ import { DayHeading } from './day-heading';
  * a phone reads it as a list per day; on a laptop the CSS lays the days out as seven columns
  * with a row per practitioner (subgrid keeps each practitioner's row level across the days).
  */
-export function TeamWeek(props: { week: Week; today: string; practitioners: CalendarPractitioner[]; entries: WeekEntries; youId: string }) {
+export function TeamWeek(props: {
+  week: Week;
+  today: string;
+  practitioners: CalendarPractitioner[];
+  entries: WeekEntries;
+  youId: string;
+}) {
   const { week, today, practitioners, entries, youId } = props;
   const name = (p: CalendarPractitioner) => (p.id === youId ? `${p.name} (you)` : p.name);
   return (
@@ -42,7 +48,11 @@ export function TeamWeek(props: { week: Week; today: string; practitioners: Cale
                   {list.length > 0 ? (
                     <ul className="cal-entries">
                       {list.map((entry) => (
-                        <CalendarEntry key={entry.type === 'absence' ? entry.id : entry.meeting.id} entry={entry} zone={week.zone} />
+                        <CalendarEntry
+                          key={entry.type === 'absence' ? entry.id : entry.meeting.id}
+                          entry={entry}
+                          zone={week.zone}
+                        />
                       ))}
                     </ul>
                   ) : (

@@ -11,12 +11,18 @@ export function WeekNav({ query, week, isThisWeek }: { query: CalendarQuery; wee
       <nav aria-label="Whose week">
         <ul className="cal-switch">
           <li>
-            <Link href={calendarHref(query, { view: 'me', week: sameWeek })} aria-current={query.view === 'me' ? 'page' : undefined}>
+            <Link
+              href={calendarHref(query, { view: 'me', week: sameWeek })}
+              aria-current={query.view === 'me' ? 'page' : undefined}
+            >
               My week
             </Link>
           </li>
           <li>
-            <Link href={calendarHref(query, { view: 'team', week: sameWeek })} aria-current={query.view === 'team' ? 'page' : undefined}>
+            <Link
+              href={calendarHref(query, { view: 'team', week: sameWeek })}
+              aria-current={query.view === 'team' ? 'page' : undefined}
+            >
               Team week
             </Link>
           </li>

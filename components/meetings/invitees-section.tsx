@@ -8,7 +8,12 @@ import { RevokeLinkForm } from './revoke-link-form';
 type Row = Awaited<ReturnType<typeof meetingInvitations>>[number] & { link: string };
 type LinkAction = Parameters<typeof RevokeLinkForm>[0]['action'];
 
-export const answerLabel = { needs_action: 'No answer yet', accepted: 'Coming', tentative: 'Maybe', declined: 'Can’t come' } as const;
+export const answerLabel = {
+  needs_action: 'No answer yet',
+  accepted: 'Coming',
+  tentative: 'Maybe',
+  declined: 'Can’t come',
+} as const;
 
 /**
  * One entry per invitee: their working invitation if they have one, else their latest turned-off
@@ -67,23 +72,33 @@ export function InviteesSection({
       ) : (
         <>
           <p>
-            {counts.accepted} coming · {counts.tentative} maybe · {counts.declined} can’t come · {counts.needs_action} no answer yet
+            {counts.accepted} coming · {counts.tentative} maybe · {counts.declined} can’t come · {counts.needs_action}{' '}
+            no answer yet
           </p>
           {visibility.inviteesSeeEachOther === 'hidden' ? (
             // The team sees every name here; say what the family and friends see on their links.
-            <p className="muted">Network members see no names of the others invited, as {visibility.personFirstName} asked.</p>
+            <p className="muted">
+              Network members see no names of the others invited, as {visibility.personFirstName} asked.
+            </p>
           ) : null}
           <ul className="member-list invitee-list">
             {oneRowEach(rows).map(({ row: r, replaced }) => {
-              const name = r.networkMemberId ? `${r.memberGivenName} ${r.memberFamilyName ?? ''}`.trim() : `${r.personGivenName} (the person)`;
+              const name = r.networkMemberId
+                ? `${r.memberGivenName} ${r.memberFamilyName ?? ''}`.trim()
+                : `${r.personGivenName} (the person)`;
               const firstName = r.networkMemberId ? (r.memberGivenName ?? name) : r.personGivenName;
-              const contact = r.email ? `Emailed to ${r.email}` : r.phone ? `No email: text it to ${r.phone}` : 'No email or phone: give it to them';
+              const contact = r.email
+                ? `Emailed to ${r.email}`
+                : r.phone
+                  ? `No email: text it to ${r.phone}`
+                  : 'No email or phone: give it to them';
               return (
                 <li key={r.id} className="invitee">
                   <p>
                     <span className="who">{name}</span>
-                    {r.relationship ? <span className="muted"> · {relationshipLabel[r.relationship]}</span> : null} —{' '}
-                    <strong>{r.revokedAt ? 'Link turned off' : answerLabel[r.response]}</strong>
+                    {r.relationship ? (
+                      <span className="muted"> · {relationshipLabel[r.relationship]}</span>
+                    ) : null} — <strong>{r.revokedAt ? 'Link turned off' : answerLabel[r.response]}</strong>
                   </p>
                   {r.message ? <p className="invitee-message">“{r.message}”</p> : null}
                   {r.id === newLinkId && !r.revokedAt ? (
@@ -96,12 +111,24 @@ export function InviteesSection({
                   {!r.revokedAt && open ? (
                     <>
                       <CopyLink id={`link-${r.id}`} label={`${name}’s personal link`} link={r.link} hint={contact} />
-                      <RevokeLinkForm action={revoke} personId={personId} meetingId={meetingId} invitationId={r.id} name={name} />
+                      <RevokeLinkForm
+                        action={revoke}
+                        personId={personId}
+                        meetingId={meetingId}
+                        invitationId={r.id}
+                        name={name}
+                      />
                     </>
                   ) : null}
                   {r.revokedAt && canReissue ? (
                     r.mayBeInvitedAgain ? (
-                      <ReissueLinkForm action={reissue} personId={personId} meetingId={meetingId} invitationId={r.id} name={name} />
+                      <ReissueLinkForm
+                        action={reissue}
+                        personId={personId}
+                        meetingId={meetingId}
+                        invitationId={r.id}
+                        name={name}
+                      />
                     ) : (
                       <p className="muted">{firstName} is no longer to be invited, so no new link can be sent.</p>
                     )

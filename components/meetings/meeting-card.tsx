@@ -16,7 +16,9 @@ export function MeetingCard({ meeting }: { meeting: UpcomingMeeting }) {
         <h3>
           {name}
           {meeting.person.pronouns ? <span className="meeting-meta"> ({meeting.person.pronouns})</span> : null}
-          <span className={meeting.kind === 'crisis' ? 'badge badge-crisis' : 'badge'}>{meetingKindLabel[meeting.kind]}</span>
+          <span className={meeting.kind === 'crisis' ? 'badge badge-crisis' : 'badge'}>
+            {meetingKindLabel[meeting.kind]}
+          </span>
         </h3>
         <dl className="meeting-meta">
           <dt>Place</dt>

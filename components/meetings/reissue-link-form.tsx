@@ -6,7 +6,19 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormState } from '@/lib/actions/form-state';
 
 /** A new personal link for someone whose link was turned off; the old one stays dead. */
-export function ReissueLinkForm({ action, personId, meetingId, invitationId, name }: { action: (state: FormState, formData: FormData) => Promise<FormState>; personId: string; meetingId: string; invitationId: string; name: string }) {
+export function ReissueLinkForm({
+  action,
+  personId,
+  meetingId,
+  invitationId,
+  name,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  personId: string;
+  meetingId: string;
+  invitationId: string;
+  name: string;
+}) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="inline-form">

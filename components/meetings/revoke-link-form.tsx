@@ -6,7 +6,19 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormState } from '@/lib/actions/form-state';
 
 /** Ends one personal link at once (a lost phone, a changed mind). */
-export function RevokeLinkForm({ action, personId, meetingId, invitationId, name }: { action: (state: FormState, formData: FormData) => Promise<FormState>; personId: string; meetingId: string; invitationId: string; name: string }) {
+export function RevokeLinkForm({
+  action,
+  personId,
+  meetingId,
+  invitationId,
+  name,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  personId: string;
+  meetingId: string;
+  invitationId: string;
+  name: string;
+}) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="inline-form">

@@ -37,7 +37,8 @@ export function OutboxMessageCard({
   const status = statusSummary(message, { mailConfigured, now });
   const links = linksIn(message.bodyText);
   const headingId = `message-${message.id}`;
-  const retryable = mailConfigured && (message.status === 'failed' || (message.status === 'pending' && message.attempts > 0));
+  const retryable =
+    mailConfigured && (message.status === 'failed' || (message.status === 'pending' && message.attempts > 0));
   return (
     <article className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{message.subject}</h2>
@@ -96,7 +97,15 @@ export function OutboxMessageCard({
         <summary>The message as written</summary>
         <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message.bodyText}</div>
       </details>
-      {retryable ? <ButtonForm action={retryAction} fields={{ messageId: String(message.id) }} label="Retry now" pendingText="Retrying…" quiet /> : null}
+      {retryable ? (
+        <ButtonForm
+          action={retryAction}
+          fields={{ messageId: String(message.id) }}
+          label="Retry now"
+          pendingText="Retrying…"
+          quiet
+        />
+      ) : null}
     </article>
   );
 }

@@ -5,7 +5,12 @@ import { FormMessage } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormState } from '@/lib/actions/form-state';
 
-type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; personId: string; memberId: string; active: boolean };
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  personId: string;
+  memberId: string;
+  active: boolean;
+};
 
 export function MemberActiveForm({ action, personId, memberId, active }: Props) {
   const [state, formAction] = useActionState(action, idle);

@@ -2,7 +2,12 @@ import { closenessLabel, kindLabel, relationshipLabel } from '@/lib/people/label
 import { layoutNetworkMap, type Kind, type MapMember, type PlacedMember } from '@/lib/people/network-map';
 
 /** Colour and shape both say the kind, so the map does not rely on colour alone. */
-const kindColour: Record<Kind, string> = { family: '#1d6b57', friend: '#2f5fd0', professional: '#8a4b00', other: '#6b4f99' };
+const kindColour: Record<Kind, string> = {
+  family: '#1d6b57',
+  friend: '#2f5fd0',
+  professional: '#8a4b00',
+  other: '#6b4f99',
+};
 const NODE = 11;
 
 function Node({ m }: { m: PlacedMember }) {
@@ -16,9 +21,19 @@ function Node({ m }: { m: PlacedMember }) {
     case 'friend':
       return <rect x={m.x - NODE} y={m.y - NODE} width={NODE * 2} height={NODE * 2} rx={4} {...style} />;
     case 'professional':
-      return <polygon points={`${m.x},${m.y - NODE - 2} ${m.x + NODE + 2},${m.y} ${m.x},${m.y + NODE + 2} ${m.x - NODE - 2},${m.y}`} {...style} />;
+      return (
+        <polygon
+          points={`${m.x},${m.y - NODE - 2} ${m.x + NODE + 2},${m.y} ${m.x},${m.y + NODE + 2} ${m.x - NODE - 2},${m.y}`}
+          {...style}
+        />
+      );
     default:
-      return <polygon points={`${m.x},${m.y - NODE - 2} ${m.x + NODE + 2},${m.y + NODE} ${m.x - NODE - 2},${m.y + NODE}`} {...style} />;
+      return (
+        <polygon
+          points={`${m.x},${m.y - NODE - 2} ${m.x + NODE + 2},${m.y + NODE} ${m.x - NODE - 2},${m.y + NODE}`}
+          {...style}
+        />
+      );
   }
 }
 
@@ -40,17 +55,45 @@ export function NetworkMap({ personName, members }: { personName: string; member
         </desc>
         {layout.rings.map((ring) => (
           <g key={ring.closeness}>
-            <circle cx={layout.centre.x} cy={layout.centre.y} r={ring.r} fill="none" stroke="#c9cdc6" strokeWidth={1.5} />
-            <text x={layout.centre.x} y={layout.centre.y - ring.r + 14} textAnchor="middle" fontSize="11" fill="#55605b">
+            <circle
+              cx={layout.centre.x}
+              cy={layout.centre.y}
+              r={ring.r}
+              fill="none"
+              stroke="#c9cdc6"
+              strokeWidth={1.5}
+            />
+            <text
+              x={layout.centre.x}
+              y={layout.centre.y - ring.r + 14}
+              textAnchor="middle"
+              fontSize="11"
+              fill="#55605b"
+            >
               {closenessLabel[ring.closeness].replace(' circle', '')}
             </text>
           </g>
         ))}
         {layout.members.map((m) => (
-          <line key={`l-${m.id}`} x1={layout.centre.x} y1={layout.centre.y} x2={m.x} y2={m.y} stroke="#e0e3dd" strokeWidth={1} />
+          <line
+            key={`l-${m.id}`}
+            x1={layout.centre.x}
+            y1={layout.centre.y}
+            x2={m.x}
+            y2={m.y}
+            stroke="#e0e3dd"
+            strokeWidth={1}
+          />
         ))}
         <circle cx={layout.centre.x} cy={layout.centre.y} r={30} fill="#1d2421" />
-        <text x={layout.centre.x} y={layout.centre.y + 5} textAnchor="middle" fontSize="13" fontWeight="700" fill="#ffffff">
+        <text
+          x={layout.centre.x}
+          y={layout.centre.y + 5}
+          textAnchor="middle"
+          fontSize="13"
+          fontWeight="700"
+          fill="#ffffff"
+        >
           {personName.split(' ')[0]}
         </text>
         {layout.members.map((m) => (
@@ -67,7 +110,21 @@ export function NetworkMap({ personName, members }: { personName: string; member
         {(Object.keys(kindColour) as Kind[]).map((kind) => (
           <span key={kind} className="legend-item">
             <svg width="18" height="18" viewBox="-12 -12 24 24" aria-hidden="true">
-              <Node m={{ id: kind, name: '', relationship: '', kind, closeness: 'inner', mayBeInvited: true, x: 0, y: 0, labelX: 0, labelY: 0, anchor: 'middle' }} />
+              <Node
+                m={{
+                  id: kind,
+                  name: '',
+                  relationship: '',
+                  kind,
+                  closeness: 'inner',
+                  mayBeInvited: true,
+                  x: 0,
+                  y: 0,
+                  labelX: 0,
+                  labelY: 0,
+                  anchor: 'middle',
+                }}
+              />
             </svg>
             {kindLabel[kind]}
           </span>

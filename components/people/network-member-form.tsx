@@ -36,12 +36,35 @@ export function NetworkMemberForm({ action, personId, personName, member, submit
       <input type="hidden" name="personId" value={personId} />
       {member.id ? <input type="hidden" name="memberId" value={member.id} /> : null}
       <div className="form-grid">
-        <TextField name="givenName" label="First name" state={state} stored={member.givenName} required autoComplete="off" />
+        <TextField
+          name="givenName"
+          label="First name"
+          state={state}
+          stored={member.givenName}
+          required
+          autoComplete="off"
+        />
         <TextField name="familyName" label="Last name" state={state} stored={member.familyName} autoComplete="off" />
       </div>
       <div className="form-grid">
-        <SelectField name="relationship" label={`Relationship to ${personName}`} state={state} stored={member.relationship} required placeholder="Choose" options={options(relationshipLabel)} />
-        <SelectField name="kind" label="Kind" state={state} stored={member.kind} required placeholder="Choose" options={options(kindLabel)} />
+        <SelectField
+          name="relationship"
+          label={`Relationship to ${personName}`}
+          state={state}
+          stored={member.relationship}
+          required
+          placeholder="Choose"
+          options={options(relationshipLabel)}
+        />
+        <SelectField
+          name="kind"
+          label="Kind"
+          state={state}
+          stored={member.kind}
+          required
+          placeholder="Choose"
+          options={options(kindLabel)}
+        />
         <SelectField
           name="closeness"
           label="How close"
@@ -59,12 +82,29 @@ export function NetworkMemberForm({ action, personId, personName, member, submit
           <TextField name="phone" label="Phone" type="tel" inputMode="tel" state={state} stored={member.phone} />
           <TextField name="email" label="Email" type="email" inputMode="email" state={state} stored={member.email} />
         </div>
-        <SelectField name="preferredChannel" label="Best way to reach them" state={state} stored={member.preferredChannel ?? 'email'} required options={options(channelLabel)} />
+        <SelectField
+          name="preferredChannel"
+          label="Best way to reach them"
+          state={state}
+          stored={member.preferredChannel ?? 'email'}
+          required
+          options={options(channelLabel)}
+        />
       </fieldset>
       <fieldset>
         <legend>{personName}&apos;s consent</legend>
-        <CheckboxField name="mayBeInvited" label="May be invited to network meetings" state={state} stored={member.mayBeInvited ?? false} />
-        <CheckboxField name="maySeeSharedRecords" label="May see records that are shared with the network" state={state} stored={member.maySeeSharedRecords ?? false} />
+        <CheckboxField
+          name="mayBeInvited"
+          label="May be invited to network meetings"
+          state={state}
+          stored={member.mayBeInvited ?? false}
+        />
+        <CheckboxField
+          name="maySeeSharedRecords"
+          label="May see records that are shared with the network"
+          state={state}
+          stored={member.maySeeSharedRecords ?? false}
+        />
         <p className="field-hint">Every change is kept with the time and who made it.</p>
       </fieldset>
       <div className="form-actions">

@@ -14,13 +14,30 @@ type MeetingRow = {
   practitioners: string[];
 };
 
-const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not happen', cancelled: 'Cancelled' } as const;
+const statusText = {
+  scheduled: 'Booked',
+  held: 'Held',
+  did_not_happen: 'Did not happen',
+  cancelled: 'Cancelled',
+} as const;
 
 /**
  * `tableLabel` names the table's scrolling box, which a keyboard can scroll on a phone; it must
  * differ from `title`, which already names the section.
  */
-export function PersonMeetings({ personId, title, tableLabel, meetings, empty }: { personId: string; title: string; tableLabel: string; meetings: MeetingRow[]; empty: string }) {
+export function PersonMeetings({
+  personId,
+  title,
+  tableLabel,
+  meetings,
+  empty,
+}: {
+  personId: string;
+  title: string;
+  tableLabel: string;
+  meetings: MeetingRow[];
+  empty: string;
+}) {
   const headingId = `meetings-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   return (
     <section aria-labelledby={headingId}>

@@ -27,7 +27,9 @@ export function StatusForm({ action, personId, status, nowLocal, zoneName, hasMe
           <input type="hidden" name="status" value="discharged" />
           <p className="muted">
             Discharge when the work together has ended. Nothing is deleted.
-            {hasMeetingsToCome ? ' The meetings booked still to come are cancelled, and everyone invited is told.' : null}
+            {hasMeetingsToCome
+              ? ' The meetings booked still to come are cancelled, and everyone invited is told.'
+              : null}
           </p>
           <SubmitButton quiet pendingText="Discharging…">
             Discharge
@@ -36,7 +38,15 @@ export function StatusForm({ action, personId, status, nowLocal, zoneName, hasMe
       ) : (
         <>
           <input type="hidden" name="status" value="active" />
-          <TextField name="referralAt" label="New referral arrived" type="datetime-local" state={state} stored={nowLocal} required hint={`In ${zoneName} time`} />
+          <TextField
+            name="referralAt"
+            label="New referral arrived"
+            type="datetime-local"
+            state={state}
+            stored={nowLocal}
+            required
+            hint={`In ${zoneName} time`}
+          />
           <SubmitButton quiet pendingText="Saving…">
             Refer again
           </SubmitButton>

@@ -22,7 +22,16 @@ type Props = {
 };
 
 /** The ranked free times as a choice, with where the meeting happens; one button books it. */
-export function BookingForm({ action, hidden, location, defaultDetail, defaultVideoUrl = '', days, submitLabel = 'Book this time', invitees }: Props) {
+export function BookingForm({
+  action,
+  hidden,
+  location,
+  defaultDetail,
+  defaultVideoUrl = '',
+  days,
+  submitLabel = 'Book this time',
+  invitees,
+}: Props) {
   const [state, formAction] = useActionState(action, idle);
   const chosen = state.status === 'error' && state.message?.includes('taken') ? '' : shown(state, 'start', '');
   return (

@@ -28,11 +28,19 @@ export function CancelMeetingForm({ action, personId, meetingId, restOfSeries }:
             <input type="radio" name="scope" value="one" defaultChecked={scope === 'one'} /> Only this one
           </label>
           <label className="day-choice">
-            <input type="radio" name="scope" value="rest" defaultChecked={scope === 'rest'} /> This one and the rest of the series ({restOfSeries} meetings)
+            <input type="radio" name="scope" value="rest" defaultChecked={scope === 'rest'} /> This one and the rest of
+            the series ({restOfSeries} meetings)
           </label>
         </fieldset>
       ) : null}
-      <TextAreaField name="reason" label="Why it is cancelled" state={state} required rows={2} hint="Kept with the meeting, for the team" />
+      <TextAreaField
+        name="reason"
+        label="Why it is cancelled"
+        state={state}
+        required
+        rows={2}
+        hint="Kept with the meeting, for the team"
+      />
       <div className="form-actions">
         <SubmitButton quiet pendingText="Cancelling…">
           {restOfSeries > 1 ? 'Cancel' : 'Cancel this meeting'}

@@ -53,7 +53,13 @@ export function CrisisForm({ action, hidden, location, defaultDetail, choices, c
       </fieldset>
       <PlaceField location={location} state={state} detail={defaultDetail} />
       <InviteeChoices options={invitees} state={state} />
-      <CheckboxField name="makeCoreTeam" label={coreTeamLabel} state={state} stored hint="Open Dialogue keeps the same practitioners with a person from the first meeting on." />
+      <CheckboxField
+        name="makeCoreTeam"
+        label={coreTeamLabel}
+        state={state}
+        stored
+        hint="Open Dialogue keeps the same practitioners with a person from the first meeting on."
+      />
       <div className="form-actions">
         <SubmitButton pendingText="Booking…">Book the crisis meeting</SubmitButton>
       </div>

@@ -16,11 +16,18 @@ export function InviteeChoices({ options, state }: { options: InviteeOption[]; s
     <fieldset className="field invitees" aria-describedby={error ? 'invite-error' : 'invite-hint'}>
       <legend>Invite</legend>
       <p className="field-hint" id="invite-hint">
-        Each gets a personal link to answer, by email when they have an address; otherwise copy their link from the meeting page.
+        Each gets a personal link to answer, by email when they have an address; otherwise copy their link from the
+        meeting page.
       </p>
       {options.map((o) => (
         <label key={o.value} className="day-choice">
-          <input type="checkbox" name="invite" value={o.value} disabled={o.disabled} defaultChecked={o.disabled ? o.checked : sent ? sent.has(o.value) : o.checked} />
+          <input
+            type="checkbox"
+            name="invite"
+            value={o.value}
+            disabled={o.disabled}
+            defaultChecked={o.disabled ? o.checked : sent ? sent.has(o.value) : o.checked}
+          />
           <span>
             {o.label}
             {o.note ? <span className="muted"> · {o.note}</span> : null}

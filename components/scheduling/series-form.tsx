@@ -80,7 +80,9 @@ export function SeriesForm({ action, hidden, location, detail, videoUrl, occurre
                     <span className="slot-time">Leave this one out</span>
                   </label>
                 </div>
-                {o.alternatives.length === 0 ? <p className="field-hint">No other time that day suits everyone who must be there.</p> : null}
+                {o.alternatives.length === 0 ? (
+                  <p className="field-hint">No other time that day suits everyone who must be there.</p>
+                ) : null}
                 {error ? (
                   <p className="field-error" id={`${name}-error`}>
                     {error}

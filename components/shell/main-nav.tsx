@@ -13,7 +13,10 @@ export function MainNav({ links }: { links: NavLink[] }) {
       <ul className="nav">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={pathname === link.href || pathname.startsWith(`${link.href}/`) ? 'page' : undefined}>
+            <Link
+              href={link.href}
+              aria-current={pathname === link.href || pathname.startsWith(`${link.href}/`) ? 'page' : undefined}
+            >
               {link.label}
             </Link>
           </li>

@@ -39,7 +39,12 @@ export function ButtonForm({
       </SubmitButton>
       <FormMessage state={state} />
       {state.status === 'success' && state.data?.link && linkLabel ? (
-        <CopyLink id={`link-${idBase}`} label={linkLabel} link={state.data.link} hint="Copy it now: it is shown only once. It works once, for 7 days." />
+        <CopyLink
+          id={`link-${idBase}`}
+          label={linkLabel}
+          link={state.data.link}
+          hint="Copy it now: it is shown only once. It works once, for 7 days."
+        />
       ) : null}
     </form>
   );

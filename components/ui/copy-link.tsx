@@ -23,7 +23,14 @@ export function CopyLink({ id, label, link, hint }: { id: string; label: string;
         </p>
       ) : null}
       <div className="copy-link-row">
-        <input id={id} type="text" readOnly value={link} aria-describedby={hint ? `${id}-hint` : undefined} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={id}
+          type="text"
+          readOnly
+          value={link}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button className="button button-quiet" type="button" onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy link'}
         </button>

@@ -16,7 +16,21 @@ function describedBy(name: string, hint: unknown, error: unknown): string | unde
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame({ name, label, hint, error, required, children }: { name: string; label: string; hint?: ReactNode; error?: string; required?: boolean; children: ReactNode }) {
+function FieldFrame({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={name}>
@@ -43,7 +57,11 @@ export function TextField({
   autoComplete,
   inputMode,
   ...props
-}: Common & { type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'time' | 'number' | 'url' | 'search' | 'password'; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'tel' | 'email' }) {
+}: Common & {
+  type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'time' | 'number' | 'url' | 'search' | 'password';
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'text' | 'tel' | 'email';
+}) {
   const error = props.state.fieldErrors?.[props.name]?.[0];
   return (
     <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
@@ -79,7 +97,9 @@ export function TextAreaField(props: Common & { rows?: number }) {
   );
 }
 
-export function SelectField(props: Common & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+export function SelectField(
+  props: Common & { options: readonly { value: string; label: string }[]; placeholder?: string },
+) {
   const error = props.state.fieldErrors?.[props.name]?.[0];
   return (
     <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
@@ -105,7 +125,19 @@ export function SelectField(props: Common & { options: readonly { value: string;
   );
 }
 
-export function CheckboxField({ name, label, state, stored, hint }: { name: string; label: string; state: FormState; stored: boolean; hint?: ReactNode }) {
+export function CheckboxField({
+  name,
+  label,
+  state,
+  stored,
+  hint,
+}: {
+  name: string;
+  label: string;
+  state: FormState;
+  stored: boolean;
+  hint?: ReactNode;
+}) {
   const error = state.fieldErrors?.[name]?.[0];
   return (
     <div className="field field-check">
@@ -135,7 +167,21 @@ export function CheckboxField({ name, label, state, stored, hint }: { name: stri
  * One choice from a few, as radio buttons under a legend, with its error beside them and the
  * choice kept when the form comes back.
  */
-export function RadioGroupField({ name, legend, state, stored, options, hint }: { name: string; legend: string; state: FormState; stored?: string | null; options: readonly { value: string; label: string }[]; hint?: ReactNode }) {
+export function RadioGroupField({
+  name,
+  legend,
+  state,
+  stored,
+  options,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  state: FormState;
+  stored?: string | null;
+  options: readonly { value: string; label: string }[];
+  hint?: ReactNode;
+}) {
   const error = state.fieldErrors?.[name]?.[0];
   const chosen = shown(state, name, stored);
   return (

@@ -41,12 +41,33 @@ describe.each(engines)('absences over booked meetings on %s', (engine) => {
     const robin = await makePerson(db, team.id, { givenName: 'Robin' });
     const kit = await makePerson(db, otherTeam.id, { givenName: 'Katherine', preferredName: 'Kit' });
 
-    const tuesday = await makeMeeting(db, { teamId: team.id, personId: robin.id, userIds: [sam.id, alex.id], startsAt: at('2026-12-08T14:00:00Z') });
-    const monday = await makeMeeting(db, { teamId: otherTeam.id, personId: kit.id, userIds: [sam.id], startsAt: at('2026-12-07T09:30:00Z'), minutes: 90 });
-    const ifFree = await makeMeeting(db, { teamId: team.id, personId: robin.id, userIds: [alex.id, sam.id], startsAt: at('2026-12-07T13:00:00Z') });
+    const tuesday = await makeMeeting(db, {
+      teamId: team.id,
+      personId: robin.id,
+      userIds: [sam.id, alex.id],
+      startsAt: at('2026-12-08T14:00:00Z'),
+    });
+    const monday = await makeMeeting(db, {
+      teamId: otherTeam.id,
+      personId: kit.id,
+      userIds: [sam.id],
+      startsAt: at('2026-12-07T09:30:00Z'),
+      minutes: 90,
+    });
+    const ifFree = await makeMeeting(db, {
+      teamId: team.id,
+      personId: robin.id,
+      userIds: [alex.id, sam.id],
+      startsAt: at('2026-12-07T13:00:00Z'),
+    });
     await makeOptional(db, ifFree.id, sam.id);
     // Starts before the absence and runs into it: still a clash.
-    const acrossMidnight = await makeMeeting(db, { teamId: team.id, personId: robin.id, userIds: [sam.id], startsAt: at('2026-12-06T23:30:00Z') });
+    const acrossMidnight = await makeMeeting(db, {
+      teamId: team.id,
+      personId: robin.id,
+      userIds: [sam.id],
+      startsAt: at('2026-12-06T23:30:00Z'),
+    });
 
     const found = await bookedMeetingsDuring(db, { userId: sam.id, ...leave, now });
     expect(found.map((m) => [m.meetingId, m.role])).toEqual([
@@ -66,7 +87,14 @@ describe.each(engines)('absences over booked meetings on %s', (engine) => {
       role: 'required',
     });
     // Alex, in two of them, is not away.
-    expect(await bookedMeetingsDuring(db, { userId: alex.id, startsAt: at('2026-12-20T00:00:00Z'), endsAt: at('2026-12-21T00:00:00Z'), now })).toEqual([]);
+    expect(
+      await bookedMeetingsDuring(db, {
+        userId: alex.id,
+        startsAt: at('2026-12-20T00:00:00Z'),
+        endsAt: at('2026-12-21T00:00:00Z'),
+        now,
+      }),
+    ).toEqual([]);
   });
 
   it('leaves out back-to-back meetings, cancelled and held ones, those already started, and other practitioners’ meetings', async () => {
@@ -83,19 +111,42 @@ describe.each(engines)('absences over booked meetings on %s', (engine) => {
     await book('2026-12-09T00:00:00Z');
     await book('2026-12-07T10:00:00Z', { status: 'cancelled' });
     await book('2026-12-07T12:00:00Z', { status: 'held' });
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [priya.id], startsAt: at('2026-12-07T10:00:00Z') });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [priya.id],
+      startsAt: at('2026-12-07T10:00:00Z'),
+    });
     const booked = await book('2026-12-08T10:00:00Z');
 
-    expect((await bookedMeetingsDuring(db, { userId: sam.id, ...leave, now })).map((m) => m.meetingId)).toEqual([booked.id]);
+    expect((await bookedMeetingsDuring(db, { userId: sam.id, ...leave, now })).map((m) => m.meetingId)).toEqual([
+      booked.id,
+    ]);
     // Sickness recorded at 10:30 on the day: the 10:00 meeting is under way and cannot be moved, so only later ones count.
     const later = await book('2026-12-08T15:00:00Z');
-    expect((await bookedMeetingsDuring(db, { userId: sam.id, ...leave, now: at('2026-12-08T10:30:00Z') })).map((m) => m.meetingId)).toEqual([later.id]);
+    expect(
+      (await bookedMeetingsDuring(db, { userId: sam.id, ...leave, now: at('2026-12-08T10:30:00Z') })).map(
+        (m) => m.meetingId,
+      ),
+    ).toEqual([later.id]);
     // An absence wholly in the past finds nothing.
     expect(await bookedMeetingsDuring(db, { userId: sam.id, ...leave, now: at('2026-12-10T09:00:00Z') })).toEqual([]);
     // A home visit whose travel time, not the meeting itself, reaches into the absence.
     const leah = await makeUser(db, { teamId: team.id, name: 'Leah Novak' });
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [leah.id], startsAt: at('2026-12-06T22:30:00Z'), travelMinutes: 45 });
-    await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [leah.id], startsAt: at('2026-12-09T00:30:00Z'), travelMinutes: 45 });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [leah.id],
+      startsAt: at('2026-12-06T22:30:00Z'),
+      travelMinutes: 45,
+    });
+    await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [leah.id],
+      startsAt: at('2026-12-09T00:30:00Z'),
+      travelMinutes: 45,
+    });
     expect(await bookedMeetingsDuring(db, { userId: leah.id, ...leave, now })).toEqual([]);
   });
 
@@ -107,15 +158,42 @@ describe.each(engines)('absences over booked meetings on %s', (engine) => {
     const alex = await makeUser(db, { teamId: team.id, name: 'Alex Morgan' });
     const tom = await makeUser(db, { teamId: team.id, name: 'Tom Reilly' });
     const person = await makePerson(db, team.id);
-    const meeting = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [sam.id, jo.id, alex.id, tom.id], startsAt: at('2026-12-07T23:00:00Z'), minutes: 120 });
+    const meeting = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [sam.id, jo.id, alex.id, tom.id],
+      startsAt: at('2026-12-07T23:00:00Z'),
+      minutes: 120,
+    });
     await makeOptional(db, meeting.id, jo.id);
     await insertAbsence(db, { userId: sam.id, ...leave, reason: 'leave', note: 'Private note' });
-    await insertAbsence(db, { userId: jo.id, ...wholeDaysToInterval('2026-12-07', '2026-12-07', zone), reason: 'training', note: null });
+    await insertAbsence(db, {
+      userId: jo.id,
+      ...wholeDaysToInterval('2026-12-07', '2026-12-07', zone),
+      reason: 'training',
+      note: null,
+    });
     // Across midnight into two back-to-back absences: said once, by the first.
-    await insertAbsence(db, { userId: tom.id, ...wholeDaysToInterval('2026-12-07', '2026-12-07', zone), reason: 'sickness', note: null });
-    await insertAbsence(db, { userId: tom.id, ...wholeDaysToInterval('2026-12-08', '2026-12-08', zone), reason: 'other', note: null });
+    await insertAbsence(db, {
+      userId: tom.id,
+      ...wholeDaysToInterval('2026-12-07', '2026-12-07', zone),
+      reason: 'sickness',
+      note: null,
+    });
+    await insertAbsence(db, {
+      userId: tom.id,
+      ...wholeDaysToInterval('2026-12-08', '2026-12-08', zone),
+      reason: 'other',
+      note: null,
+    });
     // Alex's absence begins when the meeting ends: back to back, no clash.
-    await insertAbsence(db, { userId: alex.id, startsAt: at('2026-12-08T01:00:00Z'), endsAt: at('2026-12-09T00:00:00Z'), reason: 'leave', note: null });
+    await insertAbsence(db, {
+      userId: alex.id,
+      startsAt: at('2026-12-08T01:00:00Z'),
+      endsAt: at('2026-12-09T00:00:00Z'),
+      reason: 'leave',
+      note: null,
+    });
 
     const away = await practitionersAwayDuringMeeting(db, meeting.id);
     const byUser = (a: { userId: string }, b: { userId: string }) => a.userId.localeCompare(b.userId);
@@ -135,13 +213,38 @@ describe.each(engines)('absences over booked meetings on %s', (engine) => {
     const priya = await makeUser(db, { teamId: team.id, name: 'Priya Shah' });
     const alex = await makeUser(db, { teamId: team.id, name: 'Alex Morgan' });
     const person = await makePerson(db, team.id);
-    const both = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alex.id, sam.id, priya.id], startsAt: at('2026-12-07T10:00:00Z') });
-    const samIfFree = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alex.id, sam.id], startsAt: at('2026-12-08T10:00:00Z') });
+    const both = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alex.id, sam.id, priya.id],
+      startsAt: at('2026-12-07T10:00:00Z'),
+    });
+    const samIfFree = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alex.id, sam.id],
+      startsAt: at('2026-12-08T10:00:00Z'),
+    });
     await makeOptional(db, samIfFree.id, sam.id);
-    const backToBack = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alex.id, sam.id], startsAt: at('2026-12-09T00:00:00Z') });
-    const nobodyAway = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [alex.id, priya.id], startsAt: at('2026-12-10T10:00:00Z') });
+    const backToBack = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alex.id, sam.id],
+      startsAt: at('2026-12-09T00:00:00Z'),
+    });
+    const nobodyAway = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [alex.id, priya.id],
+      startsAt: at('2026-12-10T10:00:00Z'),
+    });
     await insertAbsence(db, { userId: sam.id, ...leave, reason: 'leave', note: null });
-    await insertAbsence(db, { userId: priya.id, ...wholeDaysToInterval('2026-12-07', '2026-12-07', zone), reason: 'sickness', note: null });
+    await insertAbsence(db, {
+      userId: priya.id,
+      ...wholeDaysToInterval('2026-12-07', '2026-12-07', zone),
+      reason: 'sickness',
+      note: null,
+    });
 
     const away = await requiredPractitionersAway(db, [both.id, samIfFree.id, backToBack.id, nobodyAway.id]);
     expect(away).toEqual([

@@ -11,7 +11,6 @@ import { DAY_MS } from '@/lib/time/units';
  * that have not started yet count, since only those can still be moved. Permission is the caller's.
  */
 
-
 /**
  * A practitioner's booked meetings, on any team, that start after `now` and overlap
  * [startsAt, endsAt), earliest first, with the practitioner's role in each.
@@ -62,7 +61,11 @@ export async function practitionersAwayDuringMeeting(db: Db, meetingId: string) 
     .innerJoin(meetings, eq(meetings.id, meetingPractitioners.meetingId))
     .innerJoin(
       absences,
-      and(eq(absences.userId, meetingPractitioners.userId), lt(absences.startsAt, meetings.endsAt), gt(absences.endsAt, meetings.startsAt)),
+      and(
+        eq(absences.userId, meetingPractitioners.userId),
+        lt(absences.startsAt, meetings.endsAt),
+        gt(absences.endsAt, meetings.startsAt),
+      ),
     )
     .where(and(eq(meetingPractitioners.meetingId, meetingId), eq(meetingPractitioners.active, true)))
     .orderBy(asc(absences.startsAt));
@@ -93,7 +96,13 @@ export async function requiredPractitionersAway(db: Db, meetingIds: readonly str
           db
             .select({ one: sql`1` })
             .from(absences)
-            .where(and(eq(absences.userId, meetingPractitioners.userId), lt(absences.startsAt, meetings.endsAt), gt(absences.endsAt, meetings.startsAt))),
+            .where(
+              and(
+                eq(absences.userId, meetingPractitioners.userId),
+                lt(absences.startsAt, meetings.endsAt),
+                gt(absences.endsAt, meetings.startsAt),
+              ),
+            ),
         ),
       ),
     )

@@ -5,7 +5,17 @@ import { auditEvents, users } from '../schema';
 export type AuditInput = {
   actorId: string;
   teamId: string | null;
-  action: 'read' | 'create' | 'update' | 'deactivate' | 'reactivate' | 'discharge' | 're-refer' | 'assign' | 'end-assignment' | 'consent-change';
+  action:
+    | 'read'
+    | 'create'
+    | 'update'
+    | 'deactivate'
+    | 'reactivate'
+    | 'discharge'
+    | 're-refer'
+    | 'assign'
+    | 'end-assignment'
+    | 'consent-change';
   entity: 'person' | 'network_member' | 'core_team' | 'user' | 'team' | 'working_pattern' | 'absence';
   entityId: string;
   origin?: string | null;
@@ -20,7 +30,13 @@ export async function recordAudit(db: Db, event: AuditInput): Promise<void> {
 /** Who has looked at or changed a record, newest first. */
 export async function auditTrail(db: Db, entity: AuditInput['entity'], entityId: string, limit = 50) {
   return db
-    .select({ at: auditEvents.at, action: auditEvents.action, actorName: users.name, detail: auditEvents.detail, entity: auditEvents.entity })
+    .select({
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorName: users.name,
+      detail: auditEvents.detail,
+      entity: auditEvents.entity,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, entityId)))

@@ -35,7 +35,11 @@ const calendarColumns = {
   )`,
 };
 
-type CalendarRow = Omit<MeetingForCalendar, 'organizer' | 'practitioners'> & { organizerName: string | null; organizerEmail: string | null; practitioners: string };
+type CalendarRow = Omit<MeetingForCalendar, 'organizer' | 'practitioners'> & {
+  organizerName: string | null;
+  organizerEmail: string | null;
+  practitioners: string;
+};
 
 function toMeetingForCalendar(row: CalendarRow): MeetingForCalendar {
   return {
@@ -57,7 +61,11 @@ function toMeetingForCalendar(row: CalendarRow): MeetingForCalendar {
 }
 
 /** One meeting of a person on a team, for its calendar file. The caller has checked the team. */
-export async function meetingForCalendar(db: Db, person: { id: string; teamId: string }, meetingId: string): Promise<MeetingForCalendar | undefined> {
+export async function meetingForCalendar(
+  db: Db,
+  person: { id: string; teamId: string },
+  meetingId: string,
+): Promise<MeetingForCalendar | undefined> {
   const [row] = await db
     .select(calendarColumns)
     .from(meetings)
@@ -72,12 +80,19 @@ export async function meetingForCalendar(db: Db, person: { id: string; teamId: s
  * (user_id, busy_from) index. Only meetings of teams they still belong to, and only while they
  * are in it; cancelled meetings stay (their interval is freed) so subscribed clients drop them.
  */
-export async function feedMeetings(db: Db, userId: string, window: { from: Date; until: Date }): Promise<MeetingForCalendar[]> {
+export async function feedMeetings(
+  db: Db,
+  userId: string,
+  window: { from: Date; until: Date },
+): Promise<MeetingForCalendar[]> {
   const rows = await db
     .select(calendarColumns)
     .from(meetingPractitioners)
     .innerJoin(meetings, eq(meetings.id, meetingPractitioners.meetingId))
-    .innerJoin(teamMembers, and(eq(teamMembers.teamId, meetings.teamId), eq(teamMembers.userId, meetingPractitioners.userId)))
+    .innerJoin(
+      teamMembers,
+      and(eq(teamMembers.teamId, meetings.teamId), eq(teamMembers.userId, meetingPractitioners.userId)),
+    )
     .leftJoin(organizers, eq(organizers.id, meetings.createdBy))
     .where(
       and(
@@ -134,15 +149,29 @@ export async function createCalendarFeed(
       .set({ revokedAt: new Date() })
       .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
       .returning({ id: calendarFeeds.id });
-    const [row] = await tx.insert(calendarFeeds).values({ userId, tokenHash }).returning({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt });
+    const [row] = await tx
+      .insert(calendarFeeds)
+      .values({ userId, tokenHash })
+      .returning({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt });
     const replaced = revoked.length > 0;
-    await recordAudit(tx, { ...actor, teamId: null, action: 'update', entity: 'user', entityId: userId, detail: { calendarFeed: replaced ? 'replaced' : 'created' } });
+    await recordAudit(tx, {
+      ...actor,
+      teamId: null,
+      action: 'update',
+      entity: 'user',
+      entityId: userId,
+      detail: { calendarFeed: replaced ? 'replaced' : 'created' },
+    });
     return { id: row!.id, createdAt: row!.createdAt, replaced };
   });
 }
 
 /** Turns the user's feed off; false when there was none. */
-export async function revokeCalendarFeed(db: Db, userId: string, actor: { actorId: string; origin: string }): Promise<boolean> {
+export async function revokeCalendarFeed(
+  db: Db,
+  userId: string,
+  actor: { actorId: string; origin: string },
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const revoked = await tx
       .update(calendarFeeds)
@@ -150,7 +179,14 @@ export async function revokeCalendarFeed(db: Db, userId: string, actor: { actorI
       .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
       .returning({ id: calendarFeeds.id });
     if (revoked.length === 0) return false;
-    await recordAudit(tx, { ...actor, teamId: null, action: 'update', entity: 'user', entityId: userId, detail: { calendarFeed: 'revoked' } });
+    await recordAudit(tx, {
+      ...actor,
+      teamId: null,
+      action: 'update',
+      entity: 'user',
+      entityId: userId,
+      detail: { calendarFeed: 'revoked' },
+    });
     return true;
   });
 }

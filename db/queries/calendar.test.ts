@@ -36,28 +36,97 @@ describe.each(engines)('the week calendar queries on %s', (engine) => {
       ids[name] = (await makeMeeting(db, args)).id;
     };
     // Wednesday, both of team A, a home visit with travel either side.
-    await meet('together', { teamId: teamA.id, personId: personA.id, userIds: [ann.id, bea.id], startsAt: at('2026-03-25T10:00:00Z'), travelMinutes: 30 });
-    await meet('cancelled', { teamId: teamA.id, personId: personA.id, userIds: [ann.id], startsAt: at('2026-03-26T10:00:00Z'), status: 'cancelled' });
-    await meet('held', { teamId: teamA.id, personId: personA.id, userIds: [ann.id], startsAt: at('2026-03-23T09:00:00Z'), status: 'held' });
-    await meet('weekBefore', { teamId: teamA.id, personId: personA.id, userIds: [ann.id], startsAt: at('2026-03-20T10:00:00Z') });
+    await meet('together', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [ann.id, bea.id],
+      startsAt: at('2026-03-25T10:00:00Z'),
+      travelMinutes: 30,
+    });
+    await meet('cancelled', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [ann.id],
+      startsAt: at('2026-03-26T10:00:00Z'),
+      status: 'cancelled',
+    });
+    await meet('held', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [ann.id],
+      startsAt: at('2026-03-23T09:00:00Z'),
+      status: 'held',
+    });
+    await meet('weekBefore', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [ann.id],
+      startsAt: at('2026-03-20T10:00:00Z'),
+    });
     // Sunday night into Monday 23 March: crosses the week's start.
-    await meet('intoWeek', { teamId: teamA.id, personId: personA.id, userIds: [bea.id], startsAt: at('2026-03-22T23:30:00Z') });
+    await meet('intoWeek', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [bea.id],
+      startsAt: at('2026-03-22T23:30:00Z'),
+    });
     // Sunday 29 March 23:30 BST into Monday: crosses the week's end.
-    await meet('outOfWeek', { teamId: teamA.id, personId: personA.id, userIds: [bea.id], startsAt: at('2026-03-29T22:30:00Z') });
+    await meet('outOfWeek', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [bea.id],
+      startsAt: at('2026-03-29T22:30:00Z'),
+    });
     // Monday 30 March 00:00 BST: the next week.
-    await meet('nextWeek', { teamId: teamA.id, personId: personA.id, userIds: [ann.id], startsAt: at('2026-03-29T23:00:00Z') });
+    await meet('nextWeek', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [ann.id],
+      startsAt: at('2026-03-29T23:00:00Z'),
+    });
     // Team B's meetings: Bob's is not team A's business; Bea's shows her busy.
-    await meet('bobs', { teamId: teamB.id, personId: personB.id, userIds: [bob.id], startsAt: at('2026-03-25T10:00:00Z') });
-    await meet('beasOther', { teamId: teamB.id, personId: personB.id, userIds: [bea.id], startsAt: at('2026-03-26T14:00:00Z') });
-    await meet('gones', { teamId: teamA.id, personId: personA.id, userIds: [gone.id], startsAt: at('2026-03-24T10:00:00Z') });
+    await meet('bobs', {
+      teamId: teamB.id,
+      personId: personB.id,
+      userIds: [bob.id],
+      startsAt: at('2026-03-25T10:00:00Z'),
+    });
+    await meet('beasOther', {
+      teamId: teamB.id,
+      personId: personB.id,
+      userIds: [bea.id],
+      startsAt: at('2026-03-26T14:00:00Z'),
+    });
+    await meet('gones', {
+      teamId: teamA.id,
+      personId: personA.id,
+      userIds: [gone.id],
+      startsAt: at('2026-03-24T10:00:00Z'),
+    });
 
     const away = await db
       .insert(absences)
       .values([
         // Thursday 19 to Monday 23 March included: spans the week's start.
-        { userId: ann.id, startsAt: at('2026-03-19T00:00:00Z'), endsAt: at('2026-03-24T00:00:00Z'), reason: 'leave', note: 'Family wedding' },
-        { userId: ann.id, startsAt: at('2026-04-06T23:00:00Z'), endsAt: at('2026-04-08T23:00:00Z'), reason: 'training' },
-        { userId: bob.id, startsAt: at('2026-03-24T00:00:00Z'), endsAt: at('2026-03-25T00:00:00Z'), reason: 'sickness' },
+        {
+          userId: ann.id,
+          startsAt: at('2026-03-19T00:00:00Z'),
+          endsAt: at('2026-03-24T00:00:00Z'),
+          reason: 'leave',
+          note: 'Family wedding',
+        },
+        {
+          userId: ann.id,
+          startsAt: at('2026-04-06T23:00:00Z'),
+          endsAt: at('2026-04-08T23:00:00Z'),
+          reason: 'training',
+        },
+        {
+          userId: bob.id,
+          startsAt: at('2026-03-24T00:00:00Z'),
+          endsAt: at('2026-03-25T00:00:00Z'),
+          reason: 'sickness',
+        },
       ])
       .returning({ id: absences.id });
     ids.annLeave = away[0]!.id;
@@ -76,7 +145,14 @@ describe.each(engines)('the week calendar queries on %s', (engine) => {
   it('returns only the team’s practitioners’ meetings overlapping the week, cancelled ones left out', async () => {
     const result = await teamWeek(database.db, ids.teamA!, [ids.teamA!], week);
     const entries = result.meetings.map((m) => `${name(m.id)}:${name(m.userId)}`).sort();
-    expect(entries).toEqual(['beasOther:bea', 'held:ann', 'intoWeek:bea', 'outOfWeek:bea', 'together:ann', 'together:bea']);
+    expect(entries).toEqual([
+      'beasOther:bea',
+      'held:ann',
+      'intoWeek:bea',
+      'outOfWeek:bea',
+      'together:ann',
+      'together:bea',
+    ]);
     const together = result.meetings.find((m) => m.id === ids.together)!;
     // The meeting's own time, not the busy interval with travel.
     expect(together.startsAt).toEqual(at('2026-03-25T10:00:00Z'));
@@ -101,7 +177,13 @@ describe.each(engines)('the week calendar queries on %s', (engine) => {
   it('includes absences that span the week’s edge, without their note, and only the team’s', async () => {
     const result = await teamWeek(database.db, ids.teamA!, [ids.teamA!], week);
     expect(result.absences).toEqual([
-      { id: ids.annLeave, userId: ids.ann, startsAt: at('2026-03-19T00:00:00Z'), endsAt: at('2026-03-24T00:00:00Z'), reason: 'leave' },
+      {
+        id: ids.annLeave,
+        userId: ids.ann,
+        startsAt: at('2026-03-19T00:00:00Z'),
+        endsAt: at('2026-03-24T00:00:00Z'),
+        reason: 'leave',
+      },
     ]);
   });
 

@@ -10,10 +10,13 @@ import { DAY_MS } from '@/lib/time/units';
  * every query here is bounded by the practitioners asked for and by the week.
  */
 
-
 export type WeekWindow = { start: Date; end: Date };
 
-export type CalendarPractitioner = { id: string; name: string; discipline: (typeof users.discipline.enumValues)[number] };
+export type CalendarPractitioner = {
+  id: string;
+  name: string;
+  discipline: (typeof users.discipline.enumValues)[number];
+};
 
 export type CalendarMeeting = {
   id: string;
@@ -48,7 +51,12 @@ export type TeamWeek = PractitionerWeek & { practitioners: CalendarPractitioner[
  * Meetings of the chosen practitioners that overlap the week, cancelled ones left out. Details
  * of the person only for meetings of `readable` teams.
  */
-async function meetingsInWeek(db: Db, practitioners: SQL, readable: TeamScope, week: WeekWindow): Promise<CalendarMeeting[]> {
+async function meetingsInWeek(
+  db: Db,
+  practitioners: SQL,
+  readable: TeamScope,
+  week: WeekWindow,
+): Promise<CalendarMeeting[]> {
   const rows = await db
     .select({
       id: meetings.id,
@@ -91,7 +99,12 @@ async function meetingsInWeek(db: Db, practitioners: SQL, readable: TeamScope, w
             kind: r.kind,
             status: r.status,
             locationKind: r.locationKind,
-            person: { id: r.personId, givenName: r.givenName, familyName: r.familyName, preferredName: r.preferredName },
+            person: {
+              id: r.personId,
+              givenName: r.givenName,
+              familyName: r.familyName,
+              preferredName: r.preferredName,
+            },
           }
         : null,
   }));
@@ -100,7 +113,13 @@ async function meetingsInWeek(db: Db, practitioners: SQL, readable: TeamScope, w
 /** Absences overlapping the week. The note is not read: it stays with administrators. */
 async function absencesInWeek(db: Db, practitioners: SQL, week: WeekWindow): Promise<CalendarAbsence[]> {
   return db
-    .select({ id: absences.id, userId: absences.userId, startsAt: absences.startsAt, endsAt: absences.endsAt, reason: absences.reason })
+    .select({
+      id: absences.id,
+      userId: absences.userId,
+      startsAt: absences.startsAt,
+      endsAt: absences.endsAt,
+      reason: absences.reason,
+    })
     .from(absences)
     .where(and(practitioners, lt(absences.startsAt, week.end), gt(absences.endsAt, week.start)))
     .orderBy(asc(absences.startsAt));
@@ -113,7 +132,11 @@ async function absencesInWeek(db: Db, practitioners: SQL, week: WeekWindow): Pro
  */
 export async function teamWeek(db: Db, teamId: string, readable: TeamScope, week: WeekWindow): Promise<TeamWeek> {
   const active = and(eq(teamMembers.teamId, teamId), isNull(users.disabledAt));
-  const members = db.select({ userId: teamMembers.userId }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId)).where(active);
+  const members = db
+    .select({ userId: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(active);
   const [practitioners, weekMeetings, weekAbsences] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, discipline: users.discipline })
@@ -128,7 +151,12 @@ export async function teamWeek(db: Db, teamId: string, readable: TeamScope, week
 }
 
 /** One practitioner's week: their meetings (details for the teams they may read) and absences. */
-export async function practitionerWeek(db: Db, userId: string, readable: TeamScope, week: WeekWindow): Promise<PractitionerWeek> {
+export async function practitionerWeek(
+  db: Db,
+  userId: string,
+  readable: TeamScope,
+  week: WeekWindow,
+): Promise<PractitionerWeek> {
   const [weekMeetings, weekAbsences] = await Promise.all([
     meetingsInWeek(db, eq(meetingPractitioners.userId, userId), readable, week),
     absencesInWeek(db, eq(absences.userId, userId), week),

@@ -38,17 +38,44 @@ describe.each(engines)('the core team on %s', (engine) => {
     await assignToCoreTeam(db, person, { userId: lead.id, role: 'lead', startsOn: '2026-01-01', endsOn: null }, actor);
     await assignToCoreTeam(db, person, { userId: peer.id, role: 'peer', startsOn: '2026-01-01', endsOn: null }, actor);
 
-    const outside = await refused(assignToCoreTeam(db, person, { userId: outsider.id, role: 'co_worker', startsOn: '2026-01-01', endsOn: null }, actor));
+    const outside = await refused(
+      assignToCoreTeam(
+        db,
+        person,
+        { userId: outsider.id, role: 'co_worker', startsOn: '2026-01-01', endsOn: null },
+        actor,
+      ),
+    );
     expect(outside.fieldErrors?.userId).toEqual(['Choose a practitioner from the team']);
-    expect((await refused(assignToCoreTeam(db, person, { userId: gone.id, role: 'co_worker', startsOn: '2026-01-01', endsOn: null }, actor))).code).toBe('invalid_input');
-    const twice = await refused(assignToCoreTeam(db, person, { userId: lead.id, role: 'co_worker', startsOn: '2026-03-01', endsOn: null }, actor));
+    expect(
+      (
+        await refused(
+          assignToCoreTeam(
+            db,
+            person,
+            { userId: gone.id, role: 'co_worker', startsOn: '2026-01-01', endsOn: null },
+            actor,
+          ),
+        )
+      ).code,
+    ).toBe('invalid_input');
+    const twice = await refused(
+      assignToCoreTeam(db, person, { userId: lead.id, role: 'co_worker', startsOn: '2026-03-01', endsOn: null }, actor),
+    );
     expect(twice.fieldErrors?.userId?.[0]).toMatch(/Lee Lead is already on the core team/);
 
     const [leadRow] = (await coreTeamHistory(db, person.id)).filter((a) => a.userId === lead.id);
-    expect((await refused(endCoreTeamAssignment(db, person, leadRow!.id, '2025-12-31', actor))).fieldErrors?.endsOn).toBeDefined();
+    expect(
+      (await refused(endCoreTeamAssignment(db, person, leadRow!.id, '2025-12-31', actor))).fieldErrors?.endsOn,
+    ).toBeDefined();
     await endCoreTeamAssignment(db, person, leadRow!.id, '2026-06-30', actor);
     // After the first stint has ended, they can come back.
-    await assignToCoreTeam(db, person, { userId: lead.id, role: 'co_worker', startsOn: '2026-09-01', endsOn: null }, actor);
+    await assignToCoreTeam(
+      db,
+      person,
+      { userId: lead.id, role: 'co_worker', startsOn: '2026-09-01', endsOn: null },
+      actor,
+    );
     const history = await coreTeamHistory(db, person.id);
     expect(history.map((a) => [a.name, a.role, a.endsOn])).toEqual([
       ['Lee Lead', 'co_worker', null],

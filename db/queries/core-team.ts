@@ -24,7 +24,12 @@ export async function coreTeamHistory(db: Db, personId: string) {
     .from(coreTeamAssignments)
     .innerJoin(users, eq(users.id, coreTeamAssignments.userId))
     .where(eq(coreTeamAssignments.personId, personId))
-    .orderBy(sql`${coreTeamAssignments.endsOn} is null desc`, desc(coreTeamAssignments.endsOn), desc(coreTeamAssignments.startsOn), asc(users.name));
+    .orderBy(
+      sql`${coreTeamAssignments.endsOn} is null desc`,
+      desc(coreTeamAssignments.endsOn),
+      desc(coreTeamAssignments.startsOn),
+      asc(users.name),
+    );
 }
 
 /** The practitioners of a team who can be chosen (not disabled). */
@@ -45,7 +50,10 @@ export async function assignToCoreTeam(db: Db, person: PersonRef, input: Assignm
       .innerJoin(users, eq(users.id, teamMembers.userId))
       .where(and(eq(teamMembers.teamId, person.teamId), eq(teamMembers.userId, input.userId), isNull(users.disabledAt)))
       .limit(1);
-    if (!member[0]) throw new AppError('invalid_input', 'Choose a practitioner from this team.', { fieldErrors: { userId: ['Choose a practitioner from the team'] } });
+    if (!member[0])
+      throw new AppError('invalid_input', 'Choose a practitioner from this team.', {
+        fieldErrors: { userId: ['Choose a practitioner from the team'] },
+      });
     const overlapping = await tx
       .select({ id: coreTeamAssignments.id })
       .from(coreTeamAssignments)
@@ -65,13 +73,33 @@ export async function assignToCoreTeam(db: Db, person: PersonRef, input: Assignm
     }
     const [row] = await tx
       .insert(coreTeamAssignments)
-      .values({ personId: person.id, userId: input.userId, role: input.role, startsOn: input.startsOn, endsOn: input.endsOn })
+      .values({
+        personId: person.id,
+        userId: input.userId,
+        role: input.role,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      })
       .returning({ id: coreTeamAssignments.id });
-    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'assign', entity: 'person', entityId: person.id, origin: actor.origin, detail: { assignmentId: row!.id, userId: input.userId, role: input.role } });
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      teamId: person.teamId,
+      action: 'assign',
+      entity: 'person',
+      entityId: person.id,
+      origin: actor.origin,
+      detail: { assignmentId: row!.id, userId: input.userId, role: input.role },
+    });
   });
 }
 
-export async function endCoreTeamAssignment(db: Db, person: PersonRef, assignmentId: string, endsOn: string, actor: Actor): Promise<void> {
+export async function endCoreTeamAssignment(
+  db: Db,
+  person: PersonRef,
+  assignmentId: string,
+  endsOn: string,
+  actor: Actor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx
       .select({ startsOn: coreTeamAssignments.startsOn })
@@ -80,12 +108,22 @@ export async function endCoreTeamAssignment(db: Db, person: PersonRef, assignmen
       .limit(1);
     if (!current) throw new AppError('not_found');
     if (endsOn < current.startsOn) {
-      throw new AppError('invalid_input', 'The last day cannot be before they joined.', { fieldErrors: { endsOn: ['The last day cannot be before they joined'] } });
+      throw new AppError('invalid_input', 'The last day cannot be before they joined.', {
+        fieldErrors: { endsOn: ['The last day cannot be before they joined'] },
+      });
     }
     await tx
       .update(coreTeamAssignments)
       .set({ endsOn })
       .where(and(eq(coreTeamAssignments.id, assignmentId), eq(coreTeamAssignments.personId, person.id)));
-    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'end-assignment', entity: 'person', entityId: person.id, origin: actor.origin, detail: { assignmentId, endsOn } });
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      teamId: person.teamId,
+      action: 'end-assignment',
+      entity: 'person',
+      entityId: person.id,
+      origin: actor.origin,
+      detail: { assignmentId, endsOn },
+    });
   });
 }

@@ -8,7 +8,11 @@ export type RevokedInvitation = { id: string; meetingId: string };
  * Ends a network member's links to every meeting not yet held (booked, or booked and not yet
  * marked held), at once: their pages then show only that the link no longer works.
  */
-export async function revokeMemberInvitations(db: Db, memberId: string, now = new Date()): Promise<RevokedInvitation[]> {
+export async function revokeMemberInvitations(
+  db: Db,
+  memberId: string,
+  now = new Date(),
+): Promise<RevokedInvitation[]> {
   return db
     .update(invitations)
     .set({ revokedAt: now })

@@ -6,7 +6,17 @@ export type Response = (typeof invitations.response.enumValues)[number];
 
 /** Whom a meeting of this person can be sent to: the person, and their active network members with consent. */
 export async function inviteOptions(db: Db, personId: string) {
-  const [person] = await db.select({ id: people.id, givenName: people.givenName, preferredName: people.preferredName, email: people.email, phone: people.phone }).from(people).where(eq(people.id, personId)).limit(1);
+  const [person] = await db
+    .select({
+      id: people.id,
+      givenName: people.givenName,
+      preferredName: people.preferredName,
+      email: people.email,
+      phone: people.phone,
+    })
+    .from(people)
+    .where(eq(people.id, personId))
+    .limit(1);
   const members = await db
     .select({
       id: networkMembers.id,
@@ -38,7 +48,14 @@ export async function invitableMembers(tx: Db, personId: string, memberIds: read
   return tx
     .select({ id: networkMembers.id })
     .from(networkMembers)
-    .where(and(inArray(networkMembers.id, [...memberIds]), eq(networkMembers.personId, personId), eq(networkMembers.active, true), eq(networkMembers.mayBeInvited, true)));
+    .where(
+      and(
+        inArray(networkMembers.id, [...memberIds]),
+        eq(networkMembers.personId, personId),
+        eq(networkMembers.active, true),
+        eq(networkMembers.mayBeInvited, true),
+      ),
+    );
 }
 
 /**
@@ -57,7 +74,13 @@ export async function insertInvitations(tx: Db, rows: (typeof invitations.$infer
  */
 export async function meetingToInviteTo(tx: Db, person: { id: string; teamId: string }, meetingId: string) {
   const [meeting] = await tx
-    .select({ id: meetings.id, personId: meetings.personId, status: meetings.status, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+    .select({
+      id: meetings.id,
+      personId: meetings.personId,
+      status: meetings.status,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+    })
     .from(meetings)
     .where(and(eq(meetings.id, meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId)))
     .for('update');
@@ -86,8 +109,14 @@ export async function invitationOfMeeting(db: Db, meetingId: string, invitationI
 }
 
 /** Whether this invitee (the person, or one network member) has a link to the meeting that still works. */
-export async function hasLiveInvitation(db: Db, meetingId: string, invitee: { personId: string | null; networkMemberId: string | null }): Promise<boolean> {
-  const who = invitee.networkMemberId ? eq(invitations.networkMemberId, invitee.networkMemberId) : isNotNull(invitations.personId);
+export async function hasLiveInvitation(
+  db: Db,
+  meetingId: string,
+  invitee: { personId: string | null; networkMemberId: string | null },
+): Promise<boolean> {
+  const who = invitee.networkMemberId
+    ? eq(invitations.networkMemberId, invitee.networkMemberId)
+    : isNotNull(invitations.personId);
   const rows = await db
     .select({ id: invitations.id })
     .from(invitations)
@@ -113,15 +142,24 @@ export async function meetingInvitations(db: Db, meetingId: string) {
       relationship: networkMembers.relationship,
       /** Whether a new link may be sent: the person always; a member while active and with consent. */
       mayBeInvitedAgain: sql<boolean>`${invitations.personId} is not null or (${networkMembers.active} and ${networkMembers.mayBeInvited})`,
-      email: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
-      phone: sql<string | null>`coalesce(${networkMembers.phone}, case when ${invitations.personId} is not null then ${people.phone} end)`,
+      email: sql<
+        string | null
+      >`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
+      phone: sql<
+        string | null
+      >`coalesce(${networkMembers.phone}, case when ${invitations.personId} is not null then ${people.phone} end)`,
     })
     .from(invitations)
     .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
     .innerJoin(people, eq(people.id, meetings.personId))
     .where(eq(invitations.meetingId, meetingId))
-    .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName), asc(invitations.networkMemberId), asc(invitations.createdAt));
+    .orderBy(
+      sql`${invitations.personId} is null`,
+      asc(networkMembers.givenName),
+      asc(invitations.networkMemberId),
+      asc(invitations.createdAt),
+    );
 }
 
 /** Everything the public invitation page needs, found by the SHA-256 of the link's token. */
@@ -138,7 +176,9 @@ export async function invitationByTokenHash(db: Db, tokenHash: string) {
       /** The person the meeting is for, rather than someone from their network: the page speaks to them as such. */
       inviteeIsPerson: sql<boolean>`${invitations.personId} is not null`,
       inviteeGivenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
-      inviteeEmail: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
+      inviteeEmail: sql<
+        string | null
+      >`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
       personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})`,
       inviteesSeeEachOther: people.inviteesSeeEachOther,
       meetingId: meetings.id,
@@ -165,11 +205,17 @@ export async function invitationByTokenHash(db: Db, tokenHash: string) {
 
 export type InvitationView = NonNullable<Awaited<ReturnType<typeof invitationByTokenHash>>>;
 
-type OtherInvitee = { givenName: string; relationship: (typeof networkMembers.relationship.enumValues)[number] | null; response: Response };
+type OtherInvitee = {
+  givenName: string;
+  relationship: (typeof networkMembers.relationship.enumValues)[number] | null;
+  response: Response;
+};
 type TeamMember = { name: string; discipline: (typeof users.discipline.enumValues)[number] };
 
 /** What an invitation page shows of the others: their names, or only whether anyone else from the network is invited. */
-export type OthersComing = { staff: TeamMember[] } & ({ namesShown: true; invitees: OtherInvitee[] } | { namesShown: false; othersInvited: boolean });
+export type OthersComing = { staff: TeamMember[] } & (
+  { namesShown: true; invitees: OtherInvitee[] } | { namesShown: false; othersInvited: boolean }
+);
 
 /**
  * Who else is coming, as this invitee may see it. With names: the first names and relationships
@@ -177,8 +223,17 @@ export type OthersComing = { staff: TeamMember[] } & ({ namesShown: true; invite
  * only): just whether anyone else from the network is still invited; the names never leave the
  * database. The practitioners' names always. Never contact details.
  */
-export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id' | 'meetingId'>, namesShown: boolean): Promise<OthersComing> {
-  const stillComing = and(eq(invitations.meetingId, invitation.meetingId), ne(invitations.id, invitation.id), isNull(invitations.revokedAt), ne(invitations.response, 'declined'));
+export async function othersComing(
+  db: Db,
+  invitation: Pick<InvitationView, 'id' | 'meetingId'>,
+  namesShown: boolean,
+): Promise<OthersComing> {
+  const stillComing = and(
+    eq(invitations.meetingId, invitation.meetingId),
+    ne(invitations.id, invitation.id),
+    isNull(invitations.revokedAt),
+    ne(invitations.response, 'declined'),
+  );
   const staff = db
     .select({ name: users.name, discipline: users.discipline })
     .from(meetingPractitioners)
@@ -187,14 +242,22 @@ export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id'
     .orderBy(asc(users.name));
   if (!namesShown) {
     const [others, team] = await Promise.all([
-      db.select({ id: invitations.id }).from(invitations).where(and(stillComing, isNotNull(invitations.networkMemberId))).limit(1),
+      db
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(stillComing, isNotNull(invitations.networkMemberId)))
+        .limit(1),
       staff,
     ]);
     return { namesShown: false, othersInvited: others.length > 0, staff: team };
   }
   const [invitees, team] = await Promise.all([
     db
-      .select({ givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`, relationship: networkMembers.relationship, response: invitations.response })
+      .select({
+        givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
+        relationship: networkMembers.relationship,
+        response: invitations.response,
+      })
       .from(invitations)
       .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
       .innerJoin(people, eq(people.id, meetings.personId))
@@ -207,7 +270,13 @@ export async function othersComing(db: Db, invitation: Pick<InvitationView, 'id'
 }
 
 /** An invitee's answer; only while the link works and before the meeting starts. */
-export async function recordResponse(db: Db, invitationId: string, response: Exclude<Response, 'needs_action'>, message: string | null, now = new Date()): Promise<boolean> {
+export async function recordResponse(
+  db: Db,
+  invitationId: string,
+  response: Exclude<Response, 'needs_action'>,
+  message: string | null,
+  now = new Date(),
+): Promise<boolean> {
   const rows = await db
     .update(invitations)
     .set({ response, message, respondedAt: now })
@@ -224,7 +293,12 @@ export async function recordResponse(db: Db, invitationId: string, response: Exc
 }
 
 /** Ends one link at once (a lost phone, a changed mind): the page then says only that the link no longer works. */
-export async function revokeInvitation(db: Db, meetingId: string, invitationId: string, now = new Date()): Promise<boolean> {
+export async function revokeInvitation(
+  db: Db,
+  meetingId: string,
+  invitationId: string,
+  now = new Date(),
+): Promise<boolean> {
   const rows = await db
     .update(invitations)
     .set({ revokedAt: now })
@@ -235,14 +309,22 @@ export async function revokeInvitation(db: Db, meetingId: string, invitationId: 
 
 /** A moved meeting's links stay valid until the new end. */
 export async function extendInvitations(tx: Db, meetingId: string, endsAt: Date) {
-  await tx.update(invitations).set({ expiresAt: endsAt }).where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
+  await tx
+    .update(invitations)
+    .set({ expiresAt: endsAt })
+    .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
 }
 
 /**
  * A practitioner's meetings in the coming days with invitees who have not answered yet, for
  * Today. Starts from their busy intervals (the (user_id, busy_from) index), like Today itself.
  */
-export async function meetingsAwaitingAnswers(db: Db, args: { userId: string; teamIds: string[] }, window: { from: Date; until: Date }, limit = 10) {
+export async function meetingsAwaitingAnswers(
+  db: Db,
+  args: { userId: string; teamIds: string[] },
+  window: { from: Date; until: Date },
+  limit = 10,
+) {
   if (args.teamIds.length === 0) return [];
   return db
     .select({
@@ -270,7 +352,15 @@ export async function meetingsAwaitingAnswers(db: Db, args: { userId: string; te
         isNull(invitations.revokedAt),
       ),
     )
-    .groupBy(meetings.id, meetings.personId, meetings.startsAt, meetings.timeZone, people.preferredName, people.givenName, people.familyName)
+    .groupBy(
+      meetings.id,
+      meetings.personId,
+      meetings.startsAt,
+      meetings.timeZone,
+      people.preferredName,
+      people.givenName,
+      people.familyName,
+    )
     .orderBy(asc(meetings.startsAt))
     .limit(limit);
 }
@@ -283,7 +373,9 @@ export async function liveInvitations(db: Db, meetingId: string) {
       response: invitations.response,
       isPerson: sql<boolean>`${invitations.personId} is not null`,
       givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
-      email: sql<string | null>`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
+      email: sql<
+        string | null
+      >`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,
     })
     .from(invitations)
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))

@@ -25,14 +25,23 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const admin = await makeUser(db, { role: 'admin' });
     const user = await makeUser(db, { teamId: team.id, email });
     const token = newInviteToken();
-    await insertInvite(db, { userId: user.id, tokenHash: hashInviteToken(token), createdBy: admin.id, expiresAt: inviteExpiry(now), now });
+    await insertInvite(db, {
+      userId: user.id,
+      tokenHash: hashInviteToken(token),
+      createdBy: admin.id,
+      expiresAt: inviteExpiry(now),
+      now,
+    });
     return { user, admin, token };
   }
 
   it('stores only the hash of the token', async () => {
     const { db } = database;
     const { user, token } = await invited('hash@example.org');
-    const rows = await db.select({ tokenHash: userInvites.tokenHash }).from(userInvites).where(eq(userInvites.userId, user.id));
+    const rows = await db
+      .select({ tokenHash: userInvites.tokenHash })
+      .from(userInvites)
+      .where(eq(userInvites.userId, user.id));
     expect(rows).toEqual([{ tokenHash: hashInviteToken(token) }]);
     expect(JSON.stringify(rows)).not.toContain(token);
   });
@@ -41,7 +50,10 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const { db } = database;
     const { user, token } = await invited('once@example.org');
     expect((await findPractitioner(db, user.id))?.status).toBe('invited');
-    expect(await findUsableInvite(db, hashInviteToken(token))).toMatchObject({ userId: user.id, email: 'once@example.org' });
+    expect(await findUsableInvite(db, hashInviteToken(token))).toMatchObject({
+      userId: user.id,
+      email: 'once@example.org',
+    });
 
     const first = await db.transaction((tx) => redeemInvite(tx, hashInviteToken(token), 'placeholder-hash'));
     expect(first?.id).toBe(user.id);
@@ -53,8 +65,12 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
   it('lets the invitee sign in with the password they chose, and only that one', async () => {
     const { db } = database;
     const { token } = await invited('chosen@example.org');
-    await db.transaction(async (tx) => redeemInvite(tx, hashInviteToken(token), await hashPassword('my chosen long password')));
-    expect(await verifyCredentials(db, 'chosen@example.org', 'my chosen long password')).toMatchObject({ email: 'chosen@example.org' });
+    await db.transaction(async (tx) =>
+      redeemInvite(tx, hashInviteToken(token), await hashPassword('my chosen long password')),
+    );
+    expect(await verifyCredentials(db, 'chosen@example.org', 'my chosen long password')).toMatchObject({
+      email: 'chosen@example.org',
+    });
     expect(await verifyCredentials(db, 'chosen@example.org', 'not my password at all')).toBeNull();
   });
 
@@ -72,14 +88,21 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const hash = hashInviteToken(token);
     expect(await findUsableInvite(db, hash, new Date('2026-03-08T08:59:00Z'))).toBeDefined();
     expect(await findUsableInvite(db, hash, new Date('2026-03-08T09:00:00Z'))).toBeUndefined();
-    expect(await db.transaction((tx) => redeemInvite(tx, hash, 'late', new Date('2026-03-09T00:00:00Z')))).toBeUndefined();
+    expect(
+      await db.transaction((tx) => redeemInvite(tx, hash, 'late', new Date('2026-03-09T00:00:00Z'))),
+    ).toBeUndefined();
   });
 
   it('stops working when a newer link is made for the same person', async () => {
     const { db } = database;
     const { user, admin, token } = await invited('newer@example.org');
     const newer = newInviteToken();
-    await insertInvite(db, { userId: user.id, tokenHash: hashInviteToken(newer), createdBy: admin.id, expiresAt: inviteExpiry(new Date()) });
+    await insertInvite(db, {
+      userId: user.id,
+      tokenHash: hashInviteToken(newer),
+      createdBy: admin.id,
+      expiresAt: inviteExpiry(new Date()),
+    });
     expect(await findUsableInvite(db, hashInviteToken(token))).toBeUndefined();
     expect(await findUsableInvite(db, hashInviteToken(newer))).toBeDefined();
     const rows = await db.select({ id: userInvites.id }).from(userInvites).where(eq(userInvites.userId, user.id));
@@ -112,7 +135,11 @@ describe.each(engines)('turning access off on %s', (engine) => {
   it('ends sign-in and the session at once, and turning it back on restores both', async () => {
     const { db } = database;
     const team = await makeTeam(db);
-    const user = await makeUser(db, { teamId: team.id, email: 'ended@example.org', passwordHash: await hashPassword('a long enough password') });
+    const user = await makeUser(db, {
+      teamId: team.id,
+      email: 'ended@example.org',
+      passwordHash: await hashPassword('a long enough password'),
+    });
     expect(await verifyCredentials(db, 'ended@example.org', 'a long enough password')).not.toBeNull();
 
     const disabled = await setDisabled(db, user.id, true, new Date('2026-03-02T10:00:00Z'));

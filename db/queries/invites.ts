@@ -8,7 +8,10 @@ import { userInvites, users } from '../schema';
  */
 
 /** Records a new link and retires any earlier unused ones for the same person. */
-export async function insertInvite(db: Db, args: { userId: string; tokenHash: string; createdBy: string; expiresAt: Date; now?: Date }) {
+export async function insertInvite(
+  db: Db,
+  args: { userId: string; tokenHash: string; createdBy: string; expiresAt: Date; now?: Date },
+) {
   const now = args.now ?? new Date();
   await db
     .update(userInvites)
@@ -24,10 +27,23 @@ export async function insertInvite(db: Db, args: { userId: string; tokenHash: st
 /** Who a link is for, if it can still be used now. */
 export async function findUsableInvite(db: Db, tokenHash: string, now = new Date()) {
   const rows = await db
-    .select({ inviteId: userInvites.id, userId: users.id, name: users.name, email: users.email, expiresAt: userInvites.expiresAt })
+    .select({
+      inviteId: userInvites.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      expiresAt: userInvites.expiresAt,
+    })
     .from(userInvites)
     .innerJoin(users, eq(users.id, userInvites.userId))
-    .where(and(eq(userInvites.tokenHash, tokenHash), isNull(userInvites.usedAt), gt(userInvites.expiresAt, now), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(userInvites.tokenHash, tokenHash),
+        isNull(userInvites.usedAt),
+        gt(userInvites.expiresAt, now),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1);
   return rows[0];
 }

@@ -29,15 +29,52 @@ describe.each(engines)('upcoming meetings on %s', (engine) => {
     const kit = await makePerson(db, mine.id, { givenName: 'Kit', familyName: 'Oakley', preferredName: 'Kitty' });
     const elsewhere = await makePerson(db, other.id, { givenName: 'Hidden', familyName: 'Person' });
 
-    const later = await makeMeeting(db, { teamId: mine.id, personId: robin.id, userIds: [me.id, peer.id], startsAt: new Date('2026-11-26T10:00:00Z') });
-    const sooner = await makeMeeting(db, { teamId: mine.id, personId: kit.id, userIds: [me.id], startsAt: new Date('2026-11-25T10:00:00Z') });
+    const later = await makeMeeting(db, {
+      teamId: mine.id,
+      personId: robin.id,
+      userIds: [me.id, peer.id],
+      startsAt: new Date('2026-11-26T10:00:00Z'),
+    });
+    const sooner = await makeMeeting(db, {
+      teamId: mine.id,
+      personId: kit.id,
+      userIds: [me.id],
+      startsAt: new Date('2026-11-25T10:00:00Z'),
+    });
     // Not shown: in the past, cancelled, beyond the window, someone else's, and another team's
     // meeting that lists me (I am not on that team, so I must not see its person).
-    await makeMeeting(db, { teamId: mine.id, personId: robin.id, userIds: [me.id], startsAt: new Date('2026-11-20T10:00:00Z'), status: 'held' });
-    await makeMeeting(db, { teamId: mine.id, personId: robin.id, userIds: [me.id], startsAt: new Date('2026-11-27T10:00:00Z'), status: 'cancelled' });
-    await makeMeeting(db, { teamId: mine.id, personId: robin.id, userIds: [me.id], startsAt: new Date('2026-12-20T10:00:00Z') });
-    await makeMeeting(db, { teamId: mine.id, personId: robin.id, userIds: [peer.id], startsAt: new Date('2026-11-28T10:00:00Z') });
-    await makeMeeting(db, { teamId: other.id, personId: elsewhere.id, userIds: [me.id, stranger.id], startsAt: new Date('2026-11-29T10:00:00Z') });
+    await makeMeeting(db, {
+      teamId: mine.id,
+      personId: robin.id,
+      userIds: [me.id],
+      startsAt: new Date('2026-11-20T10:00:00Z'),
+      status: 'held',
+    });
+    await makeMeeting(db, {
+      teamId: mine.id,
+      personId: robin.id,
+      userIds: [me.id],
+      startsAt: new Date('2026-11-27T10:00:00Z'),
+      status: 'cancelled',
+    });
+    await makeMeeting(db, {
+      teamId: mine.id,
+      personId: robin.id,
+      userIds: [me.id],
+      startsAt: new Date('2026-12-20T10:00:00Z'),
+    });
+    await makeMeeting(db, {
+      teamId: mine.id,
+      personId: robin.id,
+      userIds: [peer.id],
+      startsAt: new Date('2026-11-28T10:00:00Z'),
+    });
+    await makeMeeting(db, {
+      teamId: other.id,
+      personId: elsewhere.id,
+      userIds: [me.id, stranger.id],
+      startsAt: new Date('2026-11-29T10:00:00Z'),
+    });
 
     const result = await upcomingMeetingsForPractitioner(db, { userId: me.id, teamIds: [mine.id] }, window);
     expect(result.map((m) => m.id)).toEqual([sooner.id, later.id]);
@@ -52,8 +89,15 @@ describe.each(engines)('upcoming meetings on %s', (engine) => {
     const team = await makeTeam(db);
     const me = await makeUser(db, { teamId: team.id });
     const person = await makePerson(db, team.id);
-    const ongoing = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [me.id], startsAt: new Date('2026-11-24T07:30:00Z') });
-    expect((await upcomingMeetingsForPractitioner(db, { userId: me.id, teamIds: [team.id] }, window)).map((m) => m.id)).toEqual([ongoing.id]);
+    const ongoing = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [me.id],
+      startsAt: new Date('2026-11-24T07:30:00Z'),
+    });
+    expect(
+      (await upcomingMeetingsForPractitioner(db, { userId: me.id, teamIds: [team.id] }, window)).map((m) => m.id),
+    ).toEqual([ongoing.id]);
     expect(await upcomingMeetingsForPractitioner(db, { userId: me.id, teamIds: [] }, window)).toEqual([]);
   });
 
@@ -65,17 +109,55 @@ describe.each(engines)('upcoming meetings on %s', (engine) => {
     const priya = await makeUser(db, { teamId: team.id, name: 'Priya Shah' });
     const person = await makePerson(db, team.id);
     // Under way at 08:00 with Sam off sick today: too late to move, so not marked.
-    const ongoing = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [me.id, sam.id], startsAt: new Date('2026-11-24T07:30:00Z') });
-    const samAway = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [me.id, sam.id], startsAt: new Date('2026-11-24T14:00:00Z') });
-    const priyaIfFree = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [me.id, priya.id], startsAt: new Date('2026-11-26T10:00:00Z') });
+    const ongoing = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [me.id, sam.id],
+      startsAt: new Date('2026-11-24T07:30:00Z'),
+    });
+    const samAway = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [me.id, sam.id],
+      startsAt: new Date('2026-11-24T14:00:00Z'),
+    });
+    const priyaIfFree = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [me.id, priya.id],
+      startsAt: new Date('2026-11-26T10:00:00Z'),
+    });
     await db
       .update(meetingPractitioners)
       .set({ role: 'optional' })
       .where(and(eq(meetingPractitioners.meetingId, priyaIfFree.id), eq(meetingPractitioners.userId, priya.id)));
-    const meAway = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [me.id, sam.id], startsAt: new Date('2026-12-02T10:00:00Z') });
-    await insertAbsence(db, { userId: sam.id, startsAt: new Date('2026-11-24T00:00:00Z'), endsAt: new Date('2026-11-25T00:00:00Z'), reason: 'sickness', note: null });
-    await insertAbsence(db, { userId: priya.id, startsAt: new Date('2026-11-26T00:00:00Z'), endsAt: new Date('2026-11-27T00:00:00Z'), reason: 'leave', note: null });
-    await insertAbsence(db, { userId: me.id, startsAt: new Date('2026-12-01T00:00:00Z'), endsAt: new Date('2026-12-03T00:00:00Z'), reason: 'training', note: null });
+    const meAway = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [me.id, sam.id],
+      startsAt: new Date('2026-12-02T10:00:00Z'),
+    });
+    await insertAbsence(db, {
+      userId: sam.id,
+      startsAt: new Date('2026-11-24T00:00:00Z'),
+      endsAt: new Date('2026-11-25T00:00:00Z'),
+      reason: 'sickness',
+      note: null,
+    });
+    await insertAbsence(db, {
+      userId: priya.id,
+      startsAt: new Date('2026-11-26T00:00:00Z'),
+      endsAt: new Date('2026-11-27T00:00:00Z'),
+      reason: 'leave',
+      note: null,
+    });
+    await insertAbsence(db, {
+      userId: me.id,
+      startsAt: new Date('2026-12-01T00:00:00Z'),
+      endsAt: new Date('2026-12-03T00:00:00Z'),
+      reason: 'training',
+      note: null,
+    });
 
     const result = await upcomingMeetingsForPractitioner(db, { userId: me.id, teamIds: [team.id] }, window);
     expect(result.map((m) => [m.id, m.personId, m.away])).toEqual([

@@ -4,7 +4,6 @@ import { meetingPractitioners, meetings, people, users } from '../schema';
 import { requiredPractitionersAway } from './absence-clashes';
 import { DAY_MS } from '@/lib/time/units';
 
-
 export type UpcomingMeeting = {
   id: string;
   personId: string;
@@ -92,7 +91,10 @@ export async function upcomingMeetingsForPractitioner(
   ]);
   const awayByMeeting = new Map<string, UpcomingMeeting['away']>();
   for (const a of away) {
-    awayByMeeting.set(a.meetingId, [...(awayByMeeting.get(a.meetingId) ?? []), { name: a.name, you: a.userId === scope.userId }]);
+    awayByMeeting.set(a.meetingId, [
+      ...(awayByMeeting.get(a.meetingId) ?? []),
+      { name: a.name, you: a.userId === scope.userId },
+    ]);
   }
   const byMeeting = new Map<string, UpcomingMeeting['colleagues']>();
   for (const c of colleagues) {

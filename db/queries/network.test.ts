@@ -3,9 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, networkMembers } from '../schema';
 import { engines, openTestDatabase, type TestDatabase } from '../testing/databases';
 import { makePerson, makeTeam, makeUser } from '../testing/factories';
-import { addNetworkMember, consentHistory, findNetworkMember, listNetwork, setNetworkMemberActive, updateNetworkMember } from './network';
+import {
+  addNetworkMember,
+  consentHistory,
+  findNetworkMember,
+  listNetwork,
+  setNetworkMemberActive,
+  updateNetworkMember,
+} from './network';
 
-describe.each(engines)('a person\'s network on %s', (engine) => {
+describe.each(engines)("a person's network on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
@@ -34,11 +41,19 @@ describe.each(engines)('a person\'s network on %s', (engine) => {
     const person = await makePerson(db, team.id);
     const actor = { actorId: me.id, origin: 'test' };
     const id = await addNetworkMember(db, person, anne, actor);
-    expect(await consentHistory(db, id)).toMatchObject([{ mayBeInvited: true, maySeeSharedRecords: false, by: 'Alex' }]);
+    expect(await consentHistory(db, id)).toMatchObject([
+      { mayBeInvited: true, maySeeSharedRecords: false, by: 'Alex' },
+    ]);
 
     await updateNetworkMember(db, person, id, { ...anne, closeness: 'middle' }, actor);
     expect(await consentHistory(db, id)).toHaveLength(1); // no consent change, no new row
-    await updateNetworkMember(db, person, id, { ...anne, closeness: 'middle', mayBeInvited: false, maySeeSharedRecords: true }, actor);
+    await updateNetworkMember(
+      db,
+      person,
+      id,
+      { ...anne, closeness: 'middle', mayBeInvited: false, maySeeSharedRecords: true },
+      actor,
+    );
     const history = await consentHistory(db, id);
     expect(history).toHaveLength(2);
     expect(history[0]).toMatchObject({ mayBeInvited: false, maySeeSharedRecords: true });
@@ -49,7 +64,10 @@ describe.each(engines)('a person\'s network on %s', (engine) => {
     expect(network).toHaveLength(1);
     expect(network[0]?.active).toBe(false);
 
-    const events = await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entity, 'person'), eq(auditEvents.entityId, person.id)));
+    const events = await db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, 'person'), eq(auditEvents.entityId, person.id)));
     expect(events.map((e) => e.action)).toEqual(['create', 'update', 'consent-change', 'deactivate']);
   });
 

@@ -46,7 +46,12 @@ export async function findNetworkMember(db: Db, personId: string, memberId: stri
 
 export async function consentHistory(db: Db, memberId: string) {
   return db
-    .select({ at: consentChanges.changedAt, mayBeInvited: consentChanges.mayBeInvited, maySeeSharedRecords: consentChanges.maySeeSharedRecords, by: users.name })
+    .select({
+      at: consentChanges.changedAt,
+      mayBeInvited: consentChanges.mayBeInvited,
+      maySeeSharedRecords: consentChanges.maySeeSharedRecords,
+      by: users.name,
+    })
     .from(consentChanges)
     .innerJoin(users, eq(users.id, consentChanges.changedBy))
     .where(eq(consentChanges.networkMemberId, memberId))
@@ -68,20 +73,44 @@ function values(input: NetworkMemberInput) {
   };
 }
 
-export async function addNetworkMember(db: Db, person: PersonRef, input: NetworkMemberInput, actor: Actor): Promise<string> {
+export async function addNetworkMember(
+  db: Db,
+  person: PersonRef,
+  input: NetworkMemberInput,
+  actor: Actor,
+): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(networkMembers)
       .values({ personId: person.id, ...values(input) })
       .returning({ id: networkMembers.id });
-    await tx.insert(consentChanges).values({ networkMemberId: row!.id, mayBeInvited: input.mayBeInvited, maySeeSharedRecords: input.maySeeSharedRecords, changedBy: actor.actorId });
-    await recordAudit(tx, { actorId: actor.actorId, teamId: person.teamId, action: 'create', entity: 'person', entityId: person.id, origin: actor.origin, detail: { networkMemberId: row!.id } });
+    await tx.insert(consentChanges).values({
+      networkMemberId: row!.id,
+      mayBeInvited: input.mayBeInvited,
+      maySeeSharedRecords: input.maySeeSharedRecords,
+      changedBy: actor.actorId,
+    });
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      teamId: person.teamId,
+      action: 'create',
+      entity: 'person',
+      entityId: person.id,
+      origin: actor.origin,
+      detail: { networkMemberId: row!.id },
+    });
     return row!.id;
   });
 }
 
 /** Saves the member; a change of consent is also kept, time-stamped, in the history. */
-export async function updateNetworkMember(db: Db, person: PersonRef, memberId: string, input: NetworkMemberInput, actor: Actor): Promise<boolean> {
+export async function updateNetworkMember(
+  db: Db,
+  person: PersonRef,
+  memberId: string,
+  input: NetworkMemberInput,
+  actor: Actor,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ mayBeInvited: networkMembers.mayBeInvited, maySeeSharedRecords: networkMembers.maySeeSharedRecords })
@@ -93,9 +122,15 @@ export async function updateNetworkMember(db: Db, person: PersonRef, memberId: s
       .update(networkMembers)
       .set({ ...values(input), updatedAt: new Date() })
       .where(and(eq(networkMembers.id, memberId), eq(networkMembers.personId, person.id)));
-    const consentChanged = before.mayBeInvited !== input.mayBeInvited || before.maySeeSharedRecords !== input.maySeeSharedRecords;
+    const consentChanged =
+      before.mayBeInvited !== input.mayBeInvited || before.maySeeSharedRecords !== input.maySeeSharedRecords;
     if (consentChanged) {
-      await tx.insert(consentChanges).values({ networkMemberId: memberId, mayBeInvited: input.mayBeInvited, maySeeSharedRecords: input.maySeeSharedRecords, changedBy: actor.actorId });
+      await tx.insert(consentChanges).values({
+        networkMemberId: memberId,
+        mayBeInvited: input.mayBeInvited,
+        maySeeSharedRecords: input.maySeeSharedRecords,
+        changedBy: actor.actorId,
+      });
     }
     await recordAudit(tx, {
       actorId: actor.actorId,
@@ -111,7 +146,13 @@ export async function updateNetworkMember(db: Db, person: PersonRef, memberId: s
 }
 
 /** Members are never deleted: they leave the network and can come back. */
-export async function setNetworkMemberActive(db: Db, person: PersonRef, memberId: string, active: boolean, actor: Actor): Promise<boolean> {
+export async function setNetworkMemberActive(
+  db: Db,
+  person: PersonRef,
+  memberId: string,
+  active: boolean,
+  actor: Actor,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const changed = await tx
       .update(networkMembers)

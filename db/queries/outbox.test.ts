@@ -54,9 +54,17 @@ describe.each(engines)('the outbox on %s', (engine) => {
     expect(again).toEqual({ id: first.id, created: false });
     const rows = await db.select().from(outbox);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ subject: 'An invitation from the Riverside team', status: 'pending', attempts: 0, lastError: null, nextAttemptAt: t0 });
+    expect(rows[0]).toMatchObject({
+      subject: 'An invitation from the Riverside team',
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: t0,
+    });
     // Ten callers at once still make one message.
-    const racing = await Promise.all(Array.from({ length: 10 }, () => enqueue(db, message({ dedupeKey: 'invitation:2:0' }))));
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, () => enqueue(db, message({ dedupeKey: 'invitation:2:0' }))),
+    );
     expect(racing.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(racing.map((r) => r.id)).size).toBe(1);
   });
@@ -77,8 +85,12 @@ describe.each(engines)('the outbox on %s', (engine) => {
   });
 
   it('refuses a message that could not be sent: no recipient address, or a subject over two lines', async () => {
-    await expect(enqueue(database.db, message({ toAddress: 'not an address' }))).rejects.toThrow(/not an email address/);
-    await expect(enqueue(database.db, message({ subject: 'Line one\r\nBcc: someone@example.org' }))).rejects.toThrow(/one line/);
+    await expect(enqueue(database.db, message({ toAddress: 'not an address' }))).rejects.toThrow(
+      /not an email address/,
+    );
+    await expect(enqueue(database.db, message({ subject: 'Line one\r\nBcc: someone@example.org' }))).rejects.toThrow(
+      /one line/,
+    );
   });
 
   it('lets several workers claim at the same time without ever claiming one message twice', async () => {
@@ -109,7 +121,9 @@ describe.each(engines)('the outbox on %s', (engine) => {
     const dueSooner = await enqueue(db, message({ sendAfter: at(-10) }));
     const claimed = await claimDue(db, { limit: 10, leaseMs: 60 * MINUTE, workerId: 'w', now: t0 });
     expect(claimed.map((m) => m.id)).toEqual([dueSooner.id, due.id]);
-    expect((await claimDue(db, { limit: 10, leaseMs: MINUTE, workerId: 'w', now: at(30) })).map((m) => m.id)).toEqual([later.id]);
+    expect((await claimDue(db, { limit: 10, leaseMs: MINUTE, workerId: 'w', now: at(30) })).map((m) => m.id)).toEqual([
+      later.id,
+    ]);
   });
 
   it("takes a crashed worker's messages back once its lease has run out, and ignores its late reply", async () => {
@@ -121,7 +135,9 @@ describe.each(engines)('the outbox on %s', (engine) => {
     const [taken] = await claimDue(db, { limit: 1, leaseMs: 5 * MINUTE, workerId: 'other', now: at(6) });
     expect(taken).toMatchObject({ id, attempts: 2, lockedBy: 'other', lockedUntil: at(11) });
     // The first worker wakes up and reports a failure: the new holder's claim stands.
-    expect(await markFailed(db, crashed!, 'crashed', 'too late', afterFailure(crashed!.attempts, at(7)))).toBe('lost-lease');
+    expect(await markFailed(db, crashed!, 'crashed', 'too late', afterFailure(crashed!.attempts, at(7)))).toBe(
+      'lost-lease',
+    );
     expect(await releaseClaim(db, crashed!, 'crashed')).toBe(false);
     expect(await row(id)).toMatchObject({ status: 'sending', lockedBy: 'other', lastError: null });
   });
@@ -131,7 +147,13 @@ describe.each(engines)('the outbox on %s', (engine) => {
     const { id } = await enqueue(db, message({ sendAfter: t0 }));
     const [claimed] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: t0 });
     expect(await markSent(db, claimed!.id, at(0.5))).toBe(true);
-    expect(await row(id)).toMatchObject({ status: 'sent', sentAt: at(0.5), lockedBy: null, lockedUntil: null, attempts: 1 });
+    expect(await row(id)).toMatchObject({
+      status: 'sent',
+      sentAt: at(0.5),
+      lockedBy: null,
+      lockedUntil: null,
+      attempts: 1,
+    });
     expect(await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: at(600) })).toHaveLength(0);
     expect(await markSent(db, id, at(1))).toBe(false);
   });
@@ -144,18 +166,39 @@ describe.each(engines)('the outbox on %s', (engine) => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const [claimed] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now });
       expect(claimed).toMatchObject({ id, attempts: attempt });
-      const outcome = await markFailed(db, claimed!, 'w', `Could not reach the mail server (${attempt})`, afterFailure(claimed!.attempts, now));
+      const outcome = await markFailed(
+        db,
+        claimed!,
+        'w',
+        `Could not reach the mail server (${attempt})`,
+        afterFailure(claimed!.attempts, now),
+      );
       const stored = await row(id);
       if (attempt < MAX_ATTEMPTS) {
         expect(outcome).toBe('pending');
-        expect(stored).toMatchObject({ status: 'pending', lastError: `Could not reach the mail server (${attempt})`, lockedBy: null });
+        expect(stored).toMatchObject({
+          status: 'pending',
+          lastError: `Could not reach the mail server (${attempt})`,
+          lockedBy: null,
+        });
         waits.push((stored.nextAttemptAt.getTime() - now.getTime()) / MINUTE);
         // Not a moment before it is due.
-        expect(await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: new Date(stored.nextAttemptAt.getTime() - 1) })).toHaveLength(0);
+        expect(
+          await claimDue(db, {
+            limit: 1,
+            leaseMs: MINUTE,
+            workerId: 'w',
+            now: new Date(stored.nextAttemptAt.getTime() - 1),
+          }),
+        ).toHaveLength(0);
         now = stored.nextAttemptAt;
       } else {
         expect(outcome).toBe('failed');
-        expect(stored).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: `Could not reach the mail server (${MAX_ATTEMPTS})` });
+        expect(stored).toMatchObject({
+          status: 'failed',
+          attempts: MAX_ATTEMPTS,
+          lastError: `Could not reach the mail server (${MAX_ATTEMPTS})`,
+        });
       }
     }
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
@@ -166,9 +209,22 @@ describe.each(engines)('the outbox on %s', (engine) => {
     const { db } = database;
     const { id } = await enqueue(db, message({ sendAfter: t0 }));
     const [claimed] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: t0 });
-    expect(await markFailed(db, claimed!, 'w', 'The mail server refused this address: 550 No such mailbox', afterFailure(claimed!.attempts, t0, true))).toBe('failed');
+    expect(
+      await markFailed(
+        db,
+        claimed!,
+        'w',
+        'The mail server refused this address: 550 No such mailbox',
+        afterFailure(claimed!.attempts, t0, true),
+      ),
+    ).toBe('failed');
     expect(await retryNow(db, id, at(5))).toBe(true);
-    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: at(5), lastError: 'The mail server refused this address: 550 No such mailbox' });
+    expect(await row(id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at(5),
+      lastError: 'The mail server refused this address: 550 No such mailbox',
+    });
     const [again] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: at(5) });
     expect(again).toMatchObject({ id, attempts: 1 });
     // Being sent, or sent: nothing to retry.
@@ -184,7 +240,10 @@ describe.each(engines)('the outbox on %s', (engine) => {
     expect(await releaseClaim(db, claimed!, 'w')).toBe(true);
     expect(await row(id)).toMatchObject({ status: 'pending', attempts: 0, lockedBy: null });
 
-    await db.update(outbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(outbox.id, id));
+    await db
+      .update(outbox)
+      .set({ attempts: MAX_ATTEMPTS - 1 })
+      .where(eq(outbox.id, id));
     await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'vanished', now: t0 });
     expect(await failAbandoned(db, { maxAttempts: MAX_ATTEMPTS, now: at(0.5) })).toBe(0);
     expect(await failAbandoned(db, { maxAttempts: MAX_ATTEMPTS, now: at(2) })).toBe(1);
@@ -218,8 +277,22 @@ describe.each(engines)('the outbox page query on %s', (engine) => {
     const userA = await makeUser(db, { teamId: teamA });
     const userB = await makeUser(db, { teamId: teamB });
     const startsAt = new Date('2026-12-01T10:00:00Z');
-    meetingA = (await makeMeeting(db, { teamId: teamA, personId: (await makePerson(db, teamA)).id, userIds: [userA.id], startsAt })).id;
-    meetingB = (await makeMeeting(db, { teamId: teamB, personId: (await makePerson(db, teamB)).id, userIds: [userB.id], startsAt })).id;
+    meetingA = (
+      await makeMeeting(db, {
+        teamId: teamA,
+        personId: (await makePerson(db, teamA)).id,
+        userIds: [userA.id],
+        startsAt,
+      })
+    ).id;
+    meetingB = (
+      await makeMeeting(db, {
+        teamId: teamB,
+        personId: (await makePerson(db, teamB)).id,
+        userIds: [userB.id],
+        startsAt,
+      })
+    ).id;
     for (let i = 0; i < 5; i++) await enqueue(db, message({ meetingId: meetingA, subject: `Team A message ${i}` }));
     await enqueue(db, message({ meetingId: meetingB, subject: 'Team B message' }));
     await enqueue(db, message({ subject: 'Not about a meeting' }));
@@ -245,7 +318,13 @@ describe.each(engines)('the outbox page query on %s', (engine) => {
   it('filters by status and counts what waits and what failed, per team', async () => {
     const { db } = database;
     const [one] = await claimDue(db, { limit: 1, leaseMs: MINUTE, workerId: 'w', now: new Date(Date.now() + MINUTE) });
-    await markFailed(db, one!, 'w', 'The mail server refused this address', afterFailure(one!.attempts, new Date(), true));
+    await markFailed(
+      db,
+      one!,
+      'w',
+      'The mail server refused this address',
+      afterFailure(one!.attempts, new Date(), true),
+    );
     const failedTeam = one!.meetingId === meetingA ? teamA : one!.meetingId === meetingB ? teamB : undefined;
     expect(failedTeam).toBeDefined();
     const other = failedTeam === teamA ? teamB : teamA;

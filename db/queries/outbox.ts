@@ -13,13 +13,23 @@ import { inTeams } from './scope';
  * Every time is passed in (`now`), so tests can move the clock.
  */
 
-const oneLine = (what: string) => z.string().trim().min(1, `${what} is empty`).max(998).regex(/^[^\r\n]*$/, `${what} must be one line`);
+const oneLine = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is empty`)
+    .max(998)
+    .regex(/^[^\r\n]*$/, `${what} must be one line`);
 
 export const newOutboxMessage = z.object({
   /** Names the message once for all time, e.g. `invitation:<invitationId>:<sequence>`: enqueueing it again does nothing. */
   dedupeKey: oneLine('The dedupe key'),
   /** Loosely checked on purpose: an address the mail server refuses fails visibly in the outbox instead of failing the caller's change. */
-  toAddress: z.string().trim().max(320).regex(/^[^\s@<>,;]+@[^\s@<>,;]+$/, 'The recipient is not an email address'),
+  toAddress: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^[^\s@<>,;]+@[^\s@<>,;]+$/, 'The recipient is not an email address'),
   subject: oneLine('The subject'),
   bodyText: z.string().min(1, 'The body is empty'),
   bodyHtml: z.string().nullish(),
@@ -140,17 +150,35 @@ export async function markFailed(
   const rows = await db
     .update(outbox)
     .set({ ...next, lastError: error, ...released })
-    .where(and(eq(outbox.id, message.id), eq(outbox.status, 'sending'), eq(outbox.lockedBy, workerId), eq(outbox.attempts, message.attempts)))
+    .where(
+      and(
+        eq(outbox.id, message.id),
+        eq(outbox.status, 'sending'),
+        eq(outbox.lockedBy, workerId),
+        eq(outbox.attempts, message.attempts),
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length > 0 ? next.status : 'lost-lease';
 }
 
 /** Gives back a claimed message that was not tried (its lease was running out), without counting an attempt. */
-export async function releaseClaim(db: Db, message: Pick<ClaimedMessage, 'id' | 'attempts'>, workerId: string): Promise<boolean> {
+export async function releaseClaim(
+  db: Db,
+  message: Pick<ClaimedMessage, 'id' | 'attempts'>,
+  workerId: string,
+): Promise<boolean> {
   const rows = await db
     .update(outbox)
     .set({ status: 'pending', attempts: sql`${outbox.attempts} - 1`, ...released })
-    .where(and(eq(outbox.id, message.id), eq(outbox.status, 'sending'), eq(outbox.lockedBy, workerId), eq(outbox.attempts, message.attempts)))
+    .where(
+      and(
+        eq(outbox.id, message.id),
+        eq(outbox.status, 'sending'),
+        eq(outbox.lockedBy, workerId),
+        eq(outbox.attempts, message.attempts),
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length > 0;
 }
@@ -168,7 +196,13 @@ export async function failAbandoned(db: Db, options: { maxAttempts: number; now?
       lastError: sql`coalesce(${outbox.lastError} || ' ', '') || 'The app stopped while sending the last attempt; it may or may not have gone out.'`,
       ...released,
     })
-    .where(and(eq(outbox.status, 'sending'), lte(outbox.lockedUntil, now), sql`${outbox.attempts} >= ${options.maxAttempts}`))
+    .where(
+      and(
+        eq(outbox.status, 'sending'),
+        lte(outbox.lockedUntil, now),
+        sql`${outbox.attempts} >= ${options.maxAttempts}`,
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length;
 }
@@ -197,7 +231,10 @@ function filterCondition(filter: OutboxFilter): SQL | undefined {
 export type OutboxListItem = Awaited<ReturnType<typeof listOutbox>>['rows'][number];
 
 /** A page of messages, newest first; `hasMore` says whether another page follows. */
-export async function listOutbox(db: Db, args: { scope: TeamScope; filter?: OutboxFilter; page?: number; pageSize?: number }) {
+export async function listOutbox(
+  db: Db,
+  args: { scope: TeamScope; filter?: OutboxFilter; page?: number; pageSize?: number },
+) {
   const pageSize = args.pageSize ?? 20;
   const page = Math.max(1, args.page ?? 1);
   const rows = await db
@@ -256,7 +293,12 @@ export async function retryNow(db: Db, id: number, now: Date = new Date()): Prom
   const rows = await db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: now, ...released })
-    .where(and(eq(outbox.id, id), or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'pending'), sql`${outbox.attempts} > 0`))))
+    .where(
+      and(
+        eq(outbox.id, id),
+        or(eq(outbox.status, 'failed'), and(eq(outbox.status, 'pending'), sql`${outbox.attempts} > 0`)),
+      ),
+    )
     .returning({ id: outbox.id });
   return rows.length > 0;
 }

@@ -28,11 +28,20 @@ describe.each(engines)('the caseload and a person on %s', (engine) => {
     await makePerson(db, other.id, { givenName: 'Robin', familyName: 'Elsewhere' });
     await makeMeeting(db, { teamId: mine.id, personId: bel.id, userIds: [me.id], startsAt: inDays(2) });
     await makeMeeting(db, { teamId: mine.id, personId: ash.id, userIds: [me.id], startsAt: inDays(5) });
-    await makeMeeting(db, { teamId: mine.id, personId: ash.id, userIds: [me.id], startsAt: inDays(-3), status: 'held' });
-    await db.insert(coreTeamAssignments).values({ personId: bel.id, userId: me.id, role: 'lead', startsOn: '2020-01-01' });
+    await makeMeeting(db, {
+      teamId: mine.id,
+      personId: ash.id,
+      userIds: [me.id],
+      startsAt: inDays(-3),
+      status: 'held',
+    });
+    await db
+      .insert(coreTeamAssignments)
+      .values({ personId: bel.id, userId: me.id, role: 'lead', startsOn: '2020-01-01' });
 
     const scope = { userId: me.id, teams: [mine.id], today };
-    const names = async (f: Partial<Parameters<typeof listCaseload>[2]>) => (await listCaseload(db, scope, { ...defaults, ...f })).rows.map((r) => r.familyName);
+    const names = async (f: Partial<Parameters<typeof listCaseload>[2]>) =>
+      (await listCaseload(db, scope, { ...defaults, ...f })).rows.map((r) => r.familyName);
     expect(await names({})).toEqual(['Ashworth', 'Bellamy']);
     expect(await names({ status: 'all' })).toEqual(['Ashworth', 'Bellamy', 'Carver']);
     expect(await names({ status: 'discharged' })).toEqual(['Carver']);
@@ -68,12 +77,29 @@ describe.each(engines)('the caseload and a person on %s', (engine) => {
     const { db } = database;
     const team = await makeTeam(db);
     const other = await makeTeam(db);
-    const existing = await makePerson(db, team.id, { givenName: 'Jamie', familyName: 'Lowther', dateOfBirth: '1990-03-12' });
+    const existing = await makePerson(db, team.id, {
+      givenName: 'Jamie',
+      familyName: 'Lowther',
+      dateOfBirth: '1990-03-12',
+    });
     await makePerson(db, other.id, { givenName: 'Jamie', familyName: 'Lowther', dateOfBirth: '1990-03-12' });
-    const same = await findLikelyDuplicates(db, team.id, { givenName: 'jamie', familyName: 'LOWTHER', dateOfBirth: '1990-03-12' });
+    const same = await findLikelyDuplicates(db, team.id, {
+      givenName: 'jamie',
+      familyName: 'LOWTHER',
+      dateOfBirth: '1990-03-12',
+    });
     expect(same.map((p) => p.id)).toEqual([existing.id]);
-    expect(await findLikelyDuplicates(db, team.id, { givenName: 'Jamie', familyName: 'Lowther', dateOfBirth: '1991-03-12' })).toEqual([]);
-    expect(await findLikelyDuplicates(db, team.id, { givenName: 'Jamie', familyName: 'Lowther', dateOfBirth: '1990-03-12', excludeId: existing.id })).toEqual([]);
+    expect(
+      await findLikelyDuplicates(db, team.id, { givenName: 'Jamie', familyName: 'Lowther', dateOfBirth: '1991-03-12' }),
+    ).toEqual([]);
+    expect(
+      await findLikelyDuplicates(db, team.id, {
+        givenName: 'Jamie',
+        familyName: 'Lowther',
+        dateOfBirth: '1990-03-12',
+        excludeId: existing.id,
+      }),
+    ).toEqual([]);
   });
 
   it("splits a person's meetings into coming up and before, with the practitioners", async () => {
@@ -82,8 +108,19 @@ describe.each(engines)('the caseload and a person on %s', (engine) => {
     const a = await makeUser(db, { teamId: team.id, name: 'Zed Adams' });
     const b = await makeUser(db, { teamId: team.id, name: 'Amy Brook' });
     const person = await makePerson(db, team.id);
-    const next = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [a.id, b.id], startsAt: inDays(1) });
-    const held = await makeMeeting(db, { teamId: team.id, personId: person.id, userIds: [a.id], startsAt: inDays(-7), status: 'held' });
+    const next = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [a.id, b.id],
+      startsAt: inDays(1),
+    });
+    const held = await makeMeeting(db, {
+      teamId: team.id,
+      personId: person.id,
+      userIds: [a.id],
+      startsAt: inDays(-7),
+      status: 'held',
+    });
     const { upcoming, past } = await personMeetings(db, person.id, team.id);
     expect(upcoming.map((m) => m.id)).toEqual([next.id]);
     expect(upcoming[0]?.practitioners).toEqual(['Amy Brook', 'Zed Adams']);

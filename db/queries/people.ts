@@ -21,13 +21,19 @@ const lastMeeting = sql<Date | null>`(select max(m.starts_at) from ${meetings} m
  * The people on the caseloads of the user's teams: searched by any part of their names,
  * filtered, sorted by their next or last meeting, a page at a time with the total.
  */
-export async function listCaseload(db: Db, scope: { userId: string; teams: TeamScope; today: string }, filter: CaseloadFilter) {
+export async function listCaseload(
+  db: Db,
+  scope: { userId: string; teams: TeamScope; today: string },
+  filter: CaseloadFilter,
+) {
   const pageSize = filter.pageSize ?? 25;
   const conditions: SQL[] = [inTeams(people.teamId, scope.teams)];
   if (filter.status !== 'all') conditions.push(eq(people.status, filter.status));
   for (const term of (filter.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4)) {
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(people.givenName, pattern), ilike(people.familyName, pattern), ilike(people.preferredName, pattern))!);
+    conditions.push(
+      or(ilike(people.givenName, pattern), ilike(people.familyName, pattern), ilike(people.preferredName, pattern))!,
+    );
   }
   if (filter.mine) {
     conditions.push(sql`exists (select 1 from ${coreTeamAssignments} c where c.person_id = ${people.id} and c.user_id = ${scope.userId}
@@ -118,10 +124,19 @@ export async function findPerson(db: Db, id: string, scope: TeamScope) {
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
 /** Someone with the same name and date of birth already on the team's caseload. */
-export async function findLikelyDuplicates(db: Db, teamId: string, p: { givenName: string; familyName: string; dateOfBirth: string | null; excludeId?: string }) {
+export async function findLikelyDuplicates(
+  db: Db,
+  teamId: string,
+  p: { givenName: string; familyName: string; dateOfBirth: string | null; excludeId?: string },
+) {
   if (!p.dateOfBirth) return [];
   return db
-    .select({ id: people.id, givenName: people.givenName, familyName: people.familyName, dateOfBirth: people.dateOfBirth })
+    .select({
+      id: people.id,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      dateOfBirth: people.dateOfBirth,
+    })
     .from(people)
     .where(
       and(
@@ -139,21 +154,30 @@ export async function findLikelyDuplicates(db: Db, teamId: string, p: { givenNam
 export async function personMeetings(db: Db, personId: string, teamId: string, limits = { upcoming: 10, past: 10 }) {
   const base = () =>
     db
-    .select({
-      id: meetings.id,
-      kind: meetings.kind,
-      status: meetings.status,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      timeZone: meetings.timeZone,
-      locationKind: meetings.locationKind,
-      locationDetail: meetings.locationDetail,
-      practitioners: sql<string[]>`coalesce((select array_agg(u.name order by u.name) from ${meetingPractitioners} mp join ${users} u on u.id = mp.user_id where mp.meeting_id = "meetings"."id"), '{}')`,
-    })
-    .from(meetings);
+      .select({
+        id: meetings.id,
+        kind: meetings.kind,
+        status: meetings.status,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+        timeZone: meetings.timeZone,
+        locationKind: meetings.locationKind,
+        locationDetail: meetings.locationDetail,
+        practitioners: sql<
+          string[]
+        >`coalesce((select array_agg(u.name order by u.name) from ${meetingPractitioners} mp join ${users} u on u.id = mp.user_id where mp.meeting_id = "meetings"."id"), '{}')`,
+      })
+      .from(meetings);
   const [upcoming, past] = await Promise.all([
     base()
-      .where(and(eq(meetings.personId, personId), eq(meetings.teamId, teamId), sql`${meetings.endsAt} > now()`, sql`${meetings.status} <> 'cancelled'`))
+      .where(
+        and(
+          eq(meetings.personId, personId),
+          eq(meetings.teamId, teamId),
+          sql`${meetings.endsAt} > now()`,
+          sql`${meetings.status} <> 'cancelled'`,
+        ),
+      )
       .orderBy(asc(meetings.startsAt))
       .limit(limits.upcoming),
     base()

@@ -21,20 +21,37 @@ function profileValues(input: PersonInput) {
     interpreterLanguage: input.interpreterLanguage,
     meetingPreferences:
       input.preferredWeekdays.length || input.preferredFrom !== null
-        ? { weekdays: input.preferredWeekdays, fromMinute: input.preferredFrom ?? 0, toMinute: input.preferredTo ?? 24 * 60 }
+        ? {
+            weekdays: input.preferredWeekdays,
+            fromMinute: input.preferredFrom ?? 0,
+            toMinute: input.preferredTo ?? 24 * 60,
+          }
         : null,
     firstContactUserId: input.firstContactUserId,
     ...(input.inviteesSeeEachOther ? { inviteesSeeEachOther: input.inviteesSeeEachOther } : {}),
   };
 }
 
-export async function createPerson(db: Db, teamId: string, input: PersonInput, referralAt: Date, actor: Actor): Promise<string> {
+export async function createPerson(
+  db: Db,
+  teamId: string,
+  input: PersonInput,
+  referralAt: Date,
+  actor: Actor,
+): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(people)
       .values({ teamId, ...profileValues(input), referralAt })
       .returning({ id: people.id });
-    await recordAudit(tx, { actorId: actor.actorId, teamId, action: 'create', entity: 'person', entityId: row!.id, origin: actor.origin });
+    await recordAudit(tx, {
+      actorId: actor.actorId,
+      teamId,
+      action: 'create',
+      entity: 'person',
+      entityId: row!.id,
+      origin: actor.origin,
+    });
     return row!.id;
   });
 }
@@ -43,15 +60,28 @@ export async function createPerson(db: Db, teamId: string, input: PersonInput, r
  * Saves the profile. A change to what network members see about each other is named in the
  * audit event, with the choice before and after: it is the person's privacy.
  */
-export async function updatePerson(db: Db, person: { id: string; teamId: string }, input: PersonInput, referralAt: Date, actor: Actor): Promise<void> {
+export async function updatePerson(
+  db: Db,
+  person: { id: string; teamId: string },
+  input: PersonInput,
+  referralAt: Date,
+  actor: Actor,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const where = and(eq(people.id, person.id), eq(people.teamId, person.teamId));
-    const [before] = await tx.select({ inviteesSeeEachOther: people.inviteesSeeEachOther }).from(people).where(where).for('update');
+    const [before] = await tx
+      .select({ inviteesSeeEachOther: people.inviteesSeeEachOther })
+      .from(people)
+      .where(where)
+      .for('update');
     await tx
       .update(people)
       .set({ ...profileValues(input), referralAt, updatedAt: new Date() })
       .where(where);
-    const seeEachOther = before && input.inviteesSeeEachOther && input.inviteesSeeEachOther !== before.inviteesSeeEachOther ? { from: before.inviteesSeeEachOther, to: input.inviteesSeeEachOther } : undefined;
+    const seeEachOther =
+      before && input.inviteesSeeEachOther && input.inviteesSeeEachOther !== before.inviteesSeeEachOther
+        ? { from: before.inviteesSeeEachOther, to: input.inviteesSeeEachOther }
+        : undefined;
     await recordAudit(tx, {
       actorId: actor.actorId,
       teamId: person.teamId,

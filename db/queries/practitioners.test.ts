@@ -28,11 +28,23 @@ describe.each(engines)('practitioners for administrators on %s', (engine) => {
     const b = await makeTeam(db, 'Beta Team');
     const account = await insertAccount(
       db,
-      { name: 'Robin Ellis', email: 'robin.ellis@example.org', discipline: 'nurse', role: 'practitioner', timeZone: 'Europe/Dublin', passwordHash: 'secret-hash' },
+      {
+        name: 'Robin Ellis',
+        email: 'robin.ellis@example.org',
+        discipline: 'nurse',
+        role: 'practitioner',
+        timeZone: 'Europe/Dublin',
+        passwordHash: 'secret-hash',
+      },
       [b.id, a.id],
     );
     const found = await findPractitioner(db, account.id);
-    expect(found).toMatchObject({ name: 'Robin Ellis', discipline: 'nurse', timeZone: 'Europe/Dublin', status: 'active' });
+    expect(found).toMatchObject({
+      name: 'Robin Ellis',
+      discipline: 'nurse',
+      timeZone: 'Europe/Dublin',
+      status: 'active',
+    });
     expect(found?.memberships.map((m) => m.teamName)).toEqual(['Alpha Team', 'Beta Team']);
     const listed = (await listPractitioners(db)).find((p) => p.id === account.id);
     expect(listed?.teams.map((t) => t.name)).toEqual(['Alpha Team', 'Beta Team']);
@@ -65,8 +77,19 @@ describe.each(engines)('practitioners for administrators on %s', (engine) => {
   it('changes details, discipline and role', async () => {
     const { db } = database;
     const user = await makeUser(db, { name: 'Sasha Varley' });
-    await updateAccountDetails(db, user.id, { name: 'Sasha Varley-Hollis', email: 'sasha@example.org', discipline: 'peer_support_worker', role: 'admin', timeZone: 'UTC' });
-    expect(await findPractitioner(db, user.id)).toMatchObject({ name: 'Sasha Varley-Hollis', discipline: 'peer_support_worker', role: 'admin', timeZone: 'UTC' });
+    await updateAccountDetails(db, user.id, {
+      name: 'Sasha Varley-Hollis',
+      email: 'sasha@example.org',
+      discipline: 'peer_support_worker',
+      role: 'admin',
+      timeZone: 'UTC',
+    });
+    expect(await findPractitioner(db, user.id)).toMatchObject({
+      name: 'Sasha Varley-Hollis',
+      discipline: 'peer_support_worker',
+      role: 'admin',
+      timeZone: 'UTC',
+    });
   });
 
   it('adds, leads and removes team memberships', async () => {
@@ -74,7 +97,11 @@ describe.each(engines)('practitioners for administrators on %s', (engine) => {
     const team = await makeTeam(db, 'Membership Team');
     const user = await makeUser(db);
     await upsertMembership(db, user.id, team.id, false);
-    expect(await findMembership(db, user.id, team.id)).toEqual({ teamId: team.id, lead: false, teamName: 'Membership Team' });
+    expect(await findMembership(db, user.id, team.id)).toEqual({
+      teamId: team.id,
+      lead: false,
+      teamName: 'Membership Team',
+    });
     await upsertMembership(db, user.id, team.id, true);
     expect((await findMembership(db, user.id, team.id))?.lead).toBe(true);
     expect(await deleteMembership(db, user.id, team.id)).toBe(true);

@@ -19,7 +19,8 @@ const teamsOfUser = sql<{ id: string; name: string; lead: boolean }[]>`coalesce(
   (select json_agg(json_build_object('id', t."id", 'name', t."name", 'lead', tm."lead") order by t."name")
      from "team_members" tm join "teams" t on t."id" = tm."team_id"
     where tm."user_id" = "users"."id"), '[]'::json)`;
-const onTeam = (teamId: string) => sql`exists (select 1 from "team_members" tm where tm."user_id" = "users"."id" and tm."team_id" = ${teamId})`;
+const onTeam = (teamId: string) =>
+  sql`exists (select 1 from "team_members" tm where tm."user_id" = "users"."id" and tm."team_id" = ${teamId})`;
 
 function statusOf(row: { disabledAt: Date | null; invited: boolean; setPassword: boolean }): AccountStatus {
   if (row.disabledAt) return 'disabled';
@@ -58,7 +59,10 @@ export async function listPractitioners(db: Db, filter: PractitionerFilter = {})
       ),
     )
     .orderBy(asc(users.name), asc(users.id));
-  return rows.map(({ invited, setPassword, ...row }) => ({ ...row, status: statusOf({ disabledAt: row.disabledAt, invited, setPassword }) }));
+  return rows.map(({ invited, setPassword, ...row }) => ({
+    ...row,
+    status: statusOf({ disabledAt: row.disabledAt, invited, setPassword }),
+  }));
 }
 
 export type PractitionerRow = Awaited<ReturnType<typeof listPractitioners>>[number];
@@ -109,10 +113,20 @@ export async function countExistingTeams(db: Db, teamIds: string[]): Promise<num
   return rows[0]?.n ?? 0;
 }
 
-export type NewAccount = { name: string; email: string; discipline: Discipline; role: Role; timeZone: string; passwordHash: string };
+export type NewAccount = {
+  name: string;
+  email: string;
+  discipline: Discipline;
+  role: Role;
+  timeZone: string;
+  passwordHash: string;
+};
 
 export async function insertAccount(db: Db, account: NewAccount, teamIds: string[]) {
-  const [user] = await db.insert(users).values(account).returning({ id: users.id, name: users.name, email: users.email });
+  const [user] = await db
+    .insert(users)
+    .values(account)
+    .returning({ id: users.id, name: users.name, email: users.email });
   if (teamIds.length) await db.insert(teamMembers).values(teamIds.map((teamId) => ({ teamId, userId: user!.id })));
   return user!;
 }

@@ -23,7 +23,10 @@ describe.each(engines)('stale rate-limit counts on %s', (engine) => {
     await hitRateLimit(db, 'sweep-test:now', 20, 600, now);
 
     expect(await deleteStaleRateLimits(db, now)).toBe(1);
-    const left = await db.select({ key: rateLimits.key, hits: rateLimits.hits }).from(rateLimits).where(like(rateLimits.key, 'sweep-test:%'));
+    const left = await db
+      .select({ key: rateLimits.key, hits: rateLimits.hits })
+      .from(rateLimits)
+      .where(like(rateLimits.key, 'sweep-test:%'));
     expect(left.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: 'sweep-test:now', hits: 2 },
       { key: 'sweep-test:yesterday-but-inside', hits: 1 },

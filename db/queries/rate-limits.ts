@@ -11,7 +11,13 @@ export function rateLimitWindowStart(windowSeconds: number, now: Date): Date {
  * Counts one hit for `key` in a fixed window and says whether it is within `limit`. One
  * statement (an upsert), kept in PostgreSQL so several app instances share the count.
  */
-export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<{ allowed: boolean; hits: number }> {
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<{ allowed: boolean; hits: number }> {
   const windowStart = rateLimitWindowStart(windowSeconds, now);
   const [row] = await db
     .insert(rateLimits)
@@ -28,9 +34,19 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowSec
 }
 
 /** Whether `key` is already over `limit` in the current window, without counting a hit. */
-export async function overRateLimit(db: Db, key: string, limit: number, windowSeconds: number, now = new Date()): Promise<boolean> {
+export async function overRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<boolean> {
   const windowStart = rateLimitWindowStart(windowSeconds, now);
-  const [row] = await db.select({ hits: rateLimits.hits }).from(rateLimits).where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart))).limit(1);
+  const [row] = await db
+    .select({ hits: rateLimits.hits })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)))
+    .limit(1);
   return (row?.hits ?? 0) >= limit;
 }
 

@@ -5,14 +5,19 @@ import type { Db } from '../client';
 import { absences, meetingPractitioners, meetings, teamMembers, teams, users, workingPatterns } from '../schema';
 import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
 
-
 /**
  * Each practitioner's week, absences and busy intervals in the window, for the slot search.
  * Only practitioners of the team are returned. Four queries, whatever the number of people.
  */
 export async function loadCalendars(
   db: Db,
-  args: { teamId: string; userIds: string[]; window: Interval; coreUserIds: string[]; ignoreMeetingIds?: readonly string[] },
+  args: {
+    teamId: string;
+    userIds: string[];
+    window: Interval;
+    coreUserIds: string[];
+    ignoreMeetingIds?: readonly string[];
+  },
 ): Promise<PractitionerCalendar[]> {
   const ignore = new Set(args.ignoreMeetingIds ?? []);
   if (args.userIds.length === 0) return [];
@@ -26,7 +31,12 @@ export async function loadCalendars(
       // Whose access is turned off is never offered or booked.
       .where(and(inArray(users.id, args.userIds), isNull(users.disabledAt))),
     db
-      .select({ userId: workingPatterns.userId, weekday: workingPatterns.weekday, startMinute: workingPatterns.startMinute, endMinute: workingPatterns.endMinute })
+      .select({
+        userId: workingPatterns.userId,
+        weekday: workingPatterns.weekday,
+        startMinute: workingPatterns.startMinute,
+        endMinute: workingPatterns.endMinute,
+      })
       .from(workingPatterns)
       .where(inArray(workingPatterns.userId, args.userIds)),
     db
@@ -34,7 +44,12 @@ export async function loadCalendars(
       .from(absences)
       .where(and(inArray(absences.userId, args.userIds), lt(absences.startsAt, to), gt(absences.endsAt, from))),
     db
-      .select({ meetingId: meetingPractitioners.meetingId, userId: meetingPractitioners.userId, start: meetingPractitioners.busyFrom, end: meetingPractitioners.busyTo })
+      .select({
+        meetingId: meetingPractitioners.meetingId,
+        userId: meetingPractitioners.userId,
+        start: meetingPractitioners.busyFrom,
+        end: meetingPractitioners.busyTo,
+      })
       .from(meetingPractitioners)
       .where(
         and(
@@ -54,8 +69,12 @@ export async function loadCalendars(
     isPeer: s.discipline === 'peer_support_worker',
     isCore: args.coreUserIds.includes(s.id),
     pattern: patterns.filter((p) => p.userId === s.id),
-    absences: away.filter((a) => a.userId === s.id).map((a) => ({ start: a.start.getTime(), end: a.end.getTime(), reason: a.reason })),
-    busy: busy.filter((b) => b.userId === s.id && !ignore.has(b.meetingId)).map((b) => ({ start: b.start.getTime(), end: b.end.getTime() })),
+    absences: away
+      .filter((a) => a.userId === s.id)
+      .map((a) => ({ start: a.start.getTime(), end: a.end.getTime(), reason: a.reason })),
+    busy: busy
+      .filter((b) => b.userId === s.id && !ignore.has(b.meetingId))
+      .map((b) => ({ start: b.start.getTime(), end: b.end.getTime() })),
   }));
 }
 
@@ -76,7 +95,10 @@ export type NewMeeting = {
 
 type PersonRef = { id: string; teamId: string };
 
-function busyRows(meetingId: string, meeting: Pick<NewMeeting, 'startsAt' | 'endsAt' | 'travelMinutes' | 'practitioners'>) {
+function busyRows(
+  meetingId: string,
+  meeting: Pick<NewMeeting, 'startsAt' | 'endsAt' | 'travelMinutes' | 'practitioners'>,
+) {
   const travel = meeting.travelMinutes * MINUTE_MS;
   return meeting.practitioners.map((p) => ({
     meetingId,
@@ -137,7 +159,11 @@ export type MeetingChange = {
  * having changed only rows the caller's transaction will roll back, when any of them is no
  * longer booked.
  */
-export async function updateMeetingTimes(tx: Db, person: PersonRef, changes: readonly MeetingChange[]): Promise<boolean> {
+export async function updateMeetingTimes(
+  tx: Db,
+  person: PersonRef,
+  changes: readonly MeetingChange[],
+): Promise<boolean> {
   if (changes.length === 0) return false;
   for (const change of changes) {
     const updated = await tx
@@ -152,20 +178,36 @@ export async function updateMeetingTimes(tx: Db, person: PersonRef, changes: rea
         sequence: sql`${meetings.sequence} + 1`,
         updatedAt: new Date(),
       })
-      .where(and(eq(meetings.id, change.meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
+      .where(
+        and(
+          eq(meetings.id, change.meetingId),
+          eq(meetings.personId, person.id),
+          eq(meetings.teamId, person.teamId),
+          eq(meetings.status, 'scheduled'),
+        ),
+      )
       .returning({ id: meetings.id });
     if (updated.length === 0) return false;
   }
   // Free every moving meeting's old intervals first, then take the new ones: a series moved by
   // a day puts meeting n on the old time of meeting n + 1, which must not collide with itself.
-  await tx.delete(meetingPractitioners).where(inArray(meetingPractitioners.meetingId, changes.map((c) => c.meetingId)));
+  await tx.delete(meetingPractitioners).where(
+    inArray(
+      meetingPractitioners.meetingId,
+      changes.map((c) => c.meetingId),
+    ),
+  );
   await tx.insert(meetingPractitioners).values(changes.flatMap((change) => busyRows(change.meetingId, change)));
   return true;
 }
 
 export async function teamSchedulingSettings(db: Db, teamId: string) {
   const [row] = await db
-    .select({ timeZone: teams.timeZone, travelBufferMinutes: teams.travelBufferMinutes, minimumNoticeHours: teams.minimumNoticeHours })
+    .select({
+      timeZone: teams.timeZone,
+      travelBufferMinutes: teams.travelBufferMinutes,
+      minimumNoticeHours: teams.minimumNoticeHours,
+    })
     .from(teams)
     .where(eq(teams.id, teamId))
     .limit(1);
@@ -195,7 +237,13 @@ export async function findMeeting(db: Db, personId: string, meetingId: string) {
     .limit(1);
   if (!meeting) return undefined;
   const practitioners = await db
-    .select({ userId: users.id, name: users.name, discipline: users.discipline, role: meetingPractitioners.role, accessOff: sql<boolean>`${users.disabledAt} is not null` })
+    .select({
+      userId: users.id,
+      name: users.name,
+      discipline: users.discipline,
+      role: meetingPractitioners.role,
+      accessOff: sql<boolean>`${users.disabledAt} is not null`,
+    })
     .from(meetingPractitioners)
     .innerJoin(users, eq(users.id, meetingPractitioners.userId))
     .where(eq(meetingPractitioners.meetingId, meeting.id))
@@ -208,7 +256,15 @@ export async function restOfSeries(db: Db, person: PersonRef, seriesId: string, 
   return db
     .select({ id: meetings.id, startsAt: meetings.startsAt, endsAt: meetings.endsAt })
     .from(meetings)
-    .where(and(eq(meetings.seriesId, seriesId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled'), gte(meetings.startsAt, from)))
+    .where(
+      and(
+        eq(meetings.seriesId, seriesId),
+        eq(meetings.personId, person.id),
+        eq(meetings.teamId, person.teamId),
+        eq(meetings.status, 'scheduled'),
+        gte(meetings.startsAt, from),
+      ),
+    )
     .orderBy(asc(meetings.startsAt));
 }
 
@@ -217,7 +273,14 @@ export async function meetingsToCome(db: Db, person: PersonRef, now = new Date()
   return db
     .select({ id: meetings.id, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now)))
+    .where(
+      and(
+        eq(meetings.personId, person.id),
+        eq(meetings.teamId, person.teamId),
+        eq(meetings.status, 'scheduled'),
+        gt(meetings.startsAt, now),
+      ),
+    )
     .orderBy(asc(meetings.startsAt));
 }
 
@@ -226,12 +289,24 @@ export async function meetingsToCome(db: Db, person: PersonRef, now = new Date()
  * of its series. The database frees the practitioners' time in the same statement (trigger), and
  * each sequence is bumped so calendars replace their copy. Returns the ids cancelled.
  */
-export async function cancelMeetingRows(tx: Db, person: PersonRef, meetingIds: readonly string[], reason: string): Promise<string[]> {
+export async function cancelMeetingRows(
+  tx: Db,
+  person: PersonRef,
+  meetingIds: readonly string[],
+  reason: string,
+): Promise<string[]> {
   if (meetingIds.length === 0) return [];
   const changed = await tx
     .update(meetings)
     .set({ status: 'cancelled', statusReason: reason, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
-    .where(and(inArray(meetings.id, [...meetingIds]), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId), eq(meetings.status, 'scheduled')))
+    .where(
+      and(
+        inArray(meetings.id, [...meetingIds]),
+        eq(meetings.personId, person.id),
+        eq(meetings.teamId, person.teamId),
+        eq(meetings.status, 'scheduled'),
+      ),
+    )
     .returning({ id: meetings.id });
   return changed.map((c) => c.id);
 }

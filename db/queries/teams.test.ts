@@ -14,10 +14,33 @@ describe.each(engines)('teams for administrators on %s', (engine) => {
 
   it('creates and changes a team with its settings', async () => {
     const { db } = database;
-    const team = await insertTeam(db, { name: 'Harbour Team', timeZone: 'Europe/Dublin', travelBufferMinutes: 20, reminderHours: 48, minimumNoticeHours: 4 });
-    expect(await findTeam(db, team.id)).toEqual({ id: team.id, name: 'Harbour Team', timeZone: 'Europe/Dublin', travelBufferMinutes: 20, reminderHours: 48, minimumNoticeHours: 4 });
-    await updateTeam(db, team.id, { name: 'Harbour Open Dialogue Team', timeZone: 'Europe/London', travelBufferMinutes: 0, reminderHours: 24, minimumNoticeHours: 2 });
-    expect(await findTeam(db, team.id)).toMatchObject({ name: 'Harbour Open Dialogue Team', timeZone: 'Europe/London', travelBufferMinutes: 0 });
+    const team = await insertTeam(db, {
+      name: 'Harbour Team',
+      timeZone: 'Europe/Dublin',
+      travelBufferMinutes: 20,
+      reminderHours: 48,
+      minimumNoticeHours: 4,
+    });
+    expect(await findTeam(db, team.id)).toEqual({
+      id: team.id,
+      name: 'Harbour Team',
+      timeZone: 'Europe/Dublin',
+      travelBufferMinutes: 20,
+      reminderHours: 48,
+      minimumNoticeHours: 4,
+    });
+    await updateTeam(db, team.id, {
+      name: 'Harbour Open Dialogue Team',
+      timeZone: 'Europe/London',
+      travelBufferMinutes: 0,
+      reminderHours: 24,
+      minimumNoticeHours: 2,
+    });
+    expect(await findTeam(db, team.id)).toMatchObject({
+      name: 'Harbour Open Dialogue Team',
+      timeZone: 'Europe/London',
+      travelBufferMinutes: 0,
+    });
   });
 
   it('finds a name already taken whatever its case, except the team’s own', async () => {

@@ -46,7 +46,13 @@ export type TeamSettings = NonNullable<Awaited<ReturnType<typeof findTeam>>>;
 /** The team's practitioners (disabled ones too, marked), leads first. */
 export async function teamRoster(db: Db, teamId: string) {
   return db
-    .select({ id: users.id, name: users.name, discipline: users.discipline, lead: teamMembers.lead, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      discipline: users.discipline,
+      lead: teamMembers.lead,
+      disabledAt: users.disabledAt,
+    })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, teamId))
@@ -83,5 +89,10 @@ export async function administrationCounts(db: Db) {
       admins: sql<number>`count(*) filter (where ${users.disabledAt} is null and ${users.role} = 'admin')::int`,
     })
     .from(users);
-  return { teams: teamCount?.n ?? 0, active: people?.active ?? 0, disabled: people?.disabled ?? 0, admins: people?.admins ?? 0 };
+  return {
+    teams: teamCount?.n ?? 0,
+    active: people?.active ?? 0,
+    disabled: people?.disabled ?? 0,
+    admins: people?.admins ?? 0,
+  };
 }

@@ -19,8 +19,16 @@ describe.each(engines)('sign-in and the session user on %s', (engine) => {
   it('accepts the right password only, and says nothing about which part was wrong', async () => {
     const { db } = database;
     const team = await makeTeam(db);
-    const user = await makeUser(db, { teamId: team.id, email: 'kim@example.org', passwordHash: await hashPassword('correct horse battery') });
-    expect(await verifyCredentials(db, ' Kim@Example.org ', 'correct horse battery')).toEqual({ id: user.id, email: 'kim@example.org', name: user.name });
+    const user = await makeUser(db, {
+      teamId: team.id,
+      email: 'kim@example.org',
+      passwordHash: await hashPassword('correct horse battery'),
+    });
+    expect(await verifyCredentials(db, ' Kim@Example.org ', 'correct horse battery')).toEqual({
+      id: user.id,
+      email: 'kim@example.org',
+      name: user.name,
+    });
     expect(await verifyCredentials(db, 'kim@example.org', 'wrong horse battery')).toBeNull();
     expect(await verifyCredentials(db, 'nobody@example.org', 'correct horse battery')).toBeNull();
   });
@@ -28,7 +36,11 @@ describe.each(engines)('sign-in and the session user on %s', (engine) => {
   it('refuses a disabled user at sign-in and on their next request', async () => {
     const { db } = database;
     const team = await makeTeam(db);
-    const user = await makeUser(db, { teamId: team.id, email: 'lee@example.org', passwordHash: await hashPassword('a long enough password') });
+    const user = await makeUser(db, {
+      teamId: team.id,
+      email: 'lee@example.org',
+      passwordHash: await hashPassword('a long enough password'),
+    });
     expect((await findSessionUser(db, user.id))?.disabledAt).toBeNull();
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
     expect(await verifyCredentials(db, 'lee@example.org', 'a long enough password')).toBeNull();

@@ -4,7 +4,13 @@ import { teamMembers, teams, users } from '../schema';
 
 export async function findUserForSignIn(db: Db, email: string) {
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(eq(users.email, email))
     .limit(1);
@@ -36,7 +42,9 @@ export async function findSessionUser(db: Db, id: string) {
   const first = rows[0];
   if (!first) return undefined;
   const memberships: Membership[] = rows.flatMap((r) =>
-    r.teamId && r.teamName && r.teamTimeZone ? [{ teamId: r.teamId, teamName: r.teamName, timeZone: r.teamTimeZone, lead: r.lead ?? false }] : [],
+    r.teamId && r.teamName && r.teamTimeZone
+      ? [{ teamId: r.teamId, teamName: r.teamName, timeZone: r.teamTimeZone, lead: r.lead ?? false }]
+      : [],
   );
   return {
     id: first.id,

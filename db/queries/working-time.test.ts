@@ -3,7 +3,14 @@ import { toAppError } from '@/lib/errors/app-error';
 import { wholeDaysToInterval } from '@/lib/working-time/absence-days';
 import { engines, openTestDatabase, type TestDatabase } from '../testing/databases';
 import { makeUser } from '../testing/factories';
-import { absencesOf, deleteAbsence, insertAbsence, overlappingAbsence, replaceWorkingPattern, workingPatternOf } from './working-time';
+import {
+  absencesOf,
+  deleteAbsence,
+  insertAbsence,
+  overlappingAbsence,
+  replaceWorkingPattern,
+  workingPatternOf,
+} from './working-time';
 
 describe.each(engines)('working patterns and absences on %s', (engine) => {
   let database: TestDatabase;
@@ -37,14 +44,21 @@ describe.each(engines)('working patterns and absences on %s', (engine) => {
   it('refuses a window that ends before it starts, in the database too', async () => {
     const { db } = database;
     const user = await makeUser(db);
-    await expect(replaceWorkingPattern(db, user.id, [{ weekday: 2, startMinute: 900, endMinute: 600 }])).rejects.toThrow();
+    await expect(
+      replaceWorkingPattern(db, user.id, [{ weekday: 2, startMinute: 900, endMinute: 600 }]),
+    ).rejects.toThrow();
   });
 
   it('finds an overlapping absence before saving, and allows back-to-back ones', async () => {
     const { db } = database;
     const user = await makeUser(db);
     const zone = 'Europe/London';
-    const leave = await insertAbsence(db, { userId: user.id, ...wholeDaysToInterval('2026-03-02', '2026-03-06', zone), reason: 'leave', note: null });
+    const leave = await insertAbsence(db, {
+      userId: user.id,
+      ...wholeDaysToInterval('2026-03-02', '2026-03-06', zone),
+      reason: 'leave',
+      note: null,
+    });
     const clash = wholeDaysToInterval('2026-03-06', '2026-03-09', zone);
     expect((await overlappingAbsence(db, user.id, clash.startsAt, clash.endsAt))?.id).toBe(leave.id);
     const next = wholeDaysToInterval('2026-03-07', '2026-03-09', zone);
@@ -57,8 +71,18 @@ describe.each(engines)('working patterns and absences on %s', (engine) => {
   it('refuses overlapping absences in the database, with a message a person can act on', async () => {
     const { db } = database;
     const user = await makeUser(db);
-    await insertAbsence(db, { userId: user.id, ...wholeDaysToInterval('2026-04-13', '2026-04-17', 'Europe/London'), reason: 'leave', note: null });
-    const error = await insertAbsence(db, { userId: user.id, ...wholeDaysToInterval('2026-04-17', '2026-04-17', 'Europe/London'), reason: 'sickness', note: null }).then(
+    await insertAbsence(db, {
+      userId: user.id,
+      ...wholeDaysToInterval('2026-04-13', '2026-04-17', 'Europe/London'),
+      reason: 'leave',
+      note: null,
+    });
+    const error = await insertAbsence(db, {
+      userId: user.id,
+      ...wholeDaysToInterval('2026-04-17', '2026-04-17', 'Europe/London'),
+      reason: 'sickness',
+      note: null,
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -73,12 +97,33 @@ describe.each(engines)('working patterns and absences on %s', (engine) => {
     const user = await makeUser(db);
     const other = await makeUser(db);
     const zone = 'Europe/London';
-    const past = await insertAbsence(db, { userId: user.id, ...wholeDaysToInterval('2026-01-05', '2026-01-06', zone), reason: 'sickness', note: null });
-    const later = await insertAbsence(db, { userId: user.id, ...wholeDaysToInterval('2026-06-01', '2026-06-05', zone), reason: 'leave', note: null });
-    const soon = await insertAbsence(db, { userId: user.id, ...wholeDaysToInterval('2026-02-10', '2026-02-10', zone), reason: 'training', note: null });
-    expect((await absencesOf(db, user.id, new Date('2026-02-01T00:00:00Z'))).map((a) => a.id)).toEqual([soon.id, later.id]);
+    const past = await insertAbsence(db, {
+      userId: user.id,
+      ...wholeDaysToInterval('2026-01-05', '2026-01-06', zone),
+      reason: 'sickness',
+      note: null,
+    });
+    const later = await insertAbsence(db, {
+      userId: user.id,
+      ...wholeDaysToInterval('2026-06-01', '2026-06-05', zone),
+      reason: 'leave',
+      note: null,
+    });
+    const soon = await insertAbsence(db, {
+      userId: user.id,
+      ...wholeDaysToInterval('2026-02-10', '2026-02-10', zone),
+      reason: 'training',
+      note: null,
+    });
+    expect((await absencesOf(db, user.id, new Date('2026-02-01T00:00:00Z'))).map((a) => a.id)).toEqual([
+      soon.id,
+      later.id,
+    ]);
     expect(await deleteAbsence(db, other.id, past.id)).toBeUndefined();
     expect((await deleteAbsence(db, user.id, past.id))?.id).toBe(past.id);
-    expect((await absencesOf(db, user.id, new Date('2025-01-01T00:00:00Z'))).map((a) => a.id)).toEqual([soon.id, later.id]);
+    expect((await absencesOf(db, user.id, new Date('2025-01-01T00:00:00Z'))).map((a) => a.id)).toEqual([
+      soon.id,
+      later.id,
+    ]);
   });
 });

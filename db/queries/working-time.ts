@@ -8,7 +8,11 @@ import { absences, workingPatterns } from '../schema';
 
 export async function workingPatternOf(db: Db, userId: string): Promise<WorkingWindow[]> {
   return db
-    .select({ weekday: workingPatterns.weekday, startMinute: workingPatterns.startMinute, endMinute: workingPatterns.endMinute })
+    .select({
+      weekday: workingPatterns.weekday,
+      startMinute: workingPatterns.startMinute,
+      endMinute: workingPatterns.endMinute,
+    })
     .from(workingPatterns)
     .where(eq(workingPatterns.userId, userId))
     .orderBy(asc(workingPatterns.weekday), asc(workingPatterns.startMinute));
@@ -50,7 +54,10 @@ export async function overlappingAbsence(db: Db, userId: string, startsAt: Date,
   return rows[0];
 }
 
-export async function insertAbsence(db: Db, values: { userId: string; startsAt: Date; endsAt: Date; reason: AbsenceReason; note: string | null }) {
+export async function insertAbsence(
+  db: Db,
+  values: { userId: string; startsAt: Date; endsAt: Date; reason: AbsenceReason; note: string | null },
+) {
   const [row] = await db.insert(absences).values(values).returning(absenceColumns);
   return row!;
 }

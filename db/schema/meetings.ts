@@ -45,8 +45,12 @@ export const meetings = pgTable(
     index().on(t.teamId, t.startsAt),
     index().on(t.personId, t.startsAt),
     // A person's next booked and last held meeting, for the caseload's sort: one index probe each.
-    index('meetings_person_scheduled_index').on(t.personId, t.startsAt).where(sql`${t.status} = 'scheduled'`),
-    index('meetings_person_held_index').on(t.personId, t.startsAt).where(sql`${t.status} = 'held'`),
+    index('meetings_person_scheduled_index')
+      .on(t.personId, t.startsAt)
+      .where(sql`${t.status} = 'scheduled'`),
+    index('meetings_person_held_index')
+      .on(t.personId, t.startsAt)
+      .where(sql`${t.status} = 'held'`),
     index().on(t.seriesId),
     check('meetings_order', sql`${t.startsAt} < ${t.endsAt}`),
   ],
@@ -104,8 +108,12 @@ export const invitations = pgTable(
     index().on(t.meetingId),
     // One live invitation (one working link) per invitee per meeting, however many bookings race;
     // turned-off links stay as history beside the new link that replaced them.
-    uniqueIndex('invitations_meeting_person_unique').on(t.meetingId, t.personId).where(sql`${t.personId} is not null and ${t.revokedAt} is null`),
-    uniqueIndex('invitations_meeting_member_unique').on(t.meetingId, t.networkMemberId).where(sql`${t.networkMemberId} is not null and ${t.revokedAt} is null`),
+    uniqueIndex('invitations_meeting_person_unique')
+      .on(t.meetingId, t.personId)
+      .where(sql`${t.personId} is not null and ${t.revokedAt} is null`),
+    uniqueIndex('invitations_meeting_member_unique')
+      .on(t.meetingId, t.networkMemberId)
+      .where(sql`${t.networkMemberId} is not null and ${t.revokedAt} is null`),
     check('invitations_one_invitee', sql`(${t.personId} is null) <> (${t.networkMemberId} is null)`),
   ],
 );
@@ -127,7 +135,6 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: timestamp({ withTimezone: true }).notNull(),
   hits: integer().notNull(),
 });
-
 
 export type Meeting = typeof meetings.$inferSelect;
 export type MeetingPractitioner = typeof meetingPractitioners.$inferSelect;

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { closeness, contactChannel, coreRole, inviteeVisibility, memberKind, personStatus, relationship } from './enums';
+import {
+  closeness,
+  contactChannel,
+  coreRole,
+  inviteeVisibility,
+  memberKind,
+  personStatus,
+  relationship,
+} from './enums';
 import { teams, users } from './teams';
 
 /** Days and hours that suit the person for meetings (ISO weekdays, minutes after local midnight). */
@@ -38,10 +46,7 @@ export const people = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index().on(t.teamId, t.familyName, t.givenName),
-    index().on(t.teamId, t.status),
-  ],
+  (t) => [index().on(t.teamId, t.familyName, t.givenName), index().on(t.teamId, t.status)],
 );
 
 export const networkMembers = pgTable(

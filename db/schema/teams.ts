@@ -2,20 +2,17 @@ import { relations } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { discipline, userRole } from './enums';
 
-export const users = pgTable(
-  'users',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    email: text().notNull().unique(),
-    name: text().notNull(),
-    passwordHash: text().notNull(),
-    role: userRole().notNull().default('practitioner'),
-    discipline: discipline().notNull().default('other'),
-    timeZone: text().notNull().default('Europe/London'),
-    disabledAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const users = pgTable('users', {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  passwordHash: text().notNull(),
+  role: userRole().notNull().default('practitioner'),
+  discipline: discipline().notNull().default('other'),
+  timeZone: text().notNull().default('Europe/London'),
+  disabledAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 export const teams = pgTable('teams', {
   id: uuid().primaryKey().defaultRandom(),

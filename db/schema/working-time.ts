@@ -19,7 +19,10 @@ export const workingPatterns = pgTable(
   (t) => [
     index().on(t.userId),
     check('working_patterns_weekday', sql`${t.weekday} between 1 and 7`),
-    check('working_patterns_window', sql`${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute}`),
+    check(
+      'working_patterns_window',
+      sql`${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute}`,
+    ),
   ],
 );
 

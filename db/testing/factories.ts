@@ -18,7 +18,12 @@ export async function makeUser(
   const { teamId, lead, ...rest } = values;
   const [user] = await db
     .insert(s.users)
-    .values({ email: `user-${unique()}@example.org`, name: 'Test Practitioner', passwordHash: 'not-a-real-hash', ...rest })
+    .values({
+      email: `user-${unique()}@example.org`,
+      name: 'Test Practitioner',
+      passwordHash: 'not-a-real-hash',
+      ...rest,
+    })
     .returning();
   if (teamId) await db.insert(s.teamMembers).values({ teamId, userId: user!.id, lead: lead ?? false });
   return user!;
@@ -27,7 +32,13 @@ export async function makeUser(
 export async function makePerson(db: Db, teamId: string, values: Partial<typeof s.people.$inferInsert> = {}) {
   const [person] = await db
     .insert(s.people)
-    .values({ teamId, givenName: 'Robin', familyName: `Tester-${unique()}`, referralAt: new Date('2026-01-05T09:00:00Z'), ...values })
+    .values({
+      teamId,
+      givenName: 'Robin',
+      familyName: `Tester-${unique()}`,
+      referralAt: new Date('2026-01-05T09:00:00Z'),
+      ...values,
+    })
     .returning();
   return person!;
 }
@@ -35,7 +46,15 @@ export async function makePerson(db: Db, teamId: string, values: Partial<typeof 
 /** A meeting with its practitioners' busy intervals (the meeting time plus `travelMinutes` either side). */
 export async function makeMeeting(
   db: Db,
-  args: { teamId: string; personId: string; userIds: string[]; startsAt: Date; minutes?: number; travelMinutes?: number; status?: (typeof s.meetingStatus.enumValues)[number] },
+  args: {
+    teamId: string;
+    personId: string;
+    userIds: string[];
+    startsAt: Date;
+    minutes?: number;
+    travelMinutes?: number;
+    status?: (typeof s.meetingStatus.enumValues)[number];
+  },
 ) {
   const minutes = args.minutes ?? 60;
   const travel = (args.travelMinutes ?? 0) * 60_000;

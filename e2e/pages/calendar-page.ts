@@ -29,6 +29,8 @@ export class CalendarPage {
 
   /** One practitioner's entries on a day of the team week. */
   cell(key: string, practitioner: string) {
-    return this.day(key).locator('.team-week-cell').filter({ has: this.page.getByRole('heading', { name: practitioner, exact: true }) });
+    return this.day(key)
+      .locator('.team-week-cell')
+      .filter({ has: this.page.getByRole('heading', { name: practitioner, exact: true }) });
   }
 }

@@ -26,7 +26,10 @@ export class PersonPages {
   }
 
   fieldError(label: string | RegExp) {
-    return this.page.locator('.field').filter({ has: this.page.getByLabel(label) }).locator('.field-error');
+    return this.page
+      .locator('.field')
+      .filter({ has: this.page.getByLabel(label) })
+      .locator('.field-error');
   }
 
   async addMember(member: NewMember) {

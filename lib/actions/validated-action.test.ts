@@ -28,6 +28,10 @@ describe('the form-action wrapper', () => {
     expect(state).toMatchObject({ status: 'error', code: 'slot_taken', values: { start: '2026-03-03T10:00:00Z' } });
     expect(state.values).not.toHaveProperty('password');
     const invalid = await action(idle, form({}));
-    expect(invalid).toMatchObject({ status: 'error', code: 'invalid_input', fieldErrors: { start: [expect.any(String)] } });
+    expect(invalid).toMatchObject({
+      status: 'error',
+      code: 'invalid_input',
+      fieldErrors: { start: [expect.any(String)] },
+    });
   });
 });

@@ -12,14 +12,22 @@ export type ActionContext = { user: SessionUser; db: Db };
  * What an action's body may return: a redirect on success, a message (with links it points to),
  * data to show once (such as a one-time link), or nothing.
  */
-export type ActionOutcome = { redirectTo?: string; message?: string; links?: FormLink[]; data?: Record<string, string> } | void;
+export type ActionOutcome = {
+  redirectTo?: string;
+  message?: string;
+  links?: FormLink[];
+  data?: Record<string, string>;
+} | void;
 
 /**
  * Every action's body is a named function (`async function bookMeeting(input, { user, db })`):
  * the name is what the log says failed. An anonymous one stops the module loading, so no test passes.
  */
 function requireName(run: { name: string }): void {
-  if (!run.name) throw new Error('Name the function a form action runs, e.g. async function bookMeeting(input, context): the log names failures by it.');
+  if (!run.name)
+    throw new Error(
+      'Name the function a form action runs, e.g. async function bookMeeting(input, context): the log names failures by it.',
+    );
 }
 
 /** What goes back to the page to refill the form: everything typed except passwords. */
@@ -49,7 +57,13 @@ export function validatedAction<S extends z.ZodType>(
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = valuesOf(formData);
     const user = await currentUser();
-    if (!user) return { status: 'error', code: 'unauthenticated', message: new AppError('unauthenticated').message, values: refill(values) };
+    if (!user)
+      return {
+        status: 'error',
+        code: 'unauthenticated',
+        message: new AppError('unauthenticated').message,
+        values: refill(values),
+      };
     return validateAndRun(schema, values, run.name, (input, db) => run(input, { user, db }, formData));
   };
 }
@@ -89,7 +103,13 @@ async function validateAndRun<S extends z.ZodType>(
     outcome = await run(parsed.data, await getDb());
   } catch (error) {
     const appError = toAppError(error, { action: name });
-    return { status: 'error', code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors, values: refill(values) };
+    return {
+      status: 'error',
+      code: appError.code,
+      message: appError.message,
+      fieldErrors: appError.fieldErrors,
+      values: refill(values),
+    };
   }
   if (outcome?.redirectTo) redirect(outcome.redirectTo);
   return { status: 'success', message: outcome?.message, links: outcome?.links, data: outcome?.data };

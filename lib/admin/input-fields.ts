@@ -4,11 +4,7 @@ import { canonicalTimeZone } from './time-zone';
 /** zod pieces for the administration forms: each field's message says what to type. */
 
 export const requiredText = (message: string, max = 120) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { message, abort: true })
-    .max(max, `Keep this under ${max} characters.`);
+  z.string({ error: message }).trim().min(1, { message, abort: true }).max(max, `Keep this under ${max} characters.`);
 
 /** A whole number from a form field: blank, decimals and out-of-range values each get a message. */
 export const wholeNumber = (what: string, min: number, max: number) =>

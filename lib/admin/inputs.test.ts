@@ -10,14 +10,32 @@ const teamA = '6f1c1f0e-8a3b-4c1d-9e2f-0a1b2c3d4e5f';
 const teamB = '7a2d2f1e-9b4c-4d2e-8f30-1b2c3d4e5f60';
 
 describe('teamInput', () => {
-  const good = { name: ' North Open Dialogue Team ', timeZone: 'europe/london', travelBufferMinutes: '30', reminderHours: '24', minimumNoticeHours: '2' };
+  const good = {
+    name: ' North Open Dialogue Team ',
+    timeZone: 'europe/london',
+    travelBufferMinutes: '30',
+    reminderHours: '24',
+    minimumNoticeHours: '2',
+  };
 
   it('trims the name, canonicalises the zone and reads the numbers', () => {
-    expect(teamInput.parse(good)).toEqual({ name: 'North Open Dialogue Team', timeZone: 'Europe/London', travelBufferMinutes: 30, reminderHours: 24, minimumNoticeHours: 2 });
+    expect(teamInput.parse(good)).toEqual({
+      name: 'North Open Dialogue Team',
+      timeZone: 'Europe/London',
+      travelBufferMinutes: 30,
+      reminderHours: 24,
+      minimumNoticeHours: 2,
+    });
   });
 
   it('says beside each field what to change', () => {
-    const result = teamInput.safeParse({ name: '  ', timeZone: 'Mars/Olympus', travelBufferMinutes: '', reminderHours: '2.5', minimumNoticeHours: '900' });
+    const result = teamInput.safeParse({
+      name: '  ',
+      timeZone: 'Mars/Olympus',
+      travelBufferMinutes: '',
+      reminderHours: '2.5',
+      minimumNoticeHours: '900',
+    });
     expect(errorsOf(result)).toEqual({
       name: ['Enter the team’s name.'],
       timeZone: ['Choose a time zone from the list, such as Europe/London.'],
@@ -28,12 +46,21 @@ describe('teamInput', () => {
   });
 
   it('refuses words where a number belongs', () => {
-    expect(errorsOf(teamInput.safeParse({ ...good, travelBufferMinutes: 'half an hour' })).travelBufferMinutes?.[0]).toMatch(/as a number/);
+    expect(
+      errorsOf(teamInput.safeParse({ ...good, travelBufferMinutes: 'half an hour' })).travelBufferMinutes?.[0],
+    ).toMatch(/as a number/);
   });
 });
 
 describe('inviteInput', () => {
-  const good = { name: 'Robin Ellis', email: ' Robin.Ellis@Example.org ', discipline: 'nurse', role: 'practitioner', timeZone: 'Europe/London', teamIds: `${teamA},${teamB},${teamA}` };
+  const good = {
+    name: 'Robin Ellis',
+    email: ' Robin.Ellis@Example.org ',
+    discipline: 'nurse',
+    role: 'practitioner',
+    timeZone: 'Europe/London',
+    teamIds: `${teamA},${teamB},${teamA}`,
+  };
 
   it('lower-cases the email and reads the ticked teams once each', () => {
     expect(inviteInput.parse(good)).toEqual({ ...good, email: 'robin.ellis@example.org', teamIds: [teamA, teamB] });
@@ -51,7 +78,9 @@ describe('inviteInput', () => {
   it('needs a team for a practitioner but not for an administrator', () => {
     const withoutTeams: Partial<typeof good> = { ...good };
     delete withoutTeams.teamIds;
-    expect(errorsOf(inviteInput.safeParse(withoutTeams))).toEqual({ teamIds: ['Choose at least one team for a practitioner.'] });
+    expect(errorsOf(inviteInput.safeParse(withoutTeams))).toEqual({
+      teamIds: ['Choose at least one team for a practitioner.'],
+    });
     expect(inviteInput.parse({ ...withoutTeams, role: 'admin' }).teamIds).toEqual([]);
   });
 
@@ -62,7 +91,14 @@ describe('inviteInput', () => {
 
 describe('practitionerDetailsInput and membershipInput', () => {
   it('needs the practitioner’s id', () => {
-    const result = practitionerDetailsInput.safeParse({ userId: 'nope', name: 'A B', email: 'a@b.org', discipline: 'nurse', role: 'admin', timeZone: 'UTC' });
+    const result = practitionerDetailsInput.safeParse({
+      userId: 'nope',
+      name: 'A B',
+      email: 'a@b.org',
+      discipline: 'nurse',
+      role: 'admin',
+      timeZone: 'UTC',
+    });
     expect(Object.keys(errorsOf(result))).toEqual(['userId']);
   });
 
@@ -75,11 +111,18 @@ describe('practitionerDetailsInput and membershipInput', () => {
 
 describe('setPasswordInput', () => {
   it('needs at least 12 characters, typed the same twice', () => {
-    expect(setPasswordInput.safeParse({ token: 't', password: 'correct horse battery', confirm: 'correct horse battery' }).success).toBe(true);
+    expect(
+      setPasswordInput.safeParse({ token: 't', password: 'correct horse battery', confirm: 'correct horse battery' })
+        .success,
+    ).toBe(true);
     expect(errorsOf(setPasswordInput.safeParse({ token: 't', password: 'short', confirm: 'short' }))).toEqual({
       password: ['Use at least 12 characters. A few words together are easy to remember.'],
     });
-    expect(errorsOf(setPasswordInput.safeParse({ token: 't', password: 'correct horse battery', confirm: 'correct horse batter' }))).toEqual({
+    expect(
+      errorsOf(
+        setPasswordInput.safeParse({ token: 't', password: 'correct horse battery', confirm: 'correct horse batter' }),
+      ),
+    ).toEqual({
       confirm: ['The two passwords are not the same. Type it again.'],
     });
     expect(errorsOf(setPasswordInput.safeParse({ token: 't', password: '', confirm: '' }))).toEqual({

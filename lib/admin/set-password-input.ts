@@ -8,8 +8,14 @@ export const setPasswordInput = z
     password: z
       .string({ error: 'Choose a password.' })
       .min(1, { message: 'Choose a password.', abort: true })
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters. A few words together are easy to remember.`)
+      .min(
+        MIN_PASSWORD_LENGTH,
+        `Use at least ${MIN_PASSWORD_LENGTH} characters. A few words together are easy to remember.`,
+      )
       .max(200, 'Use at most 200 characters.'),
     confirm: z.string({ error: 'Type the password again.' }).min(1, 'Type the password again.'),
   })
-  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'The two passwords are not the same. Type it again.' });
+  .refine((value) => value.password === value.confirm, {
+    path: ['confirm'],
+    message: 'The two passwords are not the same. Type it again.',
+  });

@@ -22,14 +22,22 @@ import { TOO_MANY_DEAD_WELCOME_LINKS } from './welcome-link';
 const current = vi.hoisted(() => ({ db: undefined as unknown, address: '192.0.2.1' }));
 vi.mock('@/db/connection', () => ({ getDb: async () => current.db }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': current.address }) }));
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), connection: async () => {} }));
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  connection: async () => {},
+}));
 
 async function page(token: string): Promise<string> {
-  return renderToStaticMarkup(await WelcomePage({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) }));
+  return renderToStaticMarkup(
+    await WelcomePage({ params: Promise.resolve({ token }), searchParams: Promise.resolve({}) }),
+  );
 }
 
 function submit(token: string) {
-  return setPasswordAction(idle, formData({ token, password: 'river stones and quiet tea', confirm: 'river stones and quiet tea' }));
+  return setPasswordAction(
+    idle,
+    formData({ token, password: 'river stones and quiet tea', confirm: 'river stones and quiet tea' }),
+  );
 }
 
 describe.each(engines)('welcome link rate limits on %s', (engine) => {
@@ -49,12 +57,20 @@ describe.each(engines)('welcome link rate limits on %s', (engine) => {
     const admin = await makeUser(db, { role: 'admin' });
     const user = await makeUser(db, { name });
     const token = newInviteToken();
-    await insertInvite(db, { userId: user.id, tokenHash: hashInviteToken(token), createdBy: admin.id, expiresAt: inviteExpiry(new Date()) });
+    await insertInvite(db, {
+      userId: user.id,
+      tokenHash: hashInviteToken(token),
+      createdBy: admin.id,
+      expiresAt: inviteExpiry(new Date()),
+    });
     return { user, token };
   }
 
   async function used(userId: string) {
-    const [row] = await db.select({ usedAt: userInvites.usedAt }).from(userInvites).where(eq(userInvites.userId, userId));
+    const [row] = await db
+      .select({ usedAt: userInvites.usedAt })
+      .from(userInvites)
+      .where(eq(userInvites.userId, userId));
     return row?.usedAt !== null;
   }
 
@@ -65,7 +81,8 @@ describe.each(engines)('welcome link rate limits on %s', (engine) => {
 
     // 20 links that do not work from one address, on the page and from the form alike.
     for (let i = 0; i < 10; i++) expect(await page(newInviteToken())).toContain('This link no longer works');
-    for (let i = 0; i < 10; i++) expect(await submit(newInviteToken())).toMatchObject({ status: 'error', message: LINK_NO_LONGER_WORKS });
+    for (let i = 0; i < 10; i++)
+      expect(await submit(newInviteToken())).toMatchObject({ status: 'error', message: LINK_NO_LONGER_WORKS });
 
     // Now even a good link is refused from there, and is left unused.
     const refusedPage = await page(token);
@@ -95,10 +112,14 @@ describe.each(engines)('welcome link rate limits on %s', (engine) => {
   it('ends the wait for failed sign-ins once a new password is set from a link', async () => {
     current.address = '192.0.2.40';
     const { user, token } = await invite('Ash Kaur');
-    for (let i = 0; i < 10; i++) expect((await attemptSignIn(db, user.email, `forgotten ${i}`, '192.0.2.41')).status).toBe('wrong');
+    for (let i = 0; i < 10; i++)
+      expect((await attemptSignIn(db, user.email, `forgotten ${i}`, '192.0.2.41')).status).toBe('wrong');
     expect((await attemptSignIn(db, user.email, 'river stones and quiet tea', '192.0.2.41')).status).toBe('throttled');
     expect(await submit(token)).toMatchObject({ status: 'success' });
-    expect(await attemptSignIn(db, user.email, 'river stones and quiet tea', '192.0.2.41')).toMatchObject({ status: 'signed-in', user: { id: user.id } });
+    expect(await attemptSignIn(db, user.email, 'river stones and quiet tea', '192.0.2.41')).toMatchObject({
+      status: 'signed-in',
+      user: { id: user.id },
+    });
   });
 
   it('does not count a good link, however often it is opened', async () => {

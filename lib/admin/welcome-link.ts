@@ -3,7 +3,8 @@ import { findUsableInvite } from '@/db/queries/invites';
 import { limits, openSecretLink } from '@/lib/security/rate-limits';
 import { hashInviteToken } from './invite-token';
 
-export const TOO_MANY_DEAD_WELCOME_LINKS = 'Too many links that do not work from here. Please wait a few minutes, then open your link again.';
+export const TOO_MANY_DEAD_WELCOME_LINKS =
+  'Too many links that do not work from here. Please wait a few minutes, then open your link again.';
 
 export type WelcomeLink =
   | { status: 'usable'; invite: NonNullable<Awaited<ReturnType<typeof findUsableInvite>>> }

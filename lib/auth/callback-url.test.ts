@@ -20,7 +20,16 @@ describe('safeCallbackUrl', () => {
   });
 
   it('never sends anyone to another site', () => {
-    for (const bad of ['https://evil.example', 'http://app.invalid/today', '//evil.example', '///evil.example', 'evil.example', 'today', 'javascript:alert(1)', '']) {
+    for (const bad of [
+      'https://evil.example',
+      'http://app.invalid/today',
+      '//evil.example',
+      '///evil.example',
+      'evil.example',
+      'today',
+      'javascript:alert(1)',
+      '',
+    ]) {
       expect(safeCallbackUrl(bad)).toBe('/today');
     }
   });
@@ -28,7 +37,19 @@ describe('safeCallbackUrl', () => {
   // What `/sign-in?callbackUrl=/%09/evil.example` and `…/%0A/…` decode to. Browsers drop the
   // tab or newline and read `//evil.example`; Node refused the newline in the Location header (a 500).
   it('refuses control characters and backslashes anywhere in the value', () => {
-    for (const bad of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '/\u0000/evil.example', '/\u001f/x', '/\u007f/x', '/today\n', '/today?x=\t', '/\\evil.example', '\\\\evil.example', '/today\\x']) {
+    for (const bad of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '/\u0000/evil.example',
+      '/\u001f/x',
+      '/\u007f/x',
+      '/today\n',
+      '/today?x=\t',
+      '/\\evil.example',
+      '\\\\evil.example',
+      '/today\\x',
+    ]) {
       expect(safeCallbackUrl(bad)).toBe('/today');
     }
   });
@@ -39,7 +60,16 @@ describe('safeCallbackUrl', () => {
   });
 
   it('never sends anyone back to sign-in or to an endpoint', () => {
-    for (const bad of ['/sign-in', '/sign-in?callbackUrl=/today', '/sign-in/', '/people/../sign-in', '/%73ign-in', '/api/auth/signout', '/api', '/./api/health']) {
+    for (const bad of [
+      '/sign-in',
+      '/sign-in?callbackUrl=/today',
+      '/sign-in/',
+      '/people/../sign-in',
+      '/%73ign-in',
+      '/api/auth/signout',
+      '/api',
+      '/./api/health',
+    ]) {
       expect(safeCallbackUrl(bad)).toBe('/today');
     }
   });
@@ -52,7 +82,16 @@ describe('safeCallbackUrl', () => {
   });
 
   it('answers something a Location header accepts and a browser keeps on this site', () => {
-    const hostile = ['/\t/evil.example', '/\n/evil.example', '/%0A/evil.example', '/%2F/evil.example', '/ /evil.example', '/\u2028/evil.example', '/today#\u00e9', `/${'a'.repeat(3000)}`];
+    const hostile = [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/%0A/evil.example',
+      '/%2F/evil.example',
+      '/ /evil.example',
+      '/\u2028/evil.example',
+      '/today#\u00e9',
+      `/${'a'.repeat(3000)}`,
+    ];
     for (const value of hostile) {
       const answer = safeCallbackUrl(value);
       expect(answer).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);

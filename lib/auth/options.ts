@@ -26,38 +26,43 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
  */
 export function authOptions(): NextAuthOptions {
   return {
-  secret: authSecret(),
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-  pages: { signIn: '/sign-in', error: '/sign-in' },
-  providers: [
-    CredentialsProvider({
-      name: 'Email and password',
-      credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      // A wrong email or password returns null (next-auth's "CredentialsSignin"); a throttled
-      // attempt, or a failure on our side, throws a code the form turns into its own message.
-      async authorize(input, request) {
-        const parsed = credentials.safeParse(input);
-        if (!parsed.success) return null;
-        let attempt;
-        try {
-          attempt = await attemptSignIn(await getDb(), parsed.data.email, parsed.data.password, clientAddressOf({ get: (name) => headerValue(request?.headers, name) }));
-        } catch (error) {
-          toAppError(error, { route: 'sign-in' });
-          throw new Error(SIGN_IN_ERRORS.unavailable);
-        }
-        if (attempt.status === 'throttled') throw new Error(SIGN_IN_ERRORS.throttled);
-        return attempt.status === 'signed-in' ? attempt.user : null;
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      CredentialsProvider({
+        name: 'Email and password',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        // A wrong email or password returns null (next-auth's "CredentialsSignin"); a throttled
+        // attempt, or a failure on our side, throws a code the form turns into its own message.
+        async authorize(input, request) {
+          const parsed = credentials.safeParse(input);
+          if (!parsed.success) return null;
+          let attempt;
+          try {
+            attempt = await attemptSignIn(
+              await getDb(),
+              parsed.data.email,
+              parsed.data.password,
+              clientAddressOf({ get: (name) => headerValue(request?.headers, name) }),
+            );
+          } catch (error) {
+            toAppError(error, { route: 'sign-in' });
+            throw new Error(SIGN_IN_ERRORS.unavailable);
+          }
+          if (attempt.status === 'throttled') throw new Error(SIGN_IN_ERRORS.throttled);
+          return attempt.status === 'signed-in' ? attempt.user : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
+      session({ session, token }) {
+        return { ...session, user: { id: token.sub ?? '', email: session.user?.email, name: session.user?.name } };
+      },
     },
-    session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? '', email: session.user?.email, name: session.user?.name } };
-    },
-  },
-};
+  };
 }

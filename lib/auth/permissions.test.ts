@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { can, type Actor } from './permissions';
 
-const practitioner: Actor = { id: 'u1', role: 'practitioner', disabledAt: null, memberships: [{ teamId: 'A', lead: false }] };
+const practitioner: Actor = {
+  id: 'u1',
+  role: 'practitioner',
+  disabledAt: null,
+  memberships: [{ teamId: 'A', lead: false }],
+};
 const lead: Actor = { id: 'u2', role: 'practitioner', disabledAt: null, memberships: [{ teamId: 'A', lead: true }] };
 const admin: Actor = { id: 'u3', role: 'admin', disabledAt: null, memberships: [] };
 

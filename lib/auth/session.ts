@@ -27,7 +27,10 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 /** For pages: a 404 page unless allowed, revealing nothing about what exists. */
-export async function requireAllowed(action: Action, resource: Resource | ((user: SessionUser) => Resource)): Promise<SessionUser> {
+export async function requireAllowed(
+  action: Action,
+  resource: Resource | ((user: SessionUser) => Resource),
+): Promise<SessionUser> {
   const user = await requireUser();
   if (!can(user, action, typeof resource === 'function' ? resource(user) : resource)) notFound();
   return user;

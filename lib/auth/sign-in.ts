@@ -32,7 +32,13 @@ export const TOO_MANY_SIGN_IN_ATTEMPTS = `Too many attempts to sign in. Please w
  * check, so attempts sent at once cannot slip past the limit together; a success, or an
  * attempt refused by the limit, gives its count back, so only wrong passwords count.
  */
-export async function attemptSignIn(db: Db, email: string, password: string, address: string, now = new Date()): Promise<SignInAttempt> {
+export async function attemptSignIn(
+  db: Db,
+  email: string,
+  password: string,
+  address: string,
+  now = new Date(),
+): Promise<SignInAttempt> {
   const counters = [limits.signInFailuresForEmail(email), limits.signInFailuresFromAddress(address)];
   const hits = await Promise.all(counters.map((counter) => countHit(db, counter, now)));
   const giveBack = () => Promise.all(counters.map((counter) => refundHit(db, counter, now)));

@@ -58,7 +58,8 @@ describe.each(engines)('calendar feed rate limits on %s', (engine) => {
     const token = await feed();
     const statuses = new Set<number>();
     for (let round = 0; round < 36; round++) {
-      for (const device of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) statuses.add((await fetchFeed(token, device)).status);
+      for (const device of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+        statuses.add((await fetchFeed(token, device)).status);
       vi.setSystemTime(Date.now() + 5 * MINUTE);
     }
     expect([...statuses]).toEqual([200]);
@@ -100,9 +101,12 @@ describe.each(engines)('calendar feed rate limits on %s', (engine) => {
     // Ten-minute windows: this one ends at ten past, 8 minutes from now.
     expect(refused.headers.get('Retry-After')).toBe(String(8 * 60));
     // A malformed address counts the same.
-    const malformed = await GET(new Request('https://meetings.test/api/calendar-feeds/nonsense.ics', { headers: { 'x-forwarded-for': address } }), {
-      params: Promise.resolve({ token: 'nonsense.ics' }),
-    });
+    const malformed = await GET(
+      new Request('https://meetings.test/api/calendar-feeds/nonsense.ics', { headers: { 'x-forwarded-for': address } }),
+      {
+        params: Promise.resolve({ token: 'nonsense.ics' }),
+      },
+    );
     expect(malformed.status).toBe(429);
 
     // A feed that works is still served there (calendar services fetch many people's feeds

@@ -17,7 +17,9 @@ import { hashFeedToken, newFeedToken } from './feed-token';
 const session = vi.hoisted(() => ({ user: undefined as SessionUser | undefined, db: undefined as Db | undefined }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
 vi.mock('@/db/connection', () => ({ getDb: async () => session.db }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'meetings.example.org', 'x-forwarded-proto': 'https' }) }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ host: 'meetings.example.org', 'x-forwarded-proto': 'https' }),
+}));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
@@ -46,7 +48,9 @@ let fetches = 0;
 async function fetchFeed(link: string) {
   const segment = new URL(link).pathname.split('/').pop()!;
   const from = `198.51.100.${(fetches++ % 250) + 1}`;
-  return feedRoute.GET(new Request(link, { headers: { 'x-forwarded-for': from } }), { params: Promise.resolve({ token: segment }) });
+  return feedRoute.GET(new Request(link, { headers: { 'x-forwarded-for': from } }), {
+    params: Promise.resolve({ token: segment }),
+  });
 }
 
 async function download(personId: string, meetingId: string) {
@@ -87,8 +91,10 @@ describe.each(engines)('calendar files on %s', (engine) => {
     personId = person.id;
     otherPersonId = (await makePerson(db, other.id)).id;
 
-    const meet = (key: string, args: Omit<Parameters<typeof makeMeeting>[1], 'teamId' | 'personId'> & { teamId?: string; personId?: string }) =>
-      makeMeeting(db, { teamId: team.id, personId, ...args }).then((m) => (ids[key] = m.id));
+    const meet = (
+      key: string,
+      args: Omit<Parameters<typeof makeMeeting>[1], 'teamId' | 'personId'> & { teamId?: string; personId?: string },
+    ) => makeMeeting(db, { teamId: team.id, personId, ...args }).then((m) => (ids[key] = m.id));
     await meet('booked', { userIds: [a.id, b.id, d.id], startsAt: at(2) });
     await meet('cancelled', { userIds: [a.id], startsAt: at(3), status: 'cancelled' });
     await meet('bobOnly', { userIds: [b.id], startsAt: at(4) });
@@ -99,7 +105,14 @@ describe.each(engines)('calendar files on %s', (engine) => {
     // The booked meeting: a crisis meeting at home, changed twice, with Bob optional and recorded absent.
     await db
       .update(meetings)
-      .set({ kind: 'crisis', locationKind: 'home', locationDetail: '12 Elm Road; back door, ring twice', sequence: 2, statusReason: 'Not a reason to share', createdBy: a.id })
+      .set({
+        kind: 'crisis',
+        locationKind: 'home',
+        locationDetail: '12 Elm Road; back door, ring twice',
+        sequence: 2,
+        statusReason: 'Not a reason to share',
+        createdBy: a.id,
+      })
       .where(eq(meetings.id, ids.booked!));
     await db
       .update(meetingPractitioners)
@@ -117,7 +130,9 @@ describe.each(engines)('calendar files on %s', (engine) => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
       expect(response.headers.get('cache-control')).toBe('private, no-store');
-      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="network-meeting-\d{4}-\d{2}-\d{2}\.ics"$/);
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="network-meeting-\d{4}-\d{2}-\d{2}\.ics"$/,
+      );
       const text = await response.text();
       expect(text).not.toMatch(/Robin|Secretname|crisis|Not a reason/i);
       const { calendar, events } = parse(text);
@@ -127,9 +142,13 @@ describe.each(engines)('calendar files on %s', (engine) => {
       expect(event.sequence).toBe(2);
       expect(event.summary).toBe('Network meeting');
       expect(event.location).toBe('Home visit · 12 Elm Road; back door, ring twice');
-      expect(String(events[0]!.getFirstPropertyValue('url'))).toBe(`https://meetings.example.org/people/${personId}/meetings/${ids.booked}`);
+      expect(String(events[0]!.getFirstPropertyValue('url'))).toBe(
+        `https://meetings.example.org/people/${personId}/meetings/${ids.booked}`,
+      );
       expect(events[0]!.getFirstProperty('organizer')!.getFirstValue()).toBe('mailto:alice@example.org');
-      const attendees = events[0]!.getAllProperties('attendee').map((p) => [p.getParameter('cn'), p.getParameter('role'), p.getParameter('partstat')]);
+      const attendees = events[0]!
+        .getAllProperties('attendee')
+        .map((p) => [p.getParameter('cn'), p.getParameter('role'), p.getParameter('partstat')]);
       expect(attendees).toEqual([
         ['Alice Ashdown', 'REQ-PARTICIPANT', 'ACCEPTED'],
         ['Dave Dale', 'REQ-PARTICIPANT', 'ACCEPTED'],
@@ -147,7 +166,10 @@ describe.each(engines)('calendar files on %s', (engine) => {
     it('leaves an audit event for the team', async () => {
       session.user = bob;
       expect((await download(personId, ids.bobOnly!)).status).toBe(200);
-      const trail = await database.db.select({ detail: auditEvents.detail }).from(auditEvents).where(and(eq(auditEvents.actorId, bob.id), eq(auditEvents.entityId, personId)));
+      const trail = await database.db
+        .select({ detail: auditEvents.detail })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, bob.id), eq(auditEvents.entityId, personId)));
       expect(trail.map((t) => t.detail)).toContainEqual({ view: 'meeting calendar file', meetingId: ids.bobOnly });
     });
 
@@ -203,7 +225,11 @@ describe.each(engines)('calendar files on %s', (engine) => {
         [`${ids.cancelled}@network-meetings`, 'CANCELLED'],
       ]);
       const booked = events[1]!;
-      expect(booked.getAllProperties('attendee').map((p) => p.getParameter('cn'))).toEqual(['Alice Ashdown', 'Dave Dale', 'Bob Brook']);
+      expect(booked.getAllProperties('attendee').map((p) => p.getParameter('cn'))).toEqual([
+        'Alice Ashdown',
+        'Dave Dale',
+        'Bob Brook',
+      ]);
       expect(new ICAL.Event(booked).sequence).toBe(2);
     });
 
@@ -217,7 +243,10 @@ describe.each(engines)('calendar files on %s', (engine) => {
       expect(old.status).toBe(404);
       expect(old.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       expect((await fetchFeed(secondLink)).status).toBe(200);
-      const active = await database.db.select().from(calendarFeeds).where(and(eq(calendarFeeds.userId, alice.id), isNull(calendarFeeds.revokedAt)));
+      const active = await database.db
+        .select()
+        .from(calendarFeeds)
+        .where(and(eq(calendarFeeds.userId, alice.id), isNull(calendarFeeds.revokedAt)));
       expect(active).toHaveLength(1);
     });
 
@@ -225,7 +254,10 @@ describe.each(engines)('calendar files on %s', (engine) => {
       session.user = alice;
       const states = await Promise.all(Array.from({ length: 20 }, () => createCalendarFeedAction(idle, form({}))));
       expect(states.every((s) => s.status === 'success')).toBe(true);
-      const active = await database.db.select().from(calendarFeeds).where(and(eq(calendarFeeds.userId, alice.id), isNull(calendarFeeds.revokedAt)));
+      const active = await database.db
+        .select()
+        .from(calendarFeeds)
+        .where(and(eq(calendarFeeds.userId, alice.id), isNull(calendarFeeds.revokedAt)));
       expect(active).toHaveLength(1);
       const working = await Promise.all(states.map(async (s) => (await fetchFeed(s.data!.link!)).status));
       expect(working.filter((s) => s === 200)).toHaveLength(1);
@@ -243,7 +275,9 @@ describe.each(engines)('calendar files on %s', (engine) => {
     });
 
     it('answers 404 for an unknown or malformed address', async () => {
-      expect((await fetchFeed(`https://meetings.example.org/api/calendar-feeds/${newFeedToken()}.ics`)).status).toBe(404);
+      expect((await fetchFeed(`https://meetings.example.org/api/calendar-feeds/${newFeedToken()}.ics`)).status).toBe(
+        404,
+      );
       expect((await fetchFeed('https://meetings.example.org/api/calendar-feeds/nonsense.ics')).status).toBe(404);
     });
 
@@ -251,7 +285,10 @@ describe.each(engines)('calendar files on %s', (engine) => {
       session.user = bob;
       const link = (await createCalendarFeedAction(idle, form({}))).data!.link!;
       const { events } = parse(await (await fetchFeed(link)).text());
-      expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([`${ids.booked}@network-meetings`, `${ids.bobOnly}@network-meetings`]);
+      expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([
+        `${ids.booked}@network-meetings`,
+        `${ids.bobOnly}@network-meetings`,
+      ]);
       await database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, bob.id));
       const refused = await fetchFeed(link);
       expect(refused.status).toBe(404);
@@ -267,7 +304,10 @@ describe.each(engines)('calendar files on %s', (engine) => {
     });
 
     it('records who made and turned off feeds', async () => {
-      const trail = await database.db.select({ detail: auditEvents.detail }).from(auditEvents).where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, alice.id)));
+      const trail = await database.db
+        .select({ detail: auditEvents.detail })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, alice.id)));
       const kinds = trail.map((t) => t.detail?.calendarFeed);
       expect(kinds.filter((k) => k === 'created')).toHaveLength(1);
       expect(kinds.filter((k) => k === 'replaced')).toHaveLength(21);

@@ -7,9 +7,17 @@ describe('the calendar address', () => {
   });
 
   it('keeps a real day and a team, and drops what cannot be read', () => {
-    expect(calendarQuery.parse({ view: 'team', week: '2026-03-26', team: 'abc' })).toEqual({ view: 'team', week: '2026-03-26', team: 'abc' });
+    expect(calendarQuery.parse({ view: 'team', week: '2026-03-26', team: 'abc' })).toEqual({
+      view: 'team',
+      week: '2026-03-26',
+      team: 'abc',
+    });
     expect(calendarQuery.parse({ view: 'everyone', week: '2026-02-30' })).toEqual({ view: 'me', week: undefined });
-    expect(calendarQuery.parse({ view: ['team', 'me'], week: 'next', team: ['a', 'b'] })).toEqual({ view: 'me', week: undefined, team: undefined });
+    expect(calendarQuery.parse({ view: ['team', 'me'], week: 'next', team: ['a', 'b'] })).toEqual({
+      view: 'me',
+      week: undefined,
+      team: undefined,
+    });
   });
 
   it('writes links with only what differs from the default', () => {

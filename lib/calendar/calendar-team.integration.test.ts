@@ -18,7 +18,11 @@ describe.each(engines)('choosing the team calendar on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const { db } = database;
-    const [alder, birch, cedar] = [await makeTeam(db, 'Alder Team'), await makeTeam(db, 'Birch Team'), await makeTeam(db, 'Cedar Team')];
+    const [alder, birch, cedar] = [
+      await makeTeam(db, 'Alder Team'),
+      await makeTeam(db, 'Birch Team'),
+      await makeTeam(db, 'Cedar Team'),
+    ];
     teams = { alder: alder.id, birch: birch.id, cedar: cedar.id };
     const session = async (id: string) => (await findSessionUser(db, id))!;
     practitioner = await session((await makeUser(db, { teamId: birch.id })).id);
@@ -34,8 +38,15 @@ describe.each(engines)('choosing the team calendar on %s', (engine) => {
 
   it('shows a practitioner their own team, and nothing to choose from', async () => {
     const shown = await calendarTeamFor(database.db, practitioner, undefined);
-    expect(shown).toEqual({ status: 'shown', team: { id: teams.birch, name: 'Birch Team', timeZone: 'Europe/London' }, choices: [{ id: teams.birch, name: 'Birch Team' }] });
-    expect(await calendarTeamFor(database.db, practitioner, teams.birch)).toMatchObject({ status: 'shown', team: { id: teams.birch } });
+    expect(shown).toEqual({
+      status: 'shown',
+      team: { id: teams.birch, name: 'Birch Team', timeZone: 'Europe/London' },
+      choices: [{ id: teams.birch, name: 'Birch Team' }],
+    });
+    expect(await calendarTeamFor(database.db, practitioner, teams.birch)).toMatchObject({
+      status: 'shown',
+      team: { id: teams.birch },
+    });
   });
 
   it('refuses a practitioner another team’s calendar, an unknown team and a malformed id alike', async () => {
@@ -48,7 +59,10 @@ describe.each(engines)('choosing the team calendar on %s', (engine) => {
     const shown = await calendarTeamFor(database.db, onTwoTeams, undefined);
     expect(shown).toMatchObject({ status: 'shown', team: { id: teams.birch } });
     expect(shown.status === 'shown' && shown.choices.map((c) => c.name)).toEqual(['Birch Team', 'Cedar Team']);
-    expect(await calendarTeamFor(database.db, onTwoTeams, teams.cedar)).toMatchObject({ status: 'shown', team: { id: teams.cedar, name: 'Cedar Team' } });
+    expect(await calendarTeamFor(database.db, onTwoTeams, teams.cedar)).toMatchObject({
+      status: 'shown',
+      team: { id: teams.cedar, name: 'Cedar Team' },
+    });
     expect(await calendarTeamFor(database.db, onTwoTeams, teams.alder)).toEqual({ status: 'not-found' });
   });
 
@@ -60,8 +74,15 @@ describe.each(engines)('choosing the team calendar on %s', (engine) => {
   it('lets an administrator open any team, offering every team', async () => {
     const shown = await calendarTeamFor(database.db, admin, teams.cedar);
     expect(shown).toMatchObject({ status: 'shown', team: { id: teams.cedar, name: 'Cedar Team' } });
-    expect(shown.status === 'shown' && shown.choices.map((c) => c.name)).toEqual(['Alder Team', 'Birch Team', 'Cedar Team']);
-    expect(await calendarTeamFor(database.db, admin, undefined)).toMatchObject({ status: 'shown', team: { id: teams.alder } });
+    expect(shown.status === 'shown' && shown.choices.map((c) => c.name)).toEqual([
+      'Alder Team',
+      'Birch Team',
+      'Cedar Team',
+    ]);
+    expect(await calendarTeamFor(database.db, admin, undefined)).toMatchObject({
+      status: 'shown',
+      team: { id: teams.alder },
+    });
     expect(await calendarTeamFor(database.db, admin, randomUUID())).toEqual({ status: 'not-found' });
   });
 

@@ -21,7 +21,11 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
  * may read every team (lib/auth/permissions), so they may open any team's week, their own first
  * by default. The team comes from the address only after `can` allows it.
  */
-export async function calendarTeamFor(db: Db, user: SessionUser, requested: string | undefined): Promise<CalendarTeamChoice> {
+export async function calendarTeamFor(
+  db: Db,
+  user: SessionUser,
+  requested: string | undefined,
+): Promise<CalendarTeamChoice> {
   const own = user.memberships
     .filter((m) => can(user, 'read', { kind: 'team', teamId: m.teamId }))
     .map((m) => ({ id: m.teamId, name: m.teamName, timeZone: m.timeZone }))
@@ -30,10 +34,15 @@ export async function calendarTeamFor(db: Db, user: SessionUser, requested: stri
   const choices = async () => (isAdmin ? await teamChoices(db) : own.map(({ id, name }) => ({ id, name })));
 
   if (requested !== undefined) {
-    if (!z.guid().safeParse(requested).success || !can(user, 'read', { kind: 'team', teamId: requested })) return { status: 'not-found' };
+    if (!z.guid().safeParse(requested).success || !can(user, 'read', { kind: 'team', teamId: requested }))
+      return { status: 'not-found' };
     const team = own.find((t) => t.id === requested) ?? (await findTeam(db, requested));
     if (!team) return { status: 'not-found' };
-    return { status: 'shown', team: { id: team.id, name: team.name, timeZone: team.timeZone }, choices: await choices() };
+    return {
+      status: 'shown',
+      team: { id: team.id, name: team.name, timeZone: team.timeZone },
+      choices: await choices(),
+    };
   }
 
   const all = await choices();

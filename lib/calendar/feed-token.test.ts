@@ -26,6 +26,9 @@ describe('feed tokens', () => {
 
   it('reach from 30 days back to 180 days ahead', () => {
     const now = new Date('2026-03-01T12:00:00Z');
-    expect(feedWindow(now)).toEqual({ from: new Date('2026-01-30T12:00:00Z'), until: new Date('2026-08-28T12:00:00Z') });
+    expect(feedWindow(now)).toEqual({
+      from: new Date('2026-01-30T12:00:00Z'),
+      until: new Date('2026-08-28T12:00:00Z'),
+    });
   });
 });

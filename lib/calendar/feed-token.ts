@@ -30,5 +30,8 @@ export const FEED_WINDOW = { pastDays: 30, futureDays: 180 } as const;
 
 export function feedWindow(now: Date): { from: Date; until: Date } {
   const day = 86_400_000;
-  return { from: new Date(now.getTime() - FEED_WINDOW.pastDays * day), until: new Date(now.getTime() + FEED_WINDOW.futureDays * day) };
+  return {
+    from: new Date(now.getTime() - FEED_WINDOW.pastDays * day),
+    until: new Date(now.getTime() + FEED_WINDOW.futureDays * day),
+  };
 }

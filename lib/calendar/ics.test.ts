@@ -1,6 +1,16 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarContentType, calendarFile, escapeText, foldLine, formatUtc, meetingUid, PRODID, quoteParameter, type CalendarEvent } from './ics';
+import {
+  calendarContentType,
+  calendarFile,
+  escapeText,
+  foldLine,
+  formatUtc,
+  meetingUid,
+  PRODID,
+  quoteParameter,
+  type CalendarEvent,
+} from './ics';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
@@ -20,7 +30,8 @@ const event: CalendarEvent = {
   summary: 'Network meeting',
   location: 'At the clinic · Riverside Health Centre, room 3',
   url: 'https://meetings.example.org/people/p1/meetings/m1',
-  description: 'Open this meeting in Network meetings (sign-in needed): https://meetings.example.org/people/p1/meetings/m1',
+  description:
+    'Open this meeting in Network meetings (sign-in needed): https://meetings.example.org/people/p1/meetings/m1',
   organizer: { name: 'Alex Morgan', email: 'alex.morgan@example.org' },
   attendees: [
     { name: 'Alex Morgan', email: 'alex.morgan@example.org', partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' },
@@ -107,7 +118,9 @@ describe('calendarFile', () => {
     expect(first.getFirstPropertyValue('transp')).toBe('OPAQUE');
     expect(String(first.getFirstPropertyValue('url'))).toBe(event.url);
     // DTSTAMP is the moment the file was made, to the second.
-    expect((first.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe('2026-03-20T08:15:30.000Z');
+    expect((first.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe(
+      '2026-03-20T08:15:30.000Z',
+    );
   });
 
   it('uses CRLF after every line, UTC date-times, and no physical line over 75 octets', () => {
@@ -130,8 +143,20 @@ describe('calendarFile', () => {
       address: p.getFirstValue(),
     }));
     expect(attendees).toEqual([
-      { cn: 'Alex Morgan', partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT', rsvp: undefined, address: 'mailto:alex.morgan@example.org' },
-      { cn: 'Sam Patel', partstat: 'DECLINED', role: 'OPT-PARTICIPANT', rsvp: undefined, address: 'mailto:sam.patel@example.org' },
+      {
+        cn: 'Alex Morgan',
+        partstat: 'ACCEPTED',
+        role: 'REQ-PARTICIPANT',
+        rsvp: undefined,
+        address: 'mailto:alex.morgan@example.org',
+      },
+      {
+        cn: 'Sam Patel',
+        partstat: 'DECLINED',
+        role: 'OPT-PARTICIPANT',
+        rsvp: undefined,
+        address: 'mailto:sam.patel@example.org',
+      },
     ]);
     const organizer = first.getFirstProperty('organizer')!;
     expect(organizer.getParameter('cn')).toBe('Alex Morgan');
@@ -170,17 +195,24 @@ describe('calendarFile', () => {
 
   it('refuses a cancellation of an event that is not cancelled, and scheduling messages without an organizer', () => {
     expect(() => calendarFile({ method: 'CANCEL', events: [event], now })).toThrow(/only for cancelled/);
-    expect(() => calendarFile({ method: 'REQUEST', events: [{ ...event, organizer: null }], now })).toThrow(/ORGANIZER/);
+    expect(() => calendarFile({ method: 'REQUEST', events: [{ ...event, organizer: null }], now })).toThrow(
+      /ORGANIZER/,
+    );
     expect(() => calendarFile({ method: 'PUBLISH', events: [{ ...event, organizer: null }], now })).not.toThrow();
   });
 
   it('refuses an event that ends before it starts, or a negative SEQUENCE', () => {
-    expect(() => calendarFile({ method: 'PUBLISH', events: [{ ...event, end: event.start }], now })).toThrow(/end after/);
+    expect(() => calendarFile({ method: 'PUBLISH', events: [{ ...event, end: event.start }], now })).toThrow(
+      /end after/,
+    );
     expect(() => calendarFile({ method: 'PUBLISH', events: [{ ...event, sequence: -1 }], now })).toThrow(/SEQUENCE/);
   });
 
   it('round-trips long multibyte text with every special character through folding and escaping', () => {
-    const location = 'Home visit · Flat 3, Ty’n y Coed; Llanfair\\Pwll — “back door”, ring twice\nThen: café Ünïcode 日本語 🙂🙂🙂 '.repeat(3).trim();
+    const location =
+      'Home visit · Flat 3, Ty’n y Coed; Llanfair\\Pwll — “back door”, ring twice\nThen: café Ünïcode 日本語 🙂🙂🙂 '
+        .repeat(3)
+        .trim();
     const name = 'Siân O’Brien-Ŵyn, "Shân"; Ørsted 👩🏽‍⚕️';
     const text = calendarFile({
       method: 'PUBLISH',
@@ -197,15 +229,24 @@ describe('calendarFile', () => {
   });
 
   it('holds many events, a calendar name and a refresh interval for subscriptions', () => {
-    const second = { ...event, uid: meetingUid('7a2b'), start: new Date('2026-04-01T13:00:00Z'), end: new Date('2026-04-01T14:00:00Z') };
-    const { calendar, events } = parse(calendarFile({ method: 'PUBLISH', events: [event, second], now, name: 'Network meetings', refreshMinutes: 60 }));
+    const second = {
+      ...event,
+      uid: meetingUid('7a2b'),
+      start: new Date('2026-04-01T13:00:00Z'),
+      end: new Date('2026-04-01T14:00:00Z'),
+    };
+    const { calendar, events } = parse(
+      calendarFile({ method: 'PUBLISH', events: [event, second], now, name: 'Network meetings', refreshMinutes: 60 }),
+    );
     expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual([event.uid, '7a2b@network-meetings']);
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Network meetings');
     expect(String(calendar.getFirstPropertyValue('refresh-interval'))).toBe('PT60M');
   });
 
   it('percent-encodes a space in a link rather than break the line', () => {
-    const { first } = parse(calendarFile({ method: 'PUBLISH', events: [{ ...event, url: 'https://example.org/a b' }], now }));
+    const { first } = parse(
+      calendarFile({ method: 'PUBLISH', events: [{ ...event, url: 'https://example.org/a b' }], now }),
+    );
     expect(String(first.getFirstPropertyValue('url'))).toBe('https://example.org/a%20b');
   });
 });

@@ -69,7 +69,10 @@ const encoder = new TextEncoder();
 /** A UTC date-time as iCalendar writes it: 20260330T090000Z. */
 export function formatUtc(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new RangeError('Calendar files need valid dates');
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 // Control characters other than tab are not allowed in iCalendar text; newlines are escaped first.
@@ -90,7 +93,10 @@ export function escapeText(value: string): string {
  * double quotes and control characters, so those become a plain apostrophe or go.
  */
 export function quoteParameter(value: string): string {
-  return `"${value.replace(/\r\n|\r|\n/g, ' ').replace(CONTROL, '').replace(/"/g, "'")}"`;
+  return `"${value
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(CONTROL, '')
+    .replace(/"/g, "'")}"`;
 }
 
 /** URI values (URL, mailto:) are not TEXT-escaped; a space or line break in one is percent-encoded. */
@@ -129,7 +135,8 @@ export function foldLine(line: string): string {
 
 function eventLines(event: CalendarEvent, now: Date): string[] {
   if (!(event.start < event.end)) throw new RangeError('A calendar event must end after it starts');
-  if (!Number.isInteger(event.sequence) || event.sequence < 0) throw new RangeError('SEQUENCE must be a whole number, 0 or more');
+  if (!Number.isInteger(event.sequence) || event.sequence < 0)
+    throw new RangeError('SEQUENCE must be a whole number, 0 or more');
   const lines = [
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
@@ -147,9 +154,15 @@ function eventLines(event: CalendarEvent, now: Date): string[] {
   if (event.lastModified) lines.push(`LAST-MODIFIED:${formatUtc(event.lastModified)}`);
   // A cancelled meeting no longer takes anyone's time.
   lines.push(`TRANSP:${event.status === 'CANCELLED' ? 'TRANSPARENT' : 'OPAQUE'}`);
-  if (event.organizer) lines.push(`ORGANIZER;CN=${quoteParameter(event.organizer.name)}:${calendarAddress(event.organizer.email)}`);
+  if (event.organizer)
+    lines.push(`ORGANIZER;CN=${quoteParameter(event.organizer.name)}:${calendarAddress(event.organizer.email)}`);
   for (const a of event.attendees) {
-    const parameters = [`CN=${quoteParameter(a.name)}`, 'CUTYPE=INDIVIDUAL', `ROLE=${a.role ?? 'REQ-PARTICIPANT'}`, `PARTSTAT=${a.partstat}`];
+    const parameters = [
+      `CN=${quoteParameter(a.name)}`,
+      'CUTYPE=INDIVIDUAL',
+      `ROLE=${a.role ?? 'REQ-PARTICIPANT'}`,
+      `PARTSTAT=${a.partstat}`,
+    ];
     if (a.rsvp) parameters.push('RSVP=TRUE');
     lines.push(`ATTENDEE;${parameters.join(';')}:${calendarAddress(a.email)}`);
   }
@@ -171,7 +184,10 @@ export function calendarFile(file: CalendarFile): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN', `METHOD:${file.method}`];
   if (file.name) lines.push(`X-WR-CALNAME:${escapeText(file.name)}`);
   if (file.refreshMinutes) {
-    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${file.refreshMinutes}M`, `X-PUBLISHED-TTL:PT${file.refreshMinutes}M`);
+    lines.push(
+      `REFRESH-INTERVAL;VALUE=DURATION:PT${file.refreshMinutes}M`,
+      `X-PUBLISHED-TTL:PT${file.refreshMinutes}M`,
+    );
   }
   for (const event of file.events) lines.push(...eventLines(event, file.now));
   lines.push('END:VCALENDAR');

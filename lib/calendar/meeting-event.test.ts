@@ -50,21 +50,30 @@ describe('a meeting in a calendar file', () => {
     const event = parse(meetingCalendarFile(row, { link, now })).getFirstSubcomponent('vevent')!;
     expect(event.getFirstPropertyValue('summary')).toBe('Network meeting');
     expect(event.getFirstPropertyValue('location')).toBe('Home visit · 12 Elm Road, Leeds');
-    expect(event.getFirstPropertyValue('description')).toBe(`Open this meeting in Network meetings (sign-in needed): ${link}`);
+    expect(event.getFirstPropertyValue('description')).toBe(
+      `Open this meeting in Network meetings (sign-in needed): ${link}`,
+    );
     expect(String(event.getFirstPropertyValue('url'))).toBe(link);
   });
 
   it('puts the video link after the place', () => {
-    expect(meetingLocation({ locationKind: 'video', locationDetail: null, videoUrl: 'https://video.example.org/room/1' })).toBe('Video call · https://video.example.org/room/1');
+    expect(
+      meetingLocation({ locationKind: 'video', locationDetail: null, videoUrl: 'https://video.example.org/room/1' }),
+    ).toBe('Video call · https://video.example.org/room/1');
     expect(meetingLocation({ locationKind: 'phone', locationDetail: null, videoUrl: null })).toBe('Phone call');
   });
 
   it('keeps one UID per meeting and carries its SEQUENCE, so a changed copy replaces the old one', () => {
     const first = meetingEvent(meeting, { link });
-    const changed = meetingEvent({ ...meeting, sequence: 3, startsAt: new Date('2026-03-31T09:00:00Z'), endsAt: new Date('2026-03-31T10:00:00Z') }, { link });
+    const changed = meetingEvent(
+      { ...meeting, sequence: 3, startsAt: new Date('2026-03-31T09:00:00Z'), endsAt: new Date('2026-03-31T10:00:00Z') },
+      { link },
+    );
     expect(first.uid).toBe('0b7e4d52-90aa-4c1e-9d1b-3f2a6c8e5d11@network-meetings');
     expect(changed.uid).toBe(first.uid);
-    const parsed = new ICAL.Event(parse(meetingCalendarFile({ ...meeting, sequence: 3 }, { link, now })).getFirstSubcomponent('vevent')!);
+    const parsed = new ICAL.Event(
+      parse(meetingCalendarFile({ ...meeting, sequence: 3 }, { link, now })).getFirstSubcomponent('vevent')!,
+    );
     expect(parsed.uid).toBe(first.uid);
     expect(parsed.sequence).toBe(3);
   });
@@ -77,13 +86,17 @@ describe('a meeting in a calendar file', () => {
     expect(cancelled.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(cancelled.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status')).toBe('CANCELLED');
     // Held meetings stay in calendars as they were.
-    expect(parse(meetingCalendarFile({ ...meeting, status: 'held' }, { link, now })).getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(
+      parse(meetingCalendarFile({ ...meeting, status: 'held' }, { link, now })).getFirstPropertyValue('method'),
+    ).toBe('PUBLISH');
   });
 
   it('lists the practitioners with their role and participation', () => {
     const event = parse(meetingCalendarFile(meeting, { link, now })).getFirstSubcomponent('vevent')!;
     expect(
-      event.getAllProperties('attendee').map((p) => [p.getParameter('cn'), p.getParameter('role'), p.getParameter('partstat'), p.getFirstValue()]),
+      event
+        .getAllProperties('attendee')
+        .map((p) => [p.getParameter('cn'), p.getParameter('role'), p.getParameter('partstat'), p.getFirstValue()]),
     ).toEqual([
       ['Alex Morgan', 'REQ-PARTICIPANT', 'ACCEPTED', 'mailto:alex.morgan@example.org'],
       ['Sam Patel', 'OPT-PARTICIPANT', 'DECLINED', 'mailto:sam.patel@example.org'],
@@ -91,12 +104,18 @@ describe('a meeting in a calendar file', () => {
   });
 
   it('names who booked it as organizer, or the first required practitioner when that is unknown', () => {
-    expect(meetingEvent(meeting, { link }).organizer).toEqual({ name: 'Alex Morgan', email: 'alex.morgan@example.org' });
+    expect(meetingEvent(meeting, { link }).organizer).toEqual({
+      name: 'Alex Morgan',
+      email: 'alex.morgan@example.org',
+    });
     const practitioners: MeetingForCalendar['practitioners'] = [
       { name: 'Sam Patel', email: 'sam.patel@example.org', role: 'optional', attendance: 'unknown' },
       { name: 'Kim Lee', email: 'kim.lee@example.org', role: 'required', attendance: 'unknown' },
     ];
-    expect(meetingEvent({ ...meeting, organizer: null, practitioners }, { link }).organizer).toEqual({ name: 'Kim Lee', email: 'kim.lee@example.org' });
+    expect(meetingEvent({ ...meeting, organizer: null, practitioners }, { link }).organizer).toEqual({
+      name: 'Kim Lee',
+      email: 'kim.lee@example.org',
+    });
   });
 
   it('names the file by the local date, here the day after the UTC date', () => {
@@ -127,7 +146,13 @@ describe('a practitioner’s feed', () => {
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Network meetings');
     const events = calendar.getAllSubcomponents('vevent');
-    expect(events.map((e) => [e.getFirstPropertyValue('uid'), e.getFirstPropertyValue('status'), String(e.getFirstPropertyValue('url'))])).toEqual([
+    expect(
+      events.map((e) => [
+        e.getFirstPropertyValue('uid'),
+        e.getFirstPropertyValue('status'),
+        String(e.getFirstPropertyValue('url')),
+      ]),
+    ).toEqual([
       [`${meeting.id}@network-meetings`, 'CONFIRMED', `https://x.example/${meeting.id}`],
       [`${other.id}@network-meetings`, 'CANCELLED', `https://x.example/${other.id}`],
     ]);

@@ -42,18 +42,27 @@ export type MeetingForCalendar = {
  * A practitioner's participation. Practitioners are booked by their team into their working
  * time, so until attendance is recorded they count as accepted; recorded absence is declined.
  */
-export function practitionerPartstat(value: MeetingForCalendar['practitioners'][number]['attendance']): ParticipationStatus {
+export function practitionerPartstat(
+  value: MeetingForCalendar['practitioners'][number]['attendance'],
+): ParticipationStatus {
   return value === 'absent' ? 'DECLINED' : 'ACCEPTED';
 }
 
 /** An invitee's own answer (the person or a network member), as PARTSTAT: the two map 1:1. */
 export function responsePartstat(response: (typeof invitationResponse.enumValues)[number]): ParticipationStatus {
-  const map = { needs_action: 'NEEDS-ACTION', accepted: 'ACCEPTED', tentative: 'TENTATIVE', declined: 'DECLINED' } as const;
+  const map = {
+    needs_action: 'NEEDS-ACTION',
+    accepted: 'ACCEPTED',
+    tentative: 'TENTATIVE',
+    declined: 'DECLINED',
+  } as const;
   return map[response];
 }
 
 /** Where: the place as the app describes it, and the video link when there is one. */
-export function meetingLocation(meeting: Pick<MeetingForCalendar, 'locationKind' | 'locationDetail' | 'videoUrl'>): string {
+export function meetingLocation(
+  meeting: Pick<MeetingForCalendar, 'locationKind' | 'locationDetail' | 'videoUrl'>,
+): string {
   const place = placeDescription(meeting.locationKind, meeting.locationDetail);
   return meeting.videoUrl ? `${place} · ${meeting.videoUrl}` : place;
 }
@@ -72,7 +81,10 @@ export function practitionerAttendees(meeting: Pick<MeetingForCalendar, 'practit
  * meeting's address in the app (sign-in needed), the only thing the description holds. An
  * invitee's own file (issue 5) reuses this and replaces `attendees` and `description`.
  */
-export function meetingEvent(meeting: MeetingForCalendar, options: { link: string; description?: string }): CalendarEvent {
+export function meetingEvent(
+  meeting: MeetingForCalendar,
+  options: { link: string; description?: string },
+): CalendarEvent {
   const required = meeting.practitioners.find((p) => p.role === 'required') ?? meeting.practitioners[0];
   const organizer = meeting.organizer ?? (required ? { name: required.name, email: required.email } : null);
   return {
@@ -105,7 +117,10 @@ export function meetingCalendarFile(meeting: MeetingForCalendar, options: { link
 }
 
 /** A practitioner's subscribed calendar: every meeting in the window, cancelled ones marked so. */
-export function meetingsFeedFile(meetings: MeetingForCalendar[], options: { linkFor: (meeting: MeetingForCalendar) => string; now: Date }): string {
+export function meetingsFeedFile(
+  meetings: MeetingForCalendar[],
+  options: { linkFor: (meeting: MeetingForCalendar) => string; now: Date },
+): string {
   return calendarFile({
     method: 'PUBLISH',
     name: FEED_NAME,

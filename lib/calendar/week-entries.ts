@@ -25,7 +25,8 @@ export function weekEntries(week: Week, meetings: CalendarMeeting[], absences: C
   };
   const dayStart = new Map(week.days.map((d) => [d.key, d.start.getTime()]));
   for (const a of absences) {
-    for (const day of daysTouched(week, a.startsAt, a.endsAt)) add(a.userId, day, { type: 'absence', id: a.id, reason: a.reason });
+    for (const day of daysTouched(week, a.startsAt, a.endsAt))
+      add(a.userId, day, { type: 'absence', id: a.id, reason: a.reason });
   }
   const byStart = [...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (const m of byStart) {

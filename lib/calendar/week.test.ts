@@ -25,7 +25,15 @@ describe('a week in a time zone', () => {
   it('runs Monday to Sunday from local midnight, in winter on GMT', () => {
     const week = weekContaining('2026-01-15', london);
     expect(week.monday).toBe('2026-01-12');
-    expect(week.days.map((d) => d.key)).toEqual(['2026-01-12', '2026-01-13', '2026-01-14', '2026-01-15', '2026-01-16', '2026-01-17', '2026-01-18']);
+    expect(week.days.map((d) => d.key)).toEqual([
+      '2026-01-12',
+      '2026-01-13',
+      '2026-01-14',
+      '2026-01-15',
+      '2026-01-16',
+      '2026-01-17',
+      '2026-01-18',
+    ]);
     expect(week.days.map((d) => d.isoWeekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(week.start.toISOString()).toBe('2026-01-12T00:00:00.000Z');
     expect(week.end.toISOString()).toBe('2026-01-19T00:00:00.000Z');
@@ -77,11 +85,16 @@ describe('which days an interval falls on', () => {
 
   it('puts a meeting that crosses midnight on both days', () => {
     // 23:30–00:30 BST, Tuesday into Wednesday.
-    expect(daysTouched(week, new Date('2026-03-31T22:30:00Z'), new Date('2026-03-31T23:30:00Z'))).toEqual(['2026-03-31', '2026-04-01']);
+    expect(daysTouched(week, new Date('2026-03-31T22:30:00Z'), new Date('2026-03-31T23:30:00Z'))).toEqual([
+      '2026-03-31',
+      '2026-04-01',
+    ]);
   });
 
   it('puts a meeting that ends at midnight on its own day only', () => {
-    expect(daysTouched(week, new Date('2026-03-31T22:00:00Z'), new Date('2026-03-31T23:00:00Z'))).toEqual(['2026-03-31']);
+    expect(daysTouched(week, new Date('2026-03-31T22:00:00Z'), new Date('2026-03-31T23:00:00Z'))).toEqual([
+      '2026-03-31',
+    ]);
   });
 
   it('keeps a meeting crossing into the next week on this week’s Sunday only', () => {
@@ -94,7 +107,12 @@ describe('which days an interval falls on', () => {
     // Leave from Thursday 26 March to Tuesday 31 March included (local midnights).
     const leave = [new Date('2026-03-26T00:00:00Z'), new Date('2026-03-31T23:00:00Z')] as const;
     expect(daysTouched(week, ...leave)).toEqual(['2026-03-30', '2026-03-31']);
-    expect(daysTouched(weekContaining(week.previous, london), ...leave)).toEqual(['2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29']);
+    expect(daysTouched(weekContaining(week.previous, london), ...leave)).toEqual([
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+    ]);
     expect(daysTouched(week, new Date('2026-03-01T00:00:00Z'), new Date('2026-05-01T00:00:00Z'))).toHaveLength(7);
     expect(daysTouched(week, new Date('2026-04-06T00:00:00Z'), new Date('2026-04-07T00:00:00Z'))).toEqual([]);
   });

@@ -28,7 +28,6 @@ export type Week = {
   next: string;
 };
 
-
 /** Days since 1970-01-01 of a yyyy-MM-dd key (calendar arithmetic, no zone involved). */
 function dayNumber(key: string): number {
   const parts = calendarDateParts(key);
@@ -96,4 +95,3 @@ export function currentWeek(zone: string, now = new Date()): Week {
 export function daysTouched(week: Week, start: Date, end: Date): string[] {
   return week.days.filter((day) => start < day.end && end > day.start).map((day) => day.key);
 }
-

@@ -41,15 +41,26 @@ describe.each(engines)('demo data on %s', (engine) => {
       expect(n).toBeGreaterThanOrEqual(3);
       expect(n).toBeLessThanOrEqual(8);
     }
-    const core = await db.select({ n: sql<number>`count(distinct ${s.coreTeamAssignments.personId})::int` }).from(s.coreTeamAssignments);
+    const core = await db
+      .select({ n: sql<number>`count(distinct ${s.coreTeamAssignments.personId})::int` })
+      .from(s.coreTeamAssignments);
     expect(core[0]?.n).toBe(25);
   });
 
   it('has six months of past meetings with attendance and four weeks ahead', async () => {
     const { db } = database;
-    const past = await db.select({ n: sql<number>`count(*)::int` }).from(s.meetings).where(and(lt(s.meetings.startsAt, now), eq(s.meetings.status, 'held')));
-    const future = await db.select({ n: sql<number>`count(*)::int` }).from(s.meetings).where(and(gt(s.meetings.startsAt, now), eq(s.meetings.status, 'scheduled')));
-    const attended = await db.select({ n: sql<number>`count(*)::int` }).from(s.meetingPractitioners).where(eq(s.meetingPractitioners.attendance, 'attended'));
+    const past = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(s.meetings)
+      .where(and(lt(s.meetings.startsAt, now), eq(s.meetings.status, 'held')));
+    const future = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(s.meetings)
+      .where(and(gt(s.meetings.startsAt, now), eq(s.meetings.status, 'scheduled')));
+    const attended = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(s.meetingPractitioners)
+      .where(eq(s.meetingPractitioners.attendance, 'attended'));
     expect(past[0]!.n).toBeGreaterThan(150);
     expect(future[0]!.n).toBeGreaterThan(40);
     expect(attended[0]!.n).toBeGreaterThan(past[0]!.n);
@@ -60,7 +71,9 @@ describe.each(engines)('demo data on %s', (engine) => {
   it(`books nothing and records no absence more than ${DEMO_DAYS_AHEAD} days ahead, so tests can use the days after`, async () => {
     const { db } = database;
     const limit = now.getTime() + (DEMO_DAYS_AHEAD + 1) * 86_400_000;
-    const [meetingEnd] = await db.select({ at: sql<string>`max(${s.meetingPractitioners.busyTo})` }).from(s.meetingPractitioners);
+    const [meetingEnd] = await db
+      .select({ at: sql<string>`max(${s.meetingPractitioners.busyTo})` })
+      .from(s.meetingPractitioners);
     const [absenceEnd] = await db.select({ at: sql<string>`max(${s.absences.endsAt})` }).from(s.absences);
     expect(new Date(meetingEnd!.at).getTime()).toBeLessThan(limit);
     expect(new Date(absenceEnd!.at).getTime()).toBeLessThan(limit);

@@ -40,22 +40,160 @@ type PractitionerSpec = {
 };
 
 const practitioners: PractitionerSpec[] = [
-  { key: 'alex', name: 'Alex Morgan', discipline: 'nurse', lead: true, days: [1, 2, 3, 4, 5], from: 9 * 60, to: 17 * 60 },
-  { key: 'sam', name: 'Sam Patel', discipline: 'peer_support_worker', days: [1, 2, 3, 4, 5], from: 9 * 60, to: 17 * 60 },
+  {
+    key: 'alex',
+    name: 'Alex Morgan',
+    discipline: 'nurse',
+    lead: true,
+    days: [1, 2, 3, 4, 5],
+    from: 9 * 60,
+    to: 17 * 60,
+  },
+  {
+    key: 'sam',
+    name: 'Sam Patel',
+    discipline: 'peer_support_worker',
+    days: [1, 2, 3, 4, 5],
+    from: 9 * 60,
+    to: 17 * 60,
+  },
   { key: 'priya', name: 'Priya Shah', discipline: 'psychologist', days: [1, 2, 3, 4, 5], from: 9 * 60, to: 17 * 60 },
-  { key: 'tom', name: 'Tom Reilly', discipline: 'social_worker', days: [1, 2, 3, 4, 5], from: 8 * 60 + 30, to: 16 * 60 + 30 },
-  { key: 'maya', name: 'Maya Okafor', discipline: 'peer_support_worker', days: [2, 3, 4], from: 9 * 60 + 30, to: 15 * 60 + 30 },
-  { key: 'jo', name: 'Jo Whitfield', discipline: 'psychiatrist', role: 'admin', days: [1, 2, 4, 5], from: 9 * 60, to: 17 * 60 },
-  { key: 'chris', name: 'Chris Byrne', discipline: 'occupational_therapist', days: [1, 2, 3, 4], from: 9 * 60, to: 17 * 60 },
-  { key: 'leah', name: 'Leah Novak', discipline: 'nurse', timeZone: 'Europe/Dublin', days: [1, 2, 3, 4, 5], from: 8 * 60, to: 16 * 60 },
+  {
+    key: 'tom',
+    name: 'Tom Reilly',
+    discipline: 'social_worker',
+    days: [1, 2, 3, 4, 5],
+    from: 8 * 60 + 30,
+    to: 16 * 60 + 30,
+  },
+  {
+    key: 'maya',
+    name: 'Maya Okafor',
+    discipline: 'peer_support_worker',
+    days: [2, 3, 4],
+    from: 9 * 60 + 30,
+    to: 15 * 60 + 30,
+  },
+  {
+    key: 'jo',
+    name: 'Jo Whitfield',
+    discipline: 'psychiatrist',
+    role: 'admin',
+    days: [1, 2, 4, 5],
+    from: 9 * 60,
+    to: 17 * 60,
+  },
+  {
+    key: 'chris',
+    name: 'Chris Byrne',
+    discipline: 'occupational_therapist',
+    days: [1, 2, 3, 4],
+    from: 9 * 60,
+    to: 17 * 60,
+  },
+  {
+    key: 'leah',
+    name: 'Leah Novak',
+    discipline: 'nurse',
+    timeZone: 'Europe/Dublin',
+    days: [1, 2, 3, 4, 5],
+    from: 8 * 60,
+    to: 16 * 60,
+  },
 ];
 
-const givenNames = ['Jamie', 'Morgan', 'Riley', 'Casey', 'Taylor', 'Jordan', 'Rowan', 'Avery', 'Quinn', 'Harper', 'Elliot', 'Skye', 'Reese', 'Sasha', 'Kit', 'Nico', 'Ari', 'Dani', 'Frankie', 'Jesse', 'Robin', 'Sidney', 'Toby', 'Ellis', 'Marley'];
-const familyNames = ['Ashworth', 'Bellamy', 'Carver', 'Dunmore', 'Ellery', 'Fairley', 'Garrick', 'Hollis', 'Ingram', 'Jarvis', 'Kendrick', 'Lowther', 'Marsden', 'Norwood', 'Oakley', 'Pemberton', 'Quarry', 'Radcliffe', 'Sherwood', 'Thackeray', 'Underhill', 'Varley', 'Whitlock', 'Yardley', 'Ackroyd'];
-const memberGivenNames = ['Anne', 'Ben', 'Cara', 'David', 'Eve', 'Frank', 'Grace', 'Hugh', 'Isla', 'Jack', 'Kate', 'Liam', 'Mia', 'Ned', 'Orla', 'Paul', 'Rosa', 'Sean', 'Tess', 'Will'];
-const streets = ['Elm Road', 'Mill Lane', 'Station Street', 'Orchard Close', 'Church Walk', 'Canal Side', 'Park View', 'Hill Rise'];
+const givenNames = [
+  'Jamie',
+  'Morgan',
+  'Riley',
+  'Casey',
+  'Taylor',
+  'Jordan',
+  'Rowan',
+  'Avery',
+  'Quinn',
+  'Harper',
+  'Elliot',
+  'Skye',
+  'Reese',
+  'Sasha',
+  'Kit',
+  'Nico',
+  'Ari',
+  'Dani',
+  'Frankie',
+  'Jesse',
+  'Robin',
+  'Sidney',
+  'Toby',
+  'Ellis',
+  'Marley',
+];
+const familyNames = [
+  'Ashworth',
+  'Bellamy',
+  'Carver',
+  'Dunmore',
+  'Ellery',
+  'Fairley',
+  'Garrick',
+  'Hollis',
+  'Ingram',
+  'Jarvis',
+  'Kendrick',
+  'Lowther',
+  'Marsden',
+  'Norwood',
+  'Oakley',
+  'Pemberton',
+  'Quarry',
+  'Radcliffe',
+  'Sherwood',
+  'Thackeray',
+  'Underhill',
+  'Varley',
+  'Whitlock',
+  'Yardley',
+  'Ackroyd',
+];
+const memberGivenNames = [
+  'Anne',
+  'Ben',
+  'Cara',
+  'David',
+  'Eve',
+  'Frank',
+  'Grace',
+  'Hugh',
+  'Isla',
+  'Jack',
+  'Kate',
+  'Liam',
+  'Mia',
+  'Ned',
+  'Orla',
+  'Paul',
+  'Rosa',
+  'Sean',
+  'Tess',
+  'Will',
+];
+const streets = [
+  'Elm Road',
+  'Mill Lane',
+  'Station Street',
+  'Orchard Close',
+  'Church Walk',
+  'Canal Side',
+  'Park View',
+  'Hill Rise',
+];
 
-type MemberTemplate = { relationship: (typeof s.relationship.enumValues)[number]; kind: (typeof s.memberKind.enumValues)[number]; closeness: (typeof s.closeness.enumValues)[number] };
+type MemberTemplate = {
+  relationship: (typeof s.relationship.enumValues)[number];
+  kind: (typeof s.memberKind.enumValues)[number];
+  closeness: (typeof s.closeness.enumValues)[number];
+};
 const memberTemplates: MemberTemplate[] = [
   { relationship: 'parent', kind: 'family', closeness: 'inner' },
   { relationship: 'partner', kind: 'family', closeness: 'inner' },
@@ -80,13 +218,20 @@ function random(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
     chance: (p: number) => next() < p,
   };
 }
 
 function localInstant(day: Date, minuteOfDay: number, zone: string): Date {
-  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(minuteOfDay / 60), minuteOfDay % 60, zone);
+  return new TZDate(
+    day.getFullYear(),
+    day.getMonth(),
+    day.getDate(),
+    Math.floor(minuteOfDay / 60),
+    minuteOfDay % 60,
+    zone,
+  );
 }
 
 function unusableTokenHash(): string {
@@ -105,7 +250,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (rows[0]?.n ?? 0) === 0;
 }
 
-export async function seedDemoData(db: Db, now = new Date()): Promise<{ practitioners: number; people: number; meetings: number }> {
+export async function seedDemoData(
+  db: Db,
+  now = new Date(),
+): Promise<{ practitioners: number; people: number; meetings: number }> {
   const rand = random(20261124);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = new TZDate(now.getTime(), ZONE);
@@ -136,9 +284,11 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
   const others = staff.filter((p) => p.discipline !== 'peer_support_worker');
 
   await db.insert(s.teamMembers).values(staff.map((p) => ({ teamId: team.id, userId: p.id, lead: p.lead ?? false })));
-  await db.insert(s.workingPatterns).values(
-    staff.flatMap((p) => p.days.map((weekday) => ({ userId: p.id, weekday, startMinute: p.from, endMinute: p.to }))),
-  );
+  await db
+    .insert(s.workingPatterns)
+    .values(
+      staff.flatMap((p) => p.days.map((weekday) => ({ userId: p.id, weekday, startMinute: p.from, endMinute: p.to }))),
+    );
 
   // Absences: some leave ahead, some sickness and training behind.
   const absenceRows = [
@@ -158,7 +308,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
   // People, their networks and core teams.
   const alex = byKey.get('alex')!;
   const personRows: (typeof s.people.$inferInsert)[] = [];
-  const coreTeams: { lead: (typeof staff)[number]; coWorker: (typeof staff)[number]; peer: (typeof staff)[number] }[] = [];
+  const coreTeams: { lead: (typeof staff)[number]; coWorker: (typeof staff)[number]; peer: (typeof staff)[number] }[] =
+    [];
   for (let i = 0; i < 25; i++) {
     const referredDaysAgo = rand.int(10, 200);
     const discharged = i >= 21;
@@ -175,8 +326,17 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
       phone: `07700 900${String(100 + i).padStart(3, '0')}`,
       email: `${givenNames[i]!.toLowerCase()}.${familyNames[i]!.toLowerCase()}@example.net`,
       address: `${rand.int(1, 120)} ${rand.pick(streets)}, Riverside`,
-      preferredPlaces: rand.pick(['At home', 'The community centre', 'Somewhere outside, like the park café', 'Home or video']),
-      meetingPreferences: { weekdays: [1, 2, 3, 4, 5], fromMinute: rand.pick([9 * 60, 10 * 60]), toMinute: rand.pick([16 * 60, 17 * 60]) },
+      preferredPlaces: rand.pick([
+        'At home',
+        'The community centre',
+        'Somewhere outside, like the park café',
+        'Home or video',
+      ]),
+      meetingPreferences: {
+        weekdays: [1, 2, 3, 4, 5],
+        fromMinute: rand.pick([9 * 60, 10 * 60]),
+        toMinute: rand.pick([16 * 60, 17 * 60]),
+      },
       interpreterLanguage: i === 7 ? 'Polish' : null,
       accessibilityNeeds: i === 3 ? 'Step-free access; prefers written summaries' : null,
       referralAt: addDays(now, -referredDaysAgo),
@@ -185,7 +345,12 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
       dischargedAt: discharged ? addDays(now, -rand.int(1, 9)) : null,
     });
   }
-  const people = await db.insert(s.people).values(personRows).returning({ id: s.people.id, referralAt: s.people.referralAt, status: s.people.status, dischargedAt: s.people.dischargedAt });
+  const people = await db.insert(s.people).values(personRows).returning({
+    id: s.people.id,
+    referralAt: s.people.referralAt,
+    status: s.people.status,
+    dischargedAt: s.people.dischargedAt,
+  });
 
   await db.insert(s.coreTeamAssignments).values(
     people.flatMap((person, i) => {
@@ -231,7 +396,12 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
   await insertChunked(
     db,
     s.consentChanges,
-    members.map((m) => ({ networkMemberId: m.id, mayBeInvited: m.mayBeInvited, maySeeSharedRecords: m.maySeeSharedRecords, changedBy: alex.id })),
+    members.map((m) => ({
+      networkMemberId: m.id,
+      mayBeInvited: m.mayBeInvited,
+      maySeeSharedRecords: m.maySeeSharedRecords,
+      changedBy: alex.id,
+    })),
   );
 
   // Meetings: each person from their referral, every few days, never double booking anyone.
@@ -268,7 +438,9 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
       const travel = locationKind === 'home' || locationKind === 'community' ? 30 : 0;
       const team3 = rand.chance(0.25);
       // Now and then someone outside the core team covers, so continuity is not perfect.
-      const cover = rand.chance(0.12) ? rand.pick(others.filter((o) => o.id !== ct.lead.id && o.id !== ct.coWorker.id)) : undefined;
+      const cover = rand.chance(0.12)
+        ? rand.pick(others.filter((o) => o.id !== ct.lead.id && o.id !== ct.coWorker.id))
+        : undefined;
       const chosen = [cover ?? ct.lead, ct.peer, ...(team3 ? [ct.coWorker] : [])];
       let booked = false;
       for (const minute of slotMinutes) {
@@ -281,7 +453,15 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
         const id = crypto.randomUUID();
         const past = endsAt < now;
         const roll = rand.next();
-        const status = past ? (roll < 0.85 ? 'held' : roll < 0.93 ? 'did_not_happen' : 'cancelled') : roll < 0.04 ? 'cancelled' : 'scheduled';
+        const status = past
+          ? roll < 0.85
+            ? 'held'
+            : roll < 0.93
+              ? 'did_not_happen'
+              : 'cancelled'
+          : roll < 0.04
+            ? 'cancelled'
+            : 'scheduled';
         meetingRows.push({
           id,
           personId: person.id,
@@ -317,7 +497,10 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
             attendance: status === 'held' ? (rand.chance(0.95) ? 'attended' : 'absent') : 'unknown',
           });
         }
-        const invitees = [{ personId: person.id as string | null, networkMemberId: null as string | null }, ...personMembers.map((m) => ({ personId: null, networkMemberId: m.id }))];
+        const invitees = [
+          { personId: person.id as string | null, networkMemberId: null as string | null },
+          ...personMembers.map((m) => ({ personId: null, networkMemberId: m.id })),
+        ];
         for (const invitee of invitees) {
           const response = past
             ? rand.pick(['accepted', 'accepted', 'accepted', 'declined', 'tentative'] as const)
@@ -328,7 +511,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
             tokenHash: unusableTokenHash(),
             response,
             respondedAt: response === 'needs_action' ? null : addDays(startsAt, -1),
-            attended: status === 'held' ? response === 'accepted' || (response === 'tentative' && rand.chance(0.5)) : null,
+            attended:
+              status === 'held' ? response === 'accepted' || (response === 'tentative' && rand.chance(0.5)) : null,
             expiresAt: endsAt,
           });
         }
@@ -336,7 +520,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ practiti
         break;
       }
       first = false;
-      const gap = person.status === 'active' && differenceInCalendarDays(end, day) < 40 ? rand.int(3, 8) : rand.int(5, 12);
+      const gap =
+        person.status === 'active' && differenceInCalendarDays(end, day) < 40 ? rand.int(3, 8) : rand.int(5, 12);
       day = addDays(day, booked ? gap : 1);
     }
   });
@@ -386,12 +571,15 @@ function waitingInvitations(
   invitationRows: (typeof s.invitations.$inferInsert)[],
   now: Date,
 ) {
-  const upcoming = meetingRows.filter((m) => m.status === 'scheduled' && m.startsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const upcoming = meetingRows
+    .filter((m) => m.status === 'scheduled' && m.startsAt > now)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const chosen: { meeting: (typeof upcoming)[number]; invitation: (typeof invitationRows)[number] }[] = [];
   for (const meeting of upcoming) {
     for (const invitation of invitationRows) {
       if (chosen.length === 3) return chosen;
-      if (invitation.meetingId !== meeting.id || !invitation.networkMemberId || invitation.response !== 'needs_action') continue;
+      if (invitation.meetingId !== meeting.id || !invitation.networkMemberId || invitation.response !== 'needs_action')
+        continue;
       invitation.id = crypto.randomUUID();
       invitation.tokenHash = hashToken(tokenFor(invitation.id));
       chosen.push({ meeting, invitation });

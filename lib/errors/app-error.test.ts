@@ -1,12 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError, sqlState, toAppError } from './app-error';
 
-const pgError = (code: string, constraint?: string) => Object.assign(new Error('raw database text'), { code, constraint });
+const pgError = (code: string, constraint?: string) =>
+  Object.assign(new Error('raw database text'), { code, constraint });
 const wrapped = (cause: unknown) => new Error('Failed query: insert into ...', { cause });
 
 describe('errors', () => {
   it('finds the SQLSTATE through the wrappers drizzle adds', () => {
-    expect(sqlState(wrapped(pgError('23P01', 'meeting_practitioners_no_double_booking')))).toEqual({ code: '23P01', constraint: 'meeting_practitioners_no_double_booking' });
+    expect(sqlState(wrapped(pgError('23P01', 'meeting_practitioners_no_double_booking')))).toEqual({
+      code: '23P01',
+      constraint: 'meeting_practitioners_no_double_booking',
+    });
     expect(sqlState(new Error('plain'))).toBeUndefined();
     expect(sqlState(Object.assign(new Error('node'), { code: 'ECONNREFUSED' }))).toBeUndefined();
   });

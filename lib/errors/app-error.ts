@@ -35,7 +35,11 @@ export class AppError extends Error {
   readonly status: number;
   readonly fieldErrors?: Record<string, string[]>;
 
-  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; fieldErrors?: Record<string, string[]> }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { cause?: unknown; fieldErrors?: Record<string, string[]> },
+  ) {
     super(message ?? defaultMessages[code], { cause: options?.cause });
     this.name = 'AppError';
     this.code = code;
@@ -69,7 +73,9 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   switch (state.code) {
     case '23P01':
       if (state.constraint === 'absences_no_overlap') {
-        return new AppError('conflict', 'This absence overlaps another absence of the same practitioner.', { cause: error });
+        return new AppError('conflict', 'This absence overlaps another absence of the same practitioner.', {
+          cause: error,
+        });
       }
       return new AppError('slot_taken', undefined, { cause: error });
     case '23505':

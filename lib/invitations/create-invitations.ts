@@ -14,19 +14,28 @@ export type InviteeChoice = { person: boolean; memberIds: string[] };
  * are refused. Returns the new invitations with their ids (links come from ids; the database
  * keeps only a SHA-256 of each).
  */
-export async function createInvitations(tx: Db, meeting: { id: string; personId: string; endsAt: Date }, choice: InviteeChoice): Promise<{ id: string }[]> {
+export async function createInvitations(
+  tx: Db,
+  meeting: { id: string; personId: string; endsAt: Date },
+  choice: InviteeChoice,
+): Promise<{ id: string }[]> {
   const existing = await liveInvitees(tx, meeting.id);
   const invitedMembers = new Set(existing.map((e) => e.memberId));
   const person = choice.person && !existing.some((e) => e.personId);
   const memberIds = [...new Set(choice.memberIds.filter((id) => !invitedMembers.has(id)))];
   const allowed = await invitableMembers(tx, meeting.personId, memberIds);
   if (allowed.length !== memberIds.length) {
-    throw new AppError('invalid_input', 'Only people who agreed to be invited can be invited.', { fieldErrors: { invite: ['Only people who agreed to be invited can be invited'] } });
+    throw new AppError('invalid_input', 'Only people who agreed to be invited can be invited.', {
+      fieldErrors: { invite: ['Only people who agreed to be invited can be invited'] },
+    });
   }
   const row = (invitee: { personId: string } | { networkMemberId: string }): typeof invitations.$inferInsert => {
     const id = randomUUID();
     return { id, meetingId: meeting.id, ...invitee, tokenHash: hashToken(tokenFor(id)), expiresAt: meeting.endsAt };
   };
-  const rows = [...(person ? [row({ personId: meeting.personId })] : []), ...allowed.map((m) => row({ networkMemberId: m.id }))];
+  const rows = [
+    ...(person ? [row({ personId: meeting.personId })] : []),
+    ...allowed.map((m) => row({ networkMemberId: m.id })),
+  ];
   return insertInvitations(tx, rows);
 }

@@ -29,7 +29,8 @@ vi.mock('next/navigation', () => ({
   },
 }));
 
-const { bookMeetingAction, rescheduleMeetingAction, cancelMeetingAction, revokeLinkAction } = await import('@/app/(app)/people/[id]/meetings/actions');
+const { bookMeetingAction, rescheduleMeetingAction, cancelMeetingAction, revokeLinkAction } =
+  await import('@/app/(app)/people/[id]/meetings/actions');
 const invitePage = await import('@/app/invite/[token]/route');
 const inviteCalendar = await import('@/app/invite/[token]/calendar.ics/route');
 
@@ -46,9 +47,20 @@ async function run(action: Promise<FormState>): Promise<{ ok: boolean; state?: F
 }
 
 const context = (token: string) => ({ params: Promise.resolve({ token }) });
-const get = (token: string, ip = '10.0.0.1') => invitePage.GET(new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': ip } }), context(token));
+const get = (token: string, ip = '10.0.0.1') =>
+  invitePage.GET(
+    new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': ip } }),
+    context(token),
+  );
 const post = (token: string, fields: Record<string, string>) =>
-  invitePage.POST(new Request(`http://localhost/invite/${token}`, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.0.0.2' } }), context(token));
+  invitePage.POST(
+    new Request(`http://localhost/invite/${token}`, {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.0.0.2' },
+    }),
+    context(token),
+  );
 
 describe.each(engines)('invitations on %s', (engine) => {
   let database: TestDatabase;
@@ -60,7 +72,14 @@ describe.each(engines)('invitations on %s', (engine) => {
   let insider: SessionUser;
   let outsider: SessionUser;
   const start = new Date(Math.ceil((Date.now() + 3 * DAY) / DAY) * DAY + 10 * HOUR);
-  const fields = () => ({ personId, kind: 'network', duration: '60', location: 'video', videoUrl: 'https://video.example.org/room-7', required: practitioner });
+  const fields = () => ({
+    personId,
+    kind: 'network',
+    duration: '60',
+    location: 'video',
+    videoUrl: 'https://video.example.org/room-7',
+    required: practitioner,
+  });
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
@@ -69,11 +88,35 @@ describe.each(engines)('invitations on %s', (engine) => {
     const team = await makeTeam(db);
     await db.update(teams).set({ timeZone: 'Europe/London', name: 'Riverside team' }).where(eq(teams.id, team.id));
     practitioner = (await makeUser(db, { teamId: team.id, name: 'Alex Morgan' })).id;
-    await db.insert(workingPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner, weekday, startMinute: 0, endMinute: 1440 })));
+    await db
+      .insert(workingPatterns)
+      .values(
+        [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner, weekday, startMinute: 0, endMinute: 1440 })),
+      );
     personId = (await makePerson(db, team.id, { givenName: 'Robin', email: 'robin@example.org' })).id;
     const member = (values: Partial<typeof networkMembers.$inferInsert>) =>
-      db.insert(networkMembers).values({ personId, givenName: 'X', relationship: 'friend', kind: 'friend', closeness: 'inner', mayBeInvited: true, ...values }).returning({ id: networkMembers.id });
-    mum = (await member({ givenName: 'Maria', familyName: 'Secret-Surname', relationship: 'parent', kind: 'family', email: 'maria@example.org', phone: '07700 900123' }))[0]!.id;
+      db
+        .insert(networkMembers)
+        .values({
+          personId,
+          givenName: 'X',
+          relationship: 'friend',
+          kind: 'friend',
+          closeness: 'inner',
+          mayBeInvited: true,
+          ...values,
+        })
+        .returning({ id: networkMembers.id });
+    mum = (
+      await member({
+        givenName: 'Maria',
+        familyName: 'Secret-Surname',
+        relationship: 'parent',
+        kind: 'family',
+        email: 'maria@example.org',
+        phone: '07700 900123',
+      })
+    )[0]!.id;
     friend = (await member({ givenName: 'Finn', email: 'finn@example.org' }))[0]!.id;
     noConsent = (await member({ givenName: 'Nell', mayBeInvited: false, email: 'nell@example.org' }))[0]!.id;
     insider = (await findSessionUser(db, practitioner))!;
@@ -84,17 +127,30 @@ describe.each(engines)('invitations on %s', (engine) => {
     await database?.close();
   });
 
-  const invitationsOf = async () => database.db.select().from(invitations).innerJoin(meetings, eq(meetings.id, invitations.meetingId)).where(eq(meetings.personId, personId));
+  const invitationsOf = async () =>
+    database.db
+      .select()
+      .from(invitations)
+      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
+      .where(eq(meetings.personId, personId));
 
   it('refuses to invite someone who has not agreed, beside the field, and saves nothing', async () => {
-    const result = await run(bookMeetingAction(idle, form({ ...fields(), start: start.toISOString(), invite: ['person', noConsent] })));
+    const result = await run(
+      bookMeetingAction(idle, form({ ...fields(), start: start.toISOString(), invite: ['person', noConsent] })),
+    );
     expect(result.state?.fieldErrors?.invite).toEqual(['Only people who agreed to be invited can be invited']);
     expect(result.state?.values?.videoUrl).toBe('https://video.example.org/room-7');
     expect(await database.db.select().from(meetings).where(eq(meetings.personId, personId))).toHaveLength(0);
   });
 
   it('books with two invitees and the person: one link each, stored only as a hash, each emailed through the outbox', async () => {
-    expect((await run(bookMeetingAction(idle, form({ ...fields(), start: start.toISOString(), invite: ['person', mum, friend] })))).ok).toBe(true);
+    expect(
+      (
+        await run(
+          bookMeetingAction(idle, form({ ...fields(), start: start.toISOString(), invite: ['person', mum, friend] })),
+        )
+      ).ok,
+    ).toBe(true);
     const rows = await invitationsOf();
     expect(rows).toHaveLength(3);
     for (const { invitations: inv } of rows) {
@@ -120,7 +176,11 @@ describe.each(engines)('invitations on %s', (engine) => {
       await deliverDue(database.db, transport);
       await deliverDue(database.db, transport);
       const got = sink.received;
-      expect(got.map((m) => m.envelopeTo[0]).sort()).toEqual(['finn@example.org', 'maria@example.org', 'robin@example.org']);
+      expect(got.map((m) => m.envelopeTo[0]).sort()).toEqual([
+        'finn@example.org',
+        'maria@example.org',
+        'robin@example.org',
+      ]);
       const maria = got.find((m) => m.envelopeTo[0] === 'maria@example.org')!;
       expect(maria.mail.headers.subject).toMatch(/^Invitation: a meeting on/);
       expect(partOf(maria.mail, 'text/plain')?.body).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
@@ -155,10 +215,15 @@ describe.each(engines)('invitations on %s', (engine) => {
     expect(page).toContain('Will you be there?');
     expect(page).toContain('Maria (parent)');
     expect(page).not.toMatch(/meeting with Robin|Can you come|would like you to come/);
-    const [mail] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `invitation:${robin!.invitations.id}:0`));
+    const [mail] = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.dedupeKey, `invitation:${robin!.invitations.id}:0`));
     expect(mail!.subject).toMatch(/^Your network meeting with the Riverside team: /);
     expect(mail!.bodyText).toContain('Please let us know if you will be there');
-    expect(`${mail!.subject}\n${mail!.bodyText}\n${mail!.bodyHtml}`).not.toMatch(/with Robin|Robin and the|if you can come/);
+    expect(`${mail!.subject}\n${mail!.bodyText}\n${mail!.bodyHtml}`).not.toMatch(
+      /with Robin|Robin and the|if you can come/,
+    );
   });
 
   it('records an answer with a message, which can be changed, and refuses a non-answer beside the buttons with the message kept', async () => {
@@ -175,7 +240,9 @@ describe.each(engines)('invitations on %s', (engine) => {
     expect((await post(token, { response: 'accepted', message: '' })).status).toBe(303);
     const [after] = await database.db.select().from(invitations).where(eq(invitations.id, finn!.invitations.id));
     expect(after).toMatchObject({ response: 'accepted', message: null });
-    const ics = await (await inviteCalendar.GET(new Request(`http://localhost/invite/${token}/calendar.ics`), context(token))).text();
+    const ics = await (
+      await inviteCalendar.GET(new Request(`http://localhost/invite/${token}/calendar.ics`), context(token))
+    ).text();
     const attendee = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!.getFirstProperty('attendee')!;
     expect(attendee.getParameter('partstat')).toBe('ACCEPTED');
   });
@@ -183,16 +250,31 @@ describe.each(engines)('invitations on %s', (engine) => {
   it('moves the meeting: old links show the new time, invitees are told once, calendar files carry the new SEQUENCE', async () => {
     const [meeting] = await database.db.select().from(meetings).where(eq(meetings.personId, personId));
     const later = new Date(start.getTime() + DAY);
-    expect((await run(rescheduleMeetingAction(idle, form({ ...fields(), meetingId: meeting!.id, scope: 'one', start: later.toISOString() })))).ok).toBe(true);
+    expect(
+      (
+        await run(
+          rescheduleMeetingAction(
+            idle,
+            form({ ...fields(), meetingId: meeting!.id, scope: 'one', start: later.toISOString() }),
+          ),
+        )
+      ).ok,
+    ).toBe(true);
     const changed = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'changed:%'));
     expect(changed).toHaveLength(3);
     expect(changed[0]!.subject).toMatch(/^New time/);
-    expect(changed.find((m) => m.toAddress === 'robin@example.org')!.subject).toMatch(/^New time: your network meeting is now on/);
-    expect(changed.find((m) => m.toAddress === 'maria@example.org')!.subject).toMatch(/^New time: the meeting is now on/);
+    expect(changed.find((m) => m.toAddress === 'robin@example.org')!.subject).toMatch(
+      /^New time: your network meeting is now on/,
+    );
+    expect(changed.find((m) => m.toAddress === 'maria@example.org')!.subject).toMatch(
+      /^New time: the meeting is now on/,
+    );
     const [maria] = (await invitationsOf()).filter((r) => r.invitations.networkMemberId === mum);
     expect(maria!.invitations.expiresAt).toEqual(new Date(later.getTime() + HOUR));
     const page = await (await get(tokenFor(maria!.invitations.id))).text();
-    expect(page).toContain(later.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/London' }));
+    expect(page).toContain(
+      later.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/London' }),
+    );
     const event = new ICAL.Component(ICAL.parse(changed[0]!.icsAttachment!)).getFirstSubcomponent('vevent')!;
     expect(event.getFirstPropertyValue('sequence')).toBe(1);
   });
@@ -202,7 +284,11 @@ describe.each(engines)('invitations on %s', (engine) => {
     const [finn] = (await invitationsOf()).filter((r) => r.invitations.networkMemberId === friend);
     await database.db.update(invitations).set({ response: 'declined' }).where(eq(invitations.id, finn!.invitations.id));
     const dayBefore = new Date(meeting!.startsAt.getTime() - 23 * HOUR);
-    const counts = await Promise.all([enqueueDueReminders(database.db, dayBefore), enqueueDueReminders(database.db, dayBefore), enqueueDueReminders(database.db, dayBefore)]);
+    const counts = await Promise.all([
+      enqueueDueReminders(database.db, dayBefore),
+      enqueueDueReminders(database.db, dayBefore),
+      enqueueDueReminders(database.db, dayBefore),
+    ]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
     expect(await enqueueDueReminders(database.db, new Date(dayBefore.getTime() + HOUR))).toBe(0);
     const reminders = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'reminder:%'));
@@ -217,11 +303,28 @@ describe.each(engines)('invitations on %s', (engine) => {
     const [meeting] = await database.db.select().from(meetings).where(eq(meetings.personId, personId));
     const [maria] = (await invitationsOf()).filter((r) => r.invitations.networkMemberId === mum);
     session.user = outsider;
-    expect((await run(revokeLinkAction(idle, form({ personId, meetingId: meeting!.id, invitationId: maria!.invitations.id })))).state?.message).toMatch(/could not find/);
+    expect(
+      (
+        await run(
+          revokeLinkAction(idle, form({ personId, meetingId: meeting!.id, invitationId: maria!.invitations.id })),
+        )
+      ).state?.message,
+    ).toMatch(/could not find/);
     session.user = insider;
-    expect((await run(revokeLinkAction(idle, form({ personId, meetingId: meeting!.id, invitationId: maria!.invitations.id })))).state?.message).toMatch(/^The link is turned off, and the emails? with it that (was|were) still waiting to go (is|are) withdrawn\.$/);
+    expect(
+      (
+        await run(
+          revokeLinkAction(idle, form({ personId, meetingId: meeting!.id, invitationId: maria!.invitations.id })),
+        )
+      ).state?.message,
+    ).toMatch(
+      /^The link is turned off, and the emails? with it that (was|were) still waiting to go (is|are) withdrawn\.$/,
+    );
     // Nothing with the link is left to go out.
-    const unsent = await database.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.invitationId, maria!.invitations.id));
+    const unsent = await database.db
+      .select({ status: outbox.status })
+      .from(outbox)
+      .where(eq(outbox.invitationId, maria!.invitations.id));
     expect(unsent.filter((m) => m.status === 'pending' || m.status === 'failed')).toEqual([]);
     const revoked = await get(tokenFor(maria!.invitations.id), '10.0.0.9');
     const unknown = await get(tokenFor('00000000-0000-4000-8000-000000000000'), '10.0.0.9');
@@ -231,18 +334,24 @@ describe.each(engines)('invitations on %s', (engine) => {
 
   it('cancels: invitees are told, and the link shows the meeting as cancelled; answers are closed', async () => {
     const [meeting] = await database.db.select().from(meetings).where(eq(meetings.personId, personId));
-    expect((await run(cancelMeetingAction(idle, form({ personId, meetingId: meeting!.id, reason: 'Robin is unwell' })))).ok).toBe(true);
+    expect(
+      (await run(cancelMeetingAction(idle, form({ personId, meetingId: meeting!.id, reason: 'Robin is unwell' })))).ok,
+    ).toBe(true);
     const cancelled = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'cancelled:%'));
     expect(cancelled.map((m) => m.toAddress).sort()).toEqual(['finn@example.org', 'robin@example.org']);
     expect(cancelled[0]!.bodyText).not.toContain('unwell');
-    expect(cancelled.find((m) => m.toAddress === 'robin@example.org')!.bodyText).toContain('Your network meeting with the Riverside team will not take place.');
+    expect(cancelled.find((m) => m.toAddress === 'robin@example.org')!.bodyText).toContain(
+      'Your network meeting with the Riverside team will not take place.',
+    );
     const [robin] = (await invitationsOf()).filter((r) => r.invitations.personId === personId);
     const token = tokenFor(robin!.invitations.id);
     const cancelledPage = await (await get(token)).text();
     expect(cancelledPage).toContain('This meeting is cancelled');
     expect(cancelledPage).not.toContain('meeting with Robin');
     expect((await post(token, { response: 'accepted' })).status).toBe(409);
-    const ics = await (await inviteCalendar.GET(new Request(`http://localhost/invite/${token}/calendar.ics`), context(token))).text();
+    const ics = await (
+      await inviteCalendar.GET(new Request(`http://localhost/invite/${token}/calendar.ics`), context(token))
+    ).text();
     expect(ics).toContain('METHOD:CANCEL');
   });
 
@@ -254,6 +363,11 @@ describe.each(engines)('invitations on %s', (engine) => {
     expect(statuses.slice(20)).toEqual([429, 429]);
     // Another address is not affected.
     expect((await get('A'.repeat(43), '10.9.9.8')).status).toBe(404);
-    expect(await database.db.select().from(rateLimits).where(and(eq(rateLimits.key, 'invite-miss:10.9.9.9')))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(rateLimits)
+        .where(and(eq(rateLimits.key, 'invite-miss:10.9.9.9'))),
+    ).toHaveLength(1);
   });
 });

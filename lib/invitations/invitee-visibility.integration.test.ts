@@ -67,14 +67,41 @@ describe.each(engines)('who else is invited, as the person allows, on %s', (engi
     const p = await makePerson(db, team.id, { givenName: 'Robin', familyName: 'Quiet' });
     person = { id: p.id, teamId: team.id };
     const member = async (givenName: string, relationship: 'parent' | 'friend') =>
-      (await db.insert(networkMembers).values({ personId: p.id, givenName, relationship, kind: relationship === 'parent' ? 'family' : 'friend', closeness: 'inner', mayBeInvited: true }).returning())[0]!.id;
+      (
+        await db
+          .insert(networkMembers)
+          .values({
+            personId: p.id,
+            givenName,
+            relationship,
+            kind: relationship === 'parent' ? 'family' : 'friend',
+            closeness: 'inner',
+            mayBeInvited: true,
+          })
+          .returning()
+      )[0]!.id;
     const mum = await member('Maria', 'parent');
     const friend = await member('Finn', 'friend');
-    const meeting = await makeMeeting(db, { teamId: team.id, personId: p.id, userIds: [alex.id], startsAt: new Date(Math.ceil((Date.now() + 3 * DAY) / DAY) * DAY + 10 * 3_600_000) });
-    await db.transaction((tx) => createInvitations(tx, { id: meeting.id, personId: p.id, endsAt: meeting.endsAt }, { person: true, memberIds: [mum, friend] }));
+    const meeting = await makeMeeting(db, {
+      teamId: team.id,
+      personId: p.id,
+      userIds: [alex.id],
+      startsAt: new Date(Math.ceil((Date.now() + 3 * DAY) / DAY) * DAY + 10 * 3_600_000),
+    });
+    await db.transaction((tx) =>
+      createInvitations(
+        tx,
+        { id: meeting.id, personId: p.id, endsAt: meeting.endsAt },
+        { person: true, memberIds: [mum, friend] },
+      ),
+    );
     const rows = await db.select().from(invitations).where(eq(invitations.meetingId, meeting.id));
     const link = (test: (r: (typeof rows)[number]) => boolean) => tokenFor(rows.find(test)!.id);
-    tokens = { robin: link((r) => r.personId !== null), maria: link((r) => r.networkMemberId === mum), finn: link((r) => r.networkMemberId === friend) };
+    tokens = {
+      robin: link((r) => r.personId !== null),
+      maria: link((r) => r.networkMemberId === mum),
+      finn: link((r) => r.networkMemberId === friend),
+    };
   });
   afterAll(async () => {
     await database?.close();
@@ -83,13 +110,19 @@ describe.each(engines)('who else is invited, as the person allows, on %s', (engi
   let ip = 0;
   const page = async (token: string) => {
     // A fresh address each time, so the rate limits never interfere.
-    const response = await invitePage.GET(new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': `10.1.0.${ip++}` } }), { params: Promise.resolve({ token }) });
+    const response = await invitePage.GET(
+      new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': `10.1.0.${ip++}` } }),
+      { params: Promise.resolve({ token }) },
+    );
     expect(response.status).toBe(200);
     return response.text();
   };
-  const edit = (values: Record<string, string>) => updatePersonAction(idle, form({ ...profile, personId: person.id, ...values }));
-  const saved = async (values: Record<string, string>) => expect(edit(values)).rejects.toThrow(`redirect:/people/${person.id}`);
-  const stored = async () => (await database.db.select({ v: people.inviteesSeeEachOther }).from(people).where(eq(people.id, person.id)))[0]!.v;
+  const edit = (values: Record<string, string>) =>
+    updatePersonAction(idle, form({ ...profile, personId: person.id, ...values }));
+  const saved = async (values: Record<string, string>) =>
+    expect(edit(values)).rejects.toThrow(`redirect:/people/${person.id}`);
+  const stored = async () =>
+    (await database.db.select({ v: people.inviteesSeeEachOther }).from(people).where(eq(people.id, person.id)))[0]!.v;
 
   it('shows network members the first names and relationships of the others by default', async () => {
     expect(await stored()).toBe('names');
@@ -119,7 +152,10 @@ describe.each(engines)('who else is invited, as the person allows, on %s', (engi
     expect(await stored()).toBe('hidden');
     // The edit page and the person's page read it back.
     expect((await openPersonRecord(person.id, 'edit')).person.inviteesSeeEachOther).toBe('hidden');
-    const changes = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, person.id), eq(auditEvents.action, 'update')));
+    const changes = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, person.id), eq(auditEvents.action, 'update')));
     expect(changes.map((c) => c.detail)).toContainEqual({ inviteesSeeEachOther: { from: 'names', to: 'hidden' } });
     expect(changes.every((c) => c.actorId === insider.id)).toBe(true);
 
@@ -144,7 +180,20 @@ describe.each(engines)('who else is invited, as the person allows, on %s', (engi
   });
 
   it('says no others are invited once the only other network member has declined, and keeps the choice when the form leaves it out', async () => {
-    await database.db.update(invitations).set({ response: 'declined' }).where(eq(invitations.networkMemberId, (await database.db.select({ id: networkMembers.id }).from(networkMembers).where(eq(networkMembers.givenName, 'Finn')))[0]!.id));
+    await database.db
+      .update(invitations)
+      .set({ response: 'declined' })
+      .where(
+        eq(
+          invitations.networkMemberId,
+          (
+            await database.db
+              .select({ id: networkMembers.id })
+              .from(networkMembers)
+              .where(eq(networkMembers.givenName, 'Finn'))
+          )[0]!.id,
+        ),
+      );
     const maria = whoElse(await page(tokens.maria));
     expect(maria).toContain('<li>Alex (from the team)</li>');
     expect(maria).not.toContain('Some other people');

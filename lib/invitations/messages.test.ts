@@ -23,7 +23,9 @@ const kinds: NoticeKind[] = ['invitation', 'changed', 'cancelled', 'reminder'];
 
 const notice = (kind: NoticeKind, isPerson: boolean): Notice => ({
   kind,
-  invitee: isPerson ? { givenName: 'Ivy', email: 'ivy@example.org', response: 'needs_action', isPerson } : { givenName: 'Pat', email: 'pat@example.org', response: 'needs_action', isPerson },
+  invitee: isPerson
+    ? { givenName: 'Ivy', email: 'ivy@example.org', response: 'needs_action', isPerson }
+    : { givenName: 'Pat', email: 'pat@example.org', response: 'needs_action', isPerson },
   personGivenName: 'Ivy',
   teamName: 'Riverside team',
   meeting: kind === 'cancelled' ? { ...meeting, status: 'cancelled' } : meeting,
@@ -56,7 +58,9 @@ describe('the email to the person the meeting is for', () => {
       }
       expect(email.text).toMatch(/^Hello Ivy,/);
     }
-    expect(noticeEmail(notice('invitation', true)).text).toContain('Please let us know if you will be there, with one tap:\nhttps://meetings.example.org/invite/abc');
+    expect(noticeEmail(notice('invitation', true)).text).toContain(
+      'Please let us know if you will be there, with one tap:\nhttps://meetings.example.org/invite/abc',
+    );
   });
 
   it('offers to change an answer already given', () => {
@@ -69,7 +73,12 @@ describe('the email to the person the meeting is for', () => {
 describe('the email to a network member', () => {
   it('keeps its wording: a meeting with the person and the team', () => {
     const emails = kinds.map((kind) => noticeEmail(notice(kind, false)));
-    expect(emails.map((e) => e.subject)).toEqual([`Invitation: a meeting on ${when}`, `New time: the meeting is now on ${when}`, `Cancelled: the meeting on ${when}`, `Reminder: the meeting on ${when}`]);
+    expect(emails.map((e) => e.subject)).toEqual([
+      `Invitation: a meeting on ${when}`,
+      `New time: the meeting is now on ${when}`,
+      `Cancelled: the meeting on ${when}`,
+      `Reminder: the meeting on ${when}`,
+    ]);
     expect(emails.map((e) => e.text.split('\n')[2])).toEqual([
       'Ivy and the Riverside team would like you to come to a meeting.',
       'The meeting with Ivy and the Riverside team has a new time.',

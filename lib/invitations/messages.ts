@@ -32,17 +32,41 @@ function wording(kind: NoticeKind, n: Pick<Notice, 'invitee' | 'personGivenName'
   const team = `the ${n.teamName}`;
   if (n.invitee.isPerson) {
     return {
-      invitation: { subject: (when: string) => `Your network meeting with ${team}: ${when}`, opening: `Your network meeting with ${team} is booked. The meeting is for you, and we hope you will be there.` },
-      changed: { subject: (when: string) => `New time: your network meeting is now on ${when}`, opening: `Your network meeting with ${team} has a new time.` },
-      cancelled: { subject: (when: string) => `Cancelled: your network meeting on ${when}`, opening: `Your network meeting with ${team} will not take place. Nothing else is needed from you.` },
-      reminder: { subject: (when: string) => `Reminder: your network meeting on ${when}`, opening: `A reminder of your network meeting with ${team}.` },
+      invitation: {
+        subject: (when: string) => `Your network meeting with ${team}: ${when}`,
+        opening: `Your network meeting with ${team} is booked. The meeting is for you, and we hope you will be there.`,
+      },
+      changed: {
+        subject: (when: string) => `New time: your network meeting is now on ${when}`,
+        opening: `Your network meeting with ${team} has a new time.`,
+      },
+      cancelled: {
+        subject: (when: string) => `Cancelled: your network meeting on ${when}`,
+        opening: `Your network meeting with ${team} will not take place. Nothing else is needed from you.`,
+      },
+      reminder: {
+        subject: (when: string) => `Reminder: your network meeting on ${when}`,
+        opening: `A reminder of your network meeting with ${team}.`,
+      },
     }[kind];
   }
   return {
-    invitation: { subject: (when: string) => `Invitation: a meeting on ${when}`, opening: `${n.personGivenName} and ${team} would like you to come to a meeting.` },
-    changed: { subject: (when: string) => `New time: the meeting is now on ${when}`, opening: `The meeting with ${n.personGivenName} and ${team} has a new time.` },
-    cancelled: { subject: (when: string) => `Cancelled: the meeting on ${when}`, opening: `The meeting with ${n.personGivenName} and ${team} will not take place. Nothing else is needed from you.` },
-    reminder: { subject: (when: string) => `Reminder: the meeting on ${when}`, opening: `A reminder of the meeting with ${n.personGivenName} and ${team}.` },
+    invitation: {
+      subject: (when: string) => `Invitation: a meeting on ${when}`,
+      opening: `${n.personGivenName} and ${team} would like you to come to a meeting.`,
+    },
+    changed: {
+      subject: (when: string) => `New time: the meeting is now on ${when}`,
+      opening: `The meeting with ${n.personGivenName} and ${team} has a new time.`,
+    },
+    cancelled: {
+      subject: (when: string) => `Cancelled: the meeting on ${when}`,
+      opening: `The meeting with ${n.personGivenName} and ${team} will not take place. Nothing else is needed from you.`,
+    },
+    reminder: {
+      subject: (when: string) => `Reminder: the meeting on ${when}`,
+      opening: `A reminder of the meeting with ${n.personGivenName} and ${team}.`,
+    },
   }[kind];
 }
 
@@ -54,8 +78,15 @@ export function noticeEmail(n: Notice): { subject: string; text: string; html: s
   const when = whenText(n.meeting);
   const place = placeDescription(n.meeting.locationKind, n.meeting.locationDetail);
   const { subject, opening } = wording(n.kind, n);
-  const willYouCome = n.invitee.isPerson ? 'Please let us know if you will be there, with one tap:' : 'Please let us know if you can come, with one tap:';
-  const ask = n.kind === 'cancelled' ? null : n.kind === 'changed' || n.invitee.response === 'needs_action' ? willYouCome : 'You can change your answer here:';
+  const willYouCome = n.invitee.isPerson
+    ? 'Please let us know if you will be there, with one tap:'
+    : 'Please let us know if you can come, with one tap:';
+  const ask =
+    n.kind === 'cancelled'
+      ? null
+      : n.kind === 'changed' || n.invitee.response === 'needs_action'
+        ? willYouCome
+        : 'You can change your answer here:';
   const lines = [
     `Hello ${n.invitee.givenName},`,
     '',
@@ -72,21 +103,47 @@ export function noticeEmail(n: Notice): { subject: string; text: string; html: s
     `<p>Hello ${escapeHtml(n.invitee.givenName)},</p>`,
     `<p>${escapeHtml(opening)}</p>`,
     `<p><strong>When:</strong> ${escapeHtml(when)}<br><strong>Where:</strong> ${escapeHtml(place)}${n.meeting.videoUrl && n.kind !== 'cancelled' ? `<br><strong>Video link:</strong> <a href="${escapeHtml(n.meeting.videoUrl)}">${escapeHtml(n.meeting.videoUrl)}</a>` : ''}</p>`,
-    ask ? `<p>${escapeHtml(ask)}</p><p><a href="${escapeHtml(n.link)}" style="display:inline-block;padding:12px 20px;background:#1f6f54;color:#fff;border-radius:8px;text-decoration:none;font-weight:600">Answer the invitation</a></p>` : '',
+    ask
+      ? `<p>${escapeHtml(ask)}</p><p><a href="${escapeHtml(n.link)}" style="display:inline-block;padding:12px 20px;background:#1f6f54;color:#fff;border-radius:8px;text-decoration:none;font-weight:600">Answer the invitation</a></p>`
+      : '',
     '<p style="color:#555">This link is personal to you: please do not share it.</p>',
   ].join('\n');
-  return { subject: subject(when), text: lines.join('\n'), html, ics: inviteeCalendar(n.meeting, n.invitee, n.link, new Date()) };
+  return {
+    subject: subject(when),
+    text: lines.join('\n'),
+    html,
+    ics: inviteeCalendar(n.meeting, n.invitee, n.link, new Date()),
+  };
 }
 
 /**
  * The invitee's own calendar file: the meeting with them as the one attendee and their own
  * answer as PARTSTAT; METHOD:CANCEL once cancelled. The description holds only their link.
  */
-export function inviteeCalendar(meeting: MeetingForCalendar, invitee: { givenName: string; email: string | null; response: Response }, link: string, now: Date): string {
+export function inviteeCalendar(
+  meeting: MeetingForCalendar,
+  invitee: { givenName: string; email: string | null; response: Response },
+  link: string,
+  now: Date,
+): string {
   const event = meetingEvent(meeting, { link, description: `Your answer and the latest details: ${link}` });
   return calendarFile({
     method: meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
     now,
-    events: [{ ...event, location: meetingLocation(meeting), attendees: [{ name: invitee.givenName, email: invitee.email, partstat: responsePartstat(invitee.response), role: 'REQ-PARTICIPANT', rsvp: false }] }],
+    events: [
+      {
+        ...event,
+        location: meetingLocation(meeting),
+        attendees: [
+          {
+            name: invitee.givenName,
+            email: invitee.email,
+            partstat: responsePartstat(invitee.response),
+            role: 'REQ-PARTICIPANT',
+            rsvp: false,
+          },
+        ],
+      },
+    ],
   });
 }

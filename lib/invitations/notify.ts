@@ -16,14 +16,23 @@ import { noticeEmail, type NoticeKind } from './messages';
 /** The first name the person goes by and their team's name: all a notice says about them. */
 async function noticeContext(tx: Db, personId: string) {
   const [context] = await tx
-    .select({ teamName: teams.name, personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})` })
+    .select({
+      teamName: teams.name,
+      personGivenName: sql<string>`coalesce(${people.preferredName}, ${people.givenName})`,
+    })
     .from(people)
     .innerJoin(teams, eq(teams.id, people.teamId))
     .where(eq(people.id, personId));
   return context!;
 }
 
-export async function notifyInvitees(tx: Db, person: { id: string; teamId: string }, meetingId: string, kind: Exclude<NoticeKind, 'reminder'>, only?: (invitationId: string) => boolean): Promise<number> {
+export async function notifyInvitees(
+  tx: Db,
+  person: { id: string; teamId: string },
+  meetingId: string,
+  kind: Exclude<NoticeKind, 'reminder'>,
+  only?: (invitationId: string) => boolean,
+): Promise<number> {
   const meeting = await meetingForCalendar(tx, person, meetingId);
   if (!meeting) return 0;
   const context = await noticeContext(tx, person.id);
@@ -32,7 +41,14 @@ export async function notifyInvitees(tx: Db, person: { id: string; teamId: strin
     if (only && !only(invitee.id)) continue;
     if (kind !== 'invitation') await withdrawPending(tx, `reminder:${invitee.id}:${meeting.sequence - 1}`);
     if (!invitee.email) continue;
-    const email = noticeEmail({ kind, invitee, personGivenName: context.personGivenName, teamName: context.teamName, meeting, link: invitationLink(invitee.id) });
+    const email = noticeEmail({
+      kind,
+      invitee,
+      personGivenName: context.personGivenName,
+      teamName: context.teamName,
+      meeting,
+      link: invitationLink(invitee.id),
+    });
     await enqueue(tx, {
       dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
       toAddress: invitee.email,
@@ -57,7 +73,13 @@ export async function notifyInvitees(tx: Db, person: { id: string; teamId: strin
  */
 export async function enqueueDueReminders(db: Db, now = new Date()): Promise<number> {
   const due = await db
-    .select({ invitationId: invitations.id, meetingId: meetings.id, personId: meetings.personId, teamId: meetings.teamId, sequence: meetings.sequence })
+    .select({
+      invitationId: invitations.id,
+      meetingId: meetings.id,
+      personId: meetings.personId,
+      teamId: meetings.teamId,
+      sequence: meetings.sequence,
+    })
     .from(invitations)
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
     .innerJoin(teams, eq(teams.id, meetings.teamId))
@@ -83,7 +105,14 @@ export async function enqueueDueReminders(db: Db, now = new Date()): Promise<num
       const invitee = (await liveInvitations(tx, row.meetingId)).find((i) => i.id === row.invitationId);
       if (!meeting || !invitee?.email || meeting.status !== 'scheduled') return;
       const context = await noticeContext(tx, row.personId);
-      const email = noticeEmail({ kind: 'reminder', invitee, personGivenName: context.personGivenName, teamName: context.teamName, meeting, link: invitationLink(invitee.id) });
+      const email = noticeEmail({
+        kind: 'reminder',
+        invitee,
+        personGivenName: context.personGivenName,
+        teamName: context.teamName,
+        meeting,
+        link: invitationLink(invitee.id),
+      });
       const result = await enqueue(tx, {
         dedupeKey: `reminder:${invitee.id}:${meeting.sequence}`,
         toAddress: invitee.email,

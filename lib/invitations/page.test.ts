@@ -28,8 +28,18 @@ const base: InvitationView = {
   videoUrl: null,
   teamName: 'Riverside team',
 };
-const member: InvitationView = { ...base, networkMemberId: '1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5', inviteeIsPerson: false, inviteeGivenName: 'Pat', inviteeEmail: 'pat@example.org' };
-const others: OthersComing = { namesShown: true, invitees: [{ givenName: 'Pat', relationship: 'parent', response: 'accepted' }], staff: [{ name: 'Alex Morgan', discipline: 'nurse' }] };
+const member: InvitationView = {
+  ...base,
+  networkMemberId: '1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5',
+  inviteeIsPerson: false,
+  inviteeGivenName: 'Pat',
+  inviteeEmail: 'pat@example.org',
+};
+const others: OthersComing = {
+  namesShown: true,
+  invitees: [{ givenName: 'Pat', relationship: 'parent', response: 'accepted' }],
+  staff: [{ name: 'Alex Morgan', discipline: 'nurse' }],
+};
 const page = (invitation: InvitationView) => invitationPage({ invitation, others, now, path: '/invite/abc' });
 const heading = (html: string) => /<h1>(.*?)<\/h1>/.exec(html)?.[1];
 
@@ -38,7 +48,9 @@ describe('the invitation page for the person the meeting is for', () => {
     const html = page(base);
     expect(html).toContain('<title>Will you be there?</title>');
     expect(heading(html)).toBe('Your network meeting');
-    expect(html).toContain('Your network meeting with the Riverside team is booked. The meeting is for you. Will you be there?');
+    expect(html).toContain(
+      'Your network meeting with the Riverside team is booked. The meeting is for you. Will you be there?',
+    );
     expect(html).toContain('Hello Ivy,');
     expect(html).toContain('Pat (parent), coming');
     expect(html).not.toMatch(/meeting with Ivy|Can you come|would like you to come/);
@@ -59,11 +71,15 @@ describe('the invitation page for a network member', () => {
     expect(heading(html)).toBe('Can you come to the meeting with Ivy?');
     expect(html).toContain('Ivy and the Riverside team would like you to come.');
     expect(html).toContain('Hello Pat,');
-    expect(page({ ...member, status: 'cancelled' })).toContain('The meeting with Ivy and the Riverside team will not take place.');
+    expect(page({ ...member, status: 'cancelled' })).toContain(
+      'The meeting with Ivy and the Riverside team will not take place.',
+    );
   });
 
   it('escapes names', () => {
-    expect(heading(page({ ...member, personGivenName: '<b>Ivy</b>' }))).toBe('Can you come to the meeting with &lt;b&gt;Ivy&lt;/b&gt;?');
+    expect(heading(page({ ...member, personGivenName: '<b>Ivy</b>' }))).toBe(
+      'Can you come to the meeting with &lt;b&gt;Ivy&lt;/b&gt;?',
+    );
   });
 });
 

@@ -70,10 +70,17 @@ export function linkNotWorkingPage(): string {
 }
 
 export function tooManyTriesPage(): string {
-  return documentHtml('Please wait a moment', `<h1>Please wait a moment</h1><div class="card"><p>There have been too many tries from here in a short time. Please try your link again in a few minutes.</p></div>`);
+  return documentHtml(
+    'Please wait a moment',
+    `<h1>Please wait a moment</h1><div class="card"><p>There have been too many tries from here in a short time. Please try your link again in a few minutes.</p></div>`,
+  );
 }
 
-const answerText: Record<Exclude<Response, 'needs_action'>, string> = { accepted: 'I’ll be there', tentative: 'Maybe', declined: 'I can’t come' };
+const answerText: Record<Exclude<Response, 'needs_action'>, string> = {
+  accepted: 'I’ll be there',
+  tentative: 'Maybe',
+  declined: 'I can’t come',
+};
 const savedText: Record<Exclude<Response, 'needs_action'>, string> = {
   accepted: 'Thank you. You said you’ll be there.',
   tentative: 'Thank you. You said maybe: you can change this until the meeting starts.',
@@ -97,12 +104,18 @@ export type InvitationPageInput = {
  */
 function othersList(others: OthersComing, personGivenName: string): string {
   const people = others.namesShown
-    ? others.invitees.map((i) => `${escapeHtml(i.givenName)}${i.relationship ? ` (${escapeHtml(relationshipLabel[i.relationship].toLowerCase())})` : ''}${i.response === 'accepted' ? ', coming' : ''}`)
+    ? others.invitees.map(
+        (i) =>
+          `${escapeHtml(i.givenName)}${i.relationship ? ` (${escapeHtml(relationshipLabel[i.relationship].toLowerCase())})` : ''}${i.response === 'accepted' ? ', coming' : ''}`,
+      )
     : [];
   const staff = others.staff.map((s) => `${escapeHtml(s.name.split(' ')[0]!)} (from the team)`);
   const all = [...people, ...staff];
   const list = all.length ? `<ul>${all.map((x) => `<li>${x}</li>`).join('')}</ul>` : '';
-  const unnamed = !others.namesShown && others.othersInvited ? `<p>Some other people in ${escapeHtml(personGivenName)}’s life are invited too. Their names are not shown here.</p>` : '';
+  const unnamed =
+    !others.namesShown && others.othersInvited
+      ? `<p>Some other people in ${escapeHtml(personGivenName)}’s life are invited too. Their names are not shown here.</p>`
+      : '';
   return list || unnamed ? `${list}${unnamed}` : '<p>No one else yet.</p>';
 }
 
@@ -119,27 +132,54 @@ export function invitationPage(input: InvitationPageInput): string {
 
   // The person is told of their own meeting; a network member is asked to a meeting with them.
   const team = `the ${escapeHtml(inv.teamName)}`;
-  const theMeeting = inv.inviteeIsPerson ? `Your network meeting with ${team}` : `The meeting with ${escapeHtml(inv.personGivenName)} and ${team}`;
+  const theMeeting = inv.inviteeIsPerson
+    ? `Your network meeting with ${team}`
+    : `The meeting with ${escapeHtml(inv.personGivenName)} and ${team}`;
 
   if (inv.status === 'cancelled') {
-    return documentHtml('Meeting cancelled', `<h1>This meeting is cancelled</h1>${greeting}<div class="notice" role="status"><p>${theMeeting} will not take place. Nothing else is needed from you.</p></div>${details}<p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Remove it from my calendar</a></p>`);
+    return documentHtml(
+      'Meeting cancelled',
+      `<h1>This meeting is cancelled</h1>${greeting}<div class="notice" role="status"><p>${theMeeting} will not take place. Nothing else is needed from you.</p></div>${details}<p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Remove it from my calendar</a></p>`,
+    );
   }
   if (inv.status !== 'scheduled' || inv.startsAt <= now) {
-    return documentHtml('Meeting', `<h1>This meeting has started or taken place</h1>${greeting}${details}<p>Answers are closed now. Thank you.</p>`);
+    return documentHtml(
+      'Meeting',
+      `<h1>This meeting has started or taken place</h1>${greeting}${details}<p>Answers are closed now. Thank you.</p>`,
+    );
   }
 
   const answered = inv.response !== 'needs_action' ? inv.response : null;
-  const status = input.saved && answered ? `<div class="status" role="status"><p>${escapeHtml(savedText[answered])}</p></div>` : answered ? `<div class="status"><p>Your answer: <strong>${escapeHtml(answerText[answered])}</strong>. You can change it until the meeting starts.</p></div>` : '';
-  const error = input.error?.message ? `<div class="notice" role="alert"><p class="error">${escapeHtml(input.error.message)}</p></div>` : '';
-  const responseError = input.error?.fields?.response ? `<p class="error" id="response-error">${escapeHtml(input.error.fields.response)}</p>` : '';
-  const messageError = input.error?.fields?.message ? `<p class="error" id="message-error">${escapeHtml(input.error.fields.message)}</p>` : '';
-  const typed = input.error?.typed ?? (inv.message ?? '');
+  const status =
+    input.saved && answered
+      ? `<div class="status" role="status"><p>${escapeHtml(savedText[answered])}</p></div>`
+      : answered
+        ? `<div class="status"><p>Your answer: <strong>${escapeHtml(answerText[answered])}</strong>. You can change it until the meeting starts.</p></div>`
+        : '';
+  const error = input.error?.message
+    ? `<div class="notice" role="alert"><p class="error">${escapeHtml(input.error.message)}</p></div>`
+    : '';
+  const responseError = input.error?.fields?.response
+    ? `<p class="error" id="response-error">${escapeHtml(input.error.fields.response)}</p>`
+    : '';
+  const messageError = input.error?.fields?.message
+    ? `<p class="error" id="message-error">${escapeHtml(input.error.fields.message)}</p>`
+    : '';
+  const typed = input.error?.typed ?? inv.message ?? '';
   const button = (value: Exclude<Response, 'needs_action'>, cls: string) =>
     `<button type="submit" name="response" value="${value}" class="${cls}" aria-pressed="${answered === value}">${escapeHtml(answerText[value])}</button>`;
 
   const ask = inv.inviteeIsPerson
-    ? { title: 'Will you be there?', heading: 'Your network meeting', intro: `Your network meeting with ${team} is booked. The meeting is for you. Will you be there?` }
-    : { title: 'Can you come?', heading: `Can you come to the meeting with ${escapeHtml(inv.personGivenName)}?`, intro: `${escapeHtml(inv.personGivenName)} and ${team} would like you to come.` };
+    ? {
+        title: 'Will you be there?',
+        heading: 'Your network meeting',
+        intro: `Your network meeting with ${team} is booked. The meeting is for you. Will you be there?`,
+      }
+    : {
+        title: 'Can you come?',
+        heading: `Can you come to the meeting with ${escapeHtml(inv.personGivenName)}?`,
+        intro: `${escapeHtml(inv.personGivenName)} and ${team} would like you to come.`,
+      };
 
   return documentHtml(
     ask.title,

@@ -21,7 +21,8 @@ const headers = {
   'X-Robots-Tag': 'noindex, nofollow',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
 
 export function html(body: string, status = 200): Response {
@@ -33,16 +34,25 @@ export type Opened = { ok: true; invitation: InvitationView } | { ok: false; res
 /** Finds the invitation for a link, or the kind page that reveals nothing; counts against the limits. */
 export async function openInvitation(db: Db, request: Request, token: string, now = new Date()): Promise<Opened> {
   // Revoked and expired links do not work either, and count as misses like made-up ones.
-  const lookup = looksLikeToken(token) ? invitationByTokenHash(db, hashToken(token)).then((i) => (i && !i.revokedAt && i.expiresAt > now ? i : undefined)) : Promise.resolve(undefined);
+  const lookup = looksLikeToken(token)
+    ? invitationByTokenHash(db, hashToken(token)).then((i) => (i && !i.revokedAt && i.expiresAt > now ? i : undefined))
+    : Promise.resolve(undefined);
   const opened = await openSecretLink(db, limits.invitationMisses(clientAddressOf(request.headers)), lookup, now);
   if (opened.status === 'too-many') return { ok: false, response: html(tooManyTriesPage(), 429) };
   if (opened.status === 'dead') return { ok: false, response: html(linkNotWorkingPage(), 404) };
   const invitation = opened.found;
-  if (!(await countHit(db, limits.invitationRequests(invitation.id), now)).allowed) return { ok: false, response: html(tooManyTriesPage(), 429) };
+  if (!(await countHit(db, limits.invitationRequests(invitation.id), now)).allowed)
+    return { ok: false, response: html(tooManyTriesPage(), 429) };
   return { ok: true, invitation };
 }
 
-export async function renderInvitation(db: Db, invitation: InvitationView, path: string, options: { saved?: boolean; error?: Parameters<typeof invitationPage>[0]['error'] } = {}, now = new Date()): Promise<string> {
+export async function renderInvitation(
+  db: Db,
+  invitation: InvitationView,
+  path: string,
+  options: { saved?: boolean; error?: Parameters<typeof invitationPage>[0]['error'] } = {},
+  now = new Date(),
+): Promise<string> {
   const others = await othersComing(db, invitation, seesOthersByName(invitation));
   return invitationPage({ invitation, others, now, path, ...options });
 }
@@ -66,15 +76,31 @@ export async function answerInvitation(db: Db, request: Request, token: string, 
     const parsed = answerInput.safeParse({ response: form.get('response') ?? undefined, message: typed });
     if (!parsed.success) {
       const fields = z.flattenError(parsed.error).fieldErrors;
-      return html(await renderInvitation(db, opened.invitation, path, { error: { fields: { response: fields.response?.[0], message: fields.message?.[0] }, typed } }), 422);
+      return html(
+        await renderInvitation(db, opened.invitation, path, {
+          error: { fields: { response: fields.response?.[0], message: fields.message?.[0] }, typed },
+        }),
+        422,
+      );
     }
     if (!(await recordResponse(db, opened.invitation.id, parsed.data.response, parsed.data.message))) {
       const fresh = (await invitationByTokenHash(db, hashToken(token))) ?? opened.invitation;
-      return html(await renderInvitation(db, fresh, path, { error: { message: 'Answers are closed: the meeting has started, or it has changed. The page shows it as it is now.', typed } }), 409);
+      return html(
+        await renderInvitation(db, fresh, path, {
+          error: {
+            message: 'Answers are closed: the meeting has started, or it has changed. The page shows it as it is now.',
+            typed,
+          },
+        }),
+        409,
+      );
     }
     return new Response(null, { status: 303, headers: { ...headers, Location: `${path}?saved=1` } });
   } catch (error) {
     toAppError(error, { route: 'invite' });
-    return html('<!doctype html><title>Sorry</title><p>Something went wrong on our side. Please try again in a moment.</p>', 500);
+    return html(
+      '<!doctype html><title>Sorry</title><p>Something went wrong on our side. Please try again in a moment.</p>',
+      500,
+    );
   }
 }

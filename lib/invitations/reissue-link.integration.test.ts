@@ -26,7 +26,8 @@ vi.mock('next/navigation', () => ({
   },
 }));
 
-const { bookMeetingAction, cancelMeetingAction, revokeLinkAction } = await import('@/app/(app)/people/[id]/meetings/actions');
+const { bookMeetingAction, cancelMeetingAction, revokeLinkAction } =
+  await import('@/app/(app)/people/[id]/meetings/actions');
 const { reissueLinkAction } = await import('@/app/(app)/people/[id]/meetings/link-actions');
 const invitePage = await import('@/app/invite/[token]/route');
 
@@ -43,7 +44,10 @@ async function run(action: Promise<FormState>): Promise<{ redirectedTo?: string;
   }
 }
 
-const get = (token: string, ip: string) => invitePage.GET(new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': ip } }), { params: Promise.resolve({ token }) });
+const get = (token: string, ip: string) =>
+  invitePage.GET(new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': ip } }), {
+    params: Promise.resolve({ token }),
+  });
 
 describe.each(engines)('sending a new link on %s', (engine) => {
   let database: TestDatabase;
@@ -65,17 +69,44 @@ describe.each(engines)('sending a new link on %s', (engine) => {
     teamId = team.id;
     await db.update(teams).set({ timeZone: 'Europe/London', name: 'Riverside team' }).where(eq(teams.id, team.id));
     practitioner = (await makeUser(db, { teamId: team.id, name: 'Alex Morgan' })).id;
-    await db.insert(workingPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner, weekday, startMinute: 0, endMinute: 1440 })));
+    await db
+      .insert(workingPatterns)
+      .values(
+        [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner, weekday, startMinute: 0, endMinute: 1440 })),
+      );
     personId = (await makePerson(db, team.id, { givenName: 'Robin', email: 'robin@example.org' })).id;
     const member = (values: Partial<typeof networkMembers.$inferInsert>) =>
-      db.insert(networkMembers).values({ personId, givenName: 'X', relationship: 'friend', kind: 'friend', closeness: 'inner', mayBeInvited: true, ...values }).returning({ id: networkMembers.id });
-    mum = (await member({ givenName: 'Maria', relationship: 'parent', kind: 'family', email: 'maria@example.org' }))[0]!.id;
+      db
+        .insert(networkMembers)
+        .values({
+          personId,
+          givenName: 'X',
+          relationship: 'friend',
+          kind: 'friend',
+          closeness: 'inner',
+          mayBeInvited: true,
+          ...values,
+        })
+        .returning({ id: networkMembers.id });
+    mum = (await member({ givenName: 'Maria', relationship: 'parent', kind: 'family', email: 'maria@example.org' }))[0]!
+      .id;
     friend = (await member({ givenName: 'Finn', email: 'finn@example.org' }))[0]!.id;
     insider = (await findSessionUser(db, practitioner))!;
     outsider = (await findSessionUser(db, (await makeUser(db, { teamId: (await makeTeam(db)).id })).id))!;
     session.user = insider;
     const booked = await run(
-      bookMeetingAction(idle, form({ personId, kind: 'network', duration: '60', location: 'phone', required: practitioner, start: start.toISOString(), invite: ['person', mum, friend] })),
+      bookMeetingAction(
+        idle,
+        form({
+          personId,
+          kind: 'network',
+          duration: '60',
+          location: 'phone',
+          required: practitioner,
+          start: start.toISOString(),
+          invite: ['person', mum, friend],
+        }),
+      ),
     );
     expect(booked.state).toBeUndefined();
     meetingId = (await db.select({ id: meetings.id }).from(meetings).where(eq(meetings.personId, personId)))[0]!.id;
@@ -88,9 +119,17 @@ describe.each(engines)('sending a new link on %s', (engine) => {
     database.db
       .select()
       .from(invitations)
-      .where(and(eq(invitations.meetingId, meetingId), who.memberId ? eq(invitations.networkMemberId, who.memberId) : eq(invitations.personId, personId)))
+      .where(
+        and(
+          eq(invitations.meetingId, meetingId),
+          who.memberId ? eq(invitations.networkMemberId, who.memberId) : eq(invitations.personId, personId),
+        ),
+      )
       .orderBy(invitations.createdAt);
-  const revoke = async (invitationId: string) => expect((await run(revokeLinkAction(idle, form({ personId, meetingId, invitationId })))).state?.status).toBe('success');
+  const revoke = async (invitationId: string) =>
+    expect((await run(revokeLinkAction(idle, form({ personId, meetingId, invitationId })))).state?.status).toBe(
+      'success',
+    );
   const reissue = (invitationId: string) => run(reissueLinkAction(idle, form({ personId, meetingId, invitationId })));
 
   it('sends a new link to someone whose link was turned off: the old one stays dead, the new one opens', async () => {
@@ -118,17 +157,25 @@ describe.each(engines)('sending a new link on %s', (engine) => {
     expect(page).toContain('Hello Maria');
 
     // Emailed in the same transaction, with the new link; the audit says which link it replaces.
-    const [mail] = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `invitation:${newId}:%`));
+    const [mail] = await database.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.dedupeKey, `invitation:${newId}:%`));
     expect(mail).toMatchObject({ toAddress: 'maria@example.org', invitationId: newId });
     expect(mail!.bodyText).toContain(`/invite/${tokenFor(newId!)}`);
     expect(mail!.bodyText).not.toContain(tokenFor(old!.id));
-    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, personId), eq(auditEvents.action, 'update')));
+    const audit = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, personId), eq(auditEvents.action, 'update')));
     expect(audit.map((a) => a.detail)).toContainEqual({ meetingId, reissuedInvitation: newId, replaces: old!.id });
   });
 
   it('refuses a second new link for the same turned-off one, and a new link while the link still works', async () => {
     const [old, live] = await invitationsOf({ memberId: mum });
-    expect((await reissue(old!.id)).state?.message).toBe('Maria already has a new link to this meeting. Reload to see it.');
+    expect((await reissue(old!.id)).state?.message).toBe(
+      'Maria already has a new link to this meeting. Reload to see it.',
+    );
     expect((await reissue(live!.id)).state?.message).toMatch(/^Maria’s link still works/);
     expect(await invitationsOf({ memberId: mum })).toHaveLength(2);
   });
@@ -138,7 +185,10 @@ describe.each(engines)('sending a new link on %s', (engine) => {
     await revoke(finn!.id);
     await database.db.update(networkMembers).set({ mayBeInvited: false }).where(eq(networkMembers.id, friend));
     const refused = await reissue(finn!.id);
-    expect(refused.state).toMatchObject({ status: 'error', message: 'Finn is no longer to be invited, so no new link can be sent.' });
+    expect(refused.state).toMatchObject({
+      status: 'error',
+      message: 'Finn is no longer to be invited, so no new link can be sent.',
+    });
     expect(await invitationsOf({ memberId: friend })).toHaveLength(1);
   });
 
@@ -149,7 +199,10 @@ describe.each(engines)('sending a new link on %s', (engine) => {
     const page = await (await get(tokenFor(newId), '10.1.0.2')).text();
     expect(page).toContain('<h1>Your network meeting</h1>');
     expect(page).not.toContain('meeting with Robin');
-    const [mail] = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `invitation:${newId}:%`));
+    const [mail] = await database.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.dedupeKey, `invitation:${newId}:%`));
     expect(mail!.subject).toMatch(/^Your network meeting with the Riverside team/);
   });
 
@@ -158,21 +211,34 @@ describe.each(engines)('sending a new link on %s', (engine) => {
     await revoke(live!.id);
     const ctx = { db: database.db, actor: { actorId: practitioner, origin: 'test' } };
     const person = { id: personId, teamId };
-    const outcomes = await Promise.allSettled([reissueLink(ctx, { person, meetingId, invitationId: live!.id }), reissueLink(ctx, { person, meetingId, invitationId: live!.id })]);
+    const outcomes = await Promise.allSettled([
+      reissueLink(ctx, { person, meetingId, invitationId: live!.id }),
+      reissueLink(ctx, { person, meetingId, invitationId: live!.id }),
+    ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect(failed.reason).toBeInstanceOf(AppError);
     expect((failed.reason as AppError).code).toBe('conflict');
-    const liveRows = await database.db.select().from(invitations).where(and(eq(invitations.networkMemberId, mum), isNull(invitations.revokedAt)));
+    const liveRows = await database.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.networkMemberId, mum), isNull(invitations.revokedAt)));
     expect(liveRows).toHaveLength(1);
     // The partial unique index itself: a second live invitation for Maria cannot be inserted.
-    await expect(database.db.insert(invitations).values({ meetingId, networkMemberId: mum, tokenHash: 'x'.repeat(64), expiresAt: start })).rejects.toThrow();
+    await expect(
+      database.db
+        .insert(invitations)
+        .values({ meetingId, networkMemberId: mum, tokenHash: 'x'.repeat(64), expiresAt: start }),
+    ).rejects.toThrow();
   });
 
   it('sends no new link once the meeting is cancelled', async () => {
     const [, , live] = await invitationsOf({ memberId: mum });
     await revoke(live!.id);
-    expect((await run(cancelMeetingAction(idle, form({ personId, meetingId, reason: 'Robin asked to postpone' })))).redirectedTo).toBeDefined();
+    expect(
+      (await run(cancelMeetingAction(idle, form({ personId, meetingId, reason: 'Robin asked to postpone' }))))
+        .redirectedTo,
+    ).toBeDefined();
     expect((await reissue(live!.id)).state?.message).toMatch(/no longer booked, so no new link can be sent/);
   });
 });

@@ -15,7 +15,10 @@ type PersonRef = { id: string; teamId: string };
  * and only while they have no working link to it already. The email goes in the same transaction.
  * Returns the new invitation's id.
  */
-export async function reissueLink(ctx: Context, input: { person: PersonRef; meetingId: string; invitationId: string }): Promise<string> {
+export async function reissueLink(
+  ctx: Context,
+  input: { person: PersonRef; meetingId: string; invitationId: string },
+): Promise<string> {
   const { person, meetingId, invitationId } = input;
   return ctx.db.transaction(async (tx) => {
     const meeting = await meetingToInviteTo(tx, person, meetingId);
@@ -23,13 +26,23 @@ export async function reissueLink(ctx: Context, input: { person: PersonRef; meet
     const old = await invitationOfMeeting(tx, meeting.id, invitationId);
     if (!old) throw new AppError('not_found');
     const name = old.inviteeGivenName;
-    if (!old.revokedAt) throw new AppError('conflict', `${name}’s link still works: copy it from the list, or turn it off first.`);
-    if (meeting.status !== 'scheduled') throw new AppError('conflict', 'This meeting is no longer booked, so no new link can be sent. Reload to see it now.');
-    if (meeting.startsAt <= new Date()) throw new AppError('conflict', 'This meeting has started, so no new link can be sent.');
-    if (old.networkMemberId && !(old.memberActive && old.memberMayBeInvited)) throw new AppError('conflict', `${name} is no longer to be invited, so no new link can be sent.`);
-    if (await hasLiveInvitation(tx, meeting.id, old)) throw new AppError('conflict', `${name} already has a new link to this meeting. Reload to see it.`);
+    if (!old.revokedAt)
+      throw new AppError('conflict', `${name}’s link still works: copy it from the list, or turn it off first.`);
+    if (meeting.status !== 'scheduled')
+      throw new AppError(
+        'conflict',
+        'This meeting is no longer booked, so no new link can be sent. Reload to see it now.',
+      );
+    if (meeting.startsAt <= new Date())
+      throw new AppError('conflict', 'This meeting has started, so no new link can be sent.');
+    if (old.networkMemberId && !(old.memberActive && old.memberMayBeInvited))
+      throw new AppError('conflict', `${name} is no longer to be invited, so no new link can be sent.`);
+    if (await hasLiveInvitation(tx, meeting.id, old))
+      throw new AppError('conflict', `${name} already has a new link to this meeting. Reload to see it.`);
 
-    const choice = old.networkMemberId ? { person: false, memberIds: [old.networkMemberId] } : { person: true, memberIds: [] };
+    const choice = old.networkMemberId
+      ? { person: false, memberIds: [old.networkMemberId] }
+      : { person: true, memberIds: [] };
     // Empty only when another reissue won the race for the one live invitation (the partial unique index).
     const [created] = await createInvitations(tx, meeting, choice);
     if (!created) throw new AppError('conflict', `${name} already has a new link to this meeting. Reload to see it.`);

@@ -24,6 +24,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function stoppedInvitationsSentence(whose: string, stopped: StoppedInvitations): string | undefined {
   if (stopped.meetings === 0 && stopped.emails === 0) return undefined;
   const links = `${whose} ${stopped.meetings === 1 ? 'link' : 'links'} to ${plural(stopped.meetings, 'booked meeting', 'booked meetings')} no longer ${stopped.meetings === 1 ? 'works' : 'work'}`;
-  const emails = stopped.emails > 0 ? `, and ${plural(stopped.emails, 'email', 'emails')} still waiting to go ${stopped.emails === 1 ? 'was' : 'were'} withdrawn` : '';
+  const emails =
+    stopped.emails > 0
+      ? `, and ${plural(stopped.emails, 'email', 'emails')} still waiting to go ${stopped.emails === 1 ? 'was' : 'were'} withdrawn`
+      : '';
   return `${links}${emails}.`;
 }

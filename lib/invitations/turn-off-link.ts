@@ -9,9 +9,13 @@ import { AppError } from '@/lib/errors/app-error';
  * then says only that the link does not work, and any email with it that has not gone out is
  * taken back. Returns how many such emails were withdrawn.
  */
-export async function turnOffLink(ctx: VerbContext, args: { person: { id: string; teamId: string }; meetingId: string; invitationId: string }): Promise<{ emailsWithdrawn: number }> {
+export async function turnOffLink(
+  ctx: VerbContext,
+  args: { person: { id: string; teamId: string }; meetingId: string; invitationId: string },
+): Promise<{ emailsWithdrawn: number }> {
   return ctx.db.transaction(async (tx) => {
-    if (!(await revokeInvitation(tx, args.meetingId, args.invitationId))) throw new AppError('conflict', 'That link is already turned off.');
+    if (!(await revokeInvitation(tx, args.meetingId, args.invitationId)))
+      throw new AppError('conflict', 'That link is already turned off.');
     await recordAudit(tx, {
       actorId: ctx.actor.actorId,
       teamId: args.person.teamId,

@@ -7,6 +7,9 @@ export type InviteeVisibility = (typeof inviteeVisibility.enumValues)[number];
  * their meeting. A network member does only when the person is happy for names to be shared;
  * otherwise they learn only that the team is coming and that others are invited.
  */
-export function seesOthersByName(invitee: { networkMemberId: string | null; inviteesSeeEachOther: InviteeVisibility }): boolean {
+export function seesOthersByName(invitee: {
+  networkMemberId: string | null;
+  inviteesSeeEachOther: InviteeVisibility;
+}): boolean {
   return invitee.networkMemberId === null || invitee.inviteesSeeEachOther === 'names';
 }

@@ -23,7 +23,12 @@ export const log = {
 
 export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {
-    return { error: error.message, name: error.name, stack: error.stack, cause: error.cause ? describeError(error.cause) : undefined };
+    return {
+      error: error.message,
+      name: error.name,
+      stack: error.stack,
+      cause: error.cause ? describeError(error.cause) : undefined,
+    };
   }
   return { error: String(error) };
 }

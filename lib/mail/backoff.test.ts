@@ -13,7 +13,10 @@ describe('retry back-off', () => {
     const now = new Date('2026-03-29T00:30:00Z');
     expect(afterFailure(1, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-03-29T00:31:00Z') });
     expect(afterFailure(3, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-03-29T00:34:00Z') });
-    expect(afterFailure(MAX_ATTEMPTS - 1, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-03-29T01:30:00Z') });
+    expect(afterFailure(MAX_ATTEMPTS - 1, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date('2026-03-29T01:30:00Z'),
+    });
   });
 
   it('gives up after the last attempt, or at once when the failure is permanent', () => {

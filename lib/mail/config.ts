@@ -19,7 +19,12 @@ export function isMailConfigured(e: Env = env()): boolean {
 /** The domain of the sender's address, for Message-IDs: "Team <meetings@trust.nhs.uk>" gives "trust.nhs.uk". */
 export function senderDomain(from: string): string {
   const address = /<([^<>]+)>/.exec(from)?.[1] ?? from;
-  return address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase() || 'localhost';
+  return (
+    address
+      .slice(address.lastIndexOf('@') + 1)
+      .trim()
+      .toLowerCase() || 'localhost'
+  );
 }
 
 /** The server part of SMTP_URL without the password, for logs and the outbox page. */

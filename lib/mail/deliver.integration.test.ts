@@ -58,7 +58,8 @@ describe.each(engines)('email delivery through a real SMTP server, on %s', (engi
     }
     return counts;
   };
-  const rowsFor = (ids: number[]) => database.db.select().from(outbox).where(inArray(outbox.id, ids)).orderBy(outbox.id);
+  const rowsFor = (ids: number[]) =>
+    database.db.select().from(outbox).where(inArray(outbox.id, ids)).orderBy(outbox.id);
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
@@ -71,7 +72,11 @@ describe.each(engines)('email delivery through a real SMTP server, on %s', (engi
 
   it('delivers each message exactly once, keeps messages through an outage, and sends them when the server is back', async () => {
     const { db } = database;
-    const first = [message({ sendAfter: t0 }), message({ sendAfter: t0 }), message({ sendAfter: t0, icsAttachment: ics('REQUEST', 0) })];
+    const first = [
+      message({ sendAfter: t0 }),
+      message({ sendAfter: t0 }),
+      message({ sendAfter: t0, icsAttachment: ics('REQUEST', 0) }),
+    ];
     const firstIds = [];
     for (const m of first) firstIds.push((await enqueue(db, m)).id);
     expect(await deliverDue(db, transport(), t0)).toEqual({ sent: 3, retrying: 0, failed: 0, released: 0 });
@@ -112,8 +117,17 @@ describe.each(engines)('email delivery through a real SMTP server, on %s', (engi
 
   it('sends the calendar file intact as text/calendar with its method, beside the text with the link', async () => {
     const { db } = database;
-    const invite = message({ sendAfter: t0, icsAttachment: ics('REQUEST', 2), subject: 'Meeting with the team — you’re invited' });
-    const cancel = message({ sendAfter: t0, icsAttachment: ics('CANCEL', 3), subject: 'Meeting cancelled', bodyHtml: '<p>The meeting is cancelled.</p>' });
+    const invite = message({
+      sendAfter: t0,
+      icsAttachment: ics('REQUEST', 2),
+      subject: 'Meeting with the team — you’re invited',
+    });
+    const cancel = message({
+      sendAfter: t0,
+      icsAttachment: ics('CANCEL', 3),
+      subject: 'Meeting cancelled',
+      bodyHtml: '<p>The meeting is cancelled.</p>',
+    });
     await enqueue(db, invite);
     await enqueue(db, cancel);
     expect((await deliverDue(db, transport(), t0)).sent).toBe(2);
@@ -179,7 +193,12 @@ describe.each(engines)('email delivery through a real SMTP server, on %s', (engi
     const ids = [];
     for (const m of batch) ids.push((await enqueue(db, m)).id);
     // A lease shorter than one send's worst case: nothing is started under it.
-    expect(await deliverDue(db, transport(), t0, { leaseMs: 30_000 })).toEqual({ sent: 0, retrying: 0, failed: 0, released: 2 });
+    expect(await deliverDue(db, transport(), t0, { leaseMs: 30_000 })).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+      released: 2,
+    });
     expect((await rowsFor(ids)).map((r) => [r.status, r.attempts, r.lockedBy])).toEqual([
       ['pending', 0, null],
       ['pending', 0, null],
@@ -199,7 +218,9 @@ describe.each(engines)('email delivery through a real SMTP server, on %s', (engi
       await enqueue(db, prompt);
       deliverSoon();
       await expect.poll(() => receipts([prompt.toAddress]).size, { timeout: 10_000 }).toBe(1);
-      expect(sink.received.find((m) => m.envelopeTo[0] === prompt.toAddress)!.mail.headers['message-id']).toMatch(/@example\.org>$/);
+      expect(sink.received.find((m) => m.envelopeTo[0] === prompt.toAddress)!.mail.headers['message-id']).toMatch(
+        /@example\.org>$/,
+      );
     } finally {
       await worker!.stop();
     }

@@ -70,7 +70,12 @@ export function mailFor(message: ClaimedMessage, idDomain = 'localhost'): SendMa
  * before markSent commits — a few milliseconds. The lease then runs out and another worker
  * sends it again, with the same Message-ID. Nothing else sends a message twice; nothing loses one.
  */
-export async function deliverDue(db: Db, transport: MailTransport, now: Date = new Date(), options: DeliveryOptions = {}): Promise<DeliveryReport> {
+export async function deliverDue(
+  db: Db,
+  transport: MailTransport,
+  now: Date = new Date(),
+  options: DeliveryOptions = {},
+): Promise<DeliveryReport> {
   const workerId = options.workerId ?? newWorkerId();
   const batchSize = options.batchSize ?? 10;
   const leaseMs = options.leaseMs ?? 15 * 60_000;
@@ -99,7 +104,15 @@ export async function deliverDue(db: Db, transport: MailTransport, now: Date = n
   return report;
 }
 
-async function deliverOne(db: Db, transport: MailTransport, message: ClaimedMessage, workerId: string, clock: () => Date, idDomain: string | undefined, report: DeliveryReport): Promise<void> {
+async function deliverOne(
+  db: Db,
+  transport: MailTransport,
+  message: ClaimedMessage,
+  workerId: string,
+  clock: () => Date,
+  idDomain: string | undefined,
+  report: DeliveryReport,
+): Promise<void> {
   try {
     const info = (await transport.sendMail(mailFor(message, idDomain))) as { accepted?: unknown } | undefined;
     // One recipient: nodemailer throws when the server refuses it; this guards a transport that reports it instead.
@@ -108,7 +121,13 @@ async function deliverOne(db: Db, transport: MailTransport, message: ClaimedMess
     }
   } catch (error) {
     const failure = describeSendError(error);
-    const outcome = await markFailed(db, message, workerId, failure.text, afterFailure(message.attempts, clock(), failure.permanent));
+    const outcome = await markFailed(
+      db,
+      message,
+      workerId,
+      failure.text,
+      afterFailure(message.attempts, clock(), failure.permanent),
+    );
     if (outcome === 'failed') report.failed++;
     else if (outcome === 'pending') report.retrying++;
     log.warn('email not sent', { outboxId: message.id, attempt: message.attempts, outcome, error: failure.text });

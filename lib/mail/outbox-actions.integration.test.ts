@@ -39,12 +39,27 @@ describe.each(engines)('retrying email on %s', (engine) => {
   /** A message of the meeting's team that has given up. */
   async function failedMessage(meetingId: string | null): Promise<number> {
     const { db } = database;
-    const { id } = await enqueue(db, { dedupeKey: `retry-test:${counter++}`, toAddress: 'anne@example.net', subject: 'An invitation', bodyText: 'http://localhost/invite/x', meetingId });
-    const [claimed] = (await claimDue(db, { limit: 50, leaseMs: 60_000, workerId: 'w', now: new Date(Date.now() + 1000) })).filter((m) => m.id === id);
-    await markFailed(db, claimed!, 'w', 'The mail server refused this address: 550', afterFailure(claimed!.attempts, new Date(), true));
+    const { id } = await enqueue(db, {
+      dedupeKey: `retry-test:${counter++}`,
+      toAddress: 'anne@example.net',
+      subject: 'An invitation',
+      bodyText: 'http://localhost/invite/x',
+      meetingId,
+    });
+    const [claimed] = (
+      await claimDue(db, { limit: 50, leaseMs: 60_000, workerId: 'w', now: new Date(Date.now() + 1000) })
+    ).filter((m) => m.id === id);
+    await markFailed(
+      db,
+      claimed!,
+      'w',
+      'The mail server refused this address: 550',
+      afterFailure(claimed!.attempts, new Date(), true),
+    );
     return id;
   }
-  const statusOf = async (id: number) => (await database.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)))[0]?.status;
+  const statusOf = async (id: number) =>
+    (await database.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)))[0]?.status;
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
@@ -58,8 +73,22 @@ describe.each(engines)('retrying email on %s', (engine) => {
     theirs = (await findSessionUser(db, b.id))!;
     admin = (await findSessionUser(db, (await makeUser(db, { role: 'admin' })).id))!;
     const startsAt = new Date('2026-12-01T10:00:00Z');
-    meetingA = (await makeMeeting(db, { teamId: teamA.id, personId: (await makePerson(db, teamA.id)).id, userIds: [a.id], startsAt })).id;
-    meetingB = (await makeMeeting(db, { teamId: teamB.id, personId: (await makePerson(db, teamB.id)).id, userIds: [b.id], startsAt })).id;
+    meetingA = (
+      await makeMeeting(db, {
+        teamId: teamA.id,
+        personId: (await makePerson(db, teamA.id)).id,
+        userIds: [a.id],
+        startsAt,
+      })
+    ).id;
+    meetingB = (
+      await makeMeeting(db, {
+        teamId: teamB.id,
+        personId: (await makePerson(db, teamB.id)).id,
+        userIds: [b.id],
+        startsAt,
+      })
+    ).id;
   });
   afterAll(async () => {
     await database?.close();

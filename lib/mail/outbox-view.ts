@@ -14,17 +14,27 @@ export type StatusSummary = { tone: 'waiting' | 'sending' | 'sent' | 'failed'; l
  * One line saying where a message is, in words: waiting (and why), being sent, sent, or failed.
  * The times and the error are shown beside it by the page.
  */
-export function statusSummary(message: { status: Status; attempts: number; nextAttemptAt: Date }, context: { mailConfigured: boolean; now: Date }): StatusSummary {
+export function statusSummary(
+  message: { status: Status; attempts: number; nextAttemptAt: Date },
+  context: { mailConfigured: boolean; now: Date },
+): StatusSummary {
   switch (message.status) {
     case 'sent':
       return { tone: 'sent', label: 'Sent' };
     case 'failed':
-      return { tone: 'failed', label: `Failed after ${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'}` };
+      return {
+        tone: 'failed',
+        label: `Failed after ${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'}`,
+      };
     case 'sending':
       return { tone: 'sending', label: 'Sending now' };
     case 'pending':
       if (!context.mailConfigured) return { tone: 'waiting', label: 'Waiting: no mail server configured' };
-      if (message.attempts > 0) return { tone: 'waiting', label: `Waiting to try again (${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'} so far)` };
+      if (message.attempts > 0)
+        return {
+          tone: 'waiting',
+          label: `Waiting to try again (${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'} so far)`,
+        };
       if (message.nextAttemptAt > context.now) return { tone: 'waiting', label: 'Waiting: scheduled' };
       return { tone: 'waiting', label: 'Waiting to be sent' };
   }

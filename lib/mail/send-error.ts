@@ -30,14 +30,18 @@ export function describeSendError(error: unknown): SendFailure {
     case 'ECONNREFUSED':
       return { text: clip(`Could not reach the mail server: ${detail}`), permanent: false };
     case 'EAUTH':
-      return { text: clip(`The mail server refused the sign-in; check the user and password in SMTP_URL: ${detail}`), permanent: false };
+      return {
+        text: clip(`The mail server refused the sign-in; check the user and password in SMTP_URL: ${detail}`),
+        permanent: false,
+      };
     case 'EENVELOPE':
       // No status: nodemailer itself found the address unusable, which no retry changes.
       if (status === undefined) return { text: clip(`This address cannot be used: ${detail}`), permanent: true };
       if (status >= 500) return { text: clip(`The mail server refused this address: ${detail}`), permanent: true };
       return { text: clip(`The mail server did not take the message yet: ${detail}`), permanent: false };
     case 'EMESSAGE':
-      if (status !== undefined && status >= 500) return { text: clip(`The mail server refused the message: ${detail}`), permanent: true };
+      if (status !== undefined && status >= 500)
+        return { text: clip(`The mail server refused the message: ${detail}`), permanent: true };
       return { text: clip(`The mail server did not take the message yet: ${detail}`), permanent: false };
     default:
       return { text: clip(`Sending failed: ${detail}`), permanent: false };

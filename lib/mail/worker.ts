@@ -19,7 +19,11 @@ const holder = globalThis as typeof globalThis & { __networkMeetingsMailWorker?:
  * carries on, and the claim's lease keeps several instances from sending one message twice.
  * Without a mail server there is nothing to do: messages wait for staff on the outbox page.
  */
-export function startMailWorker(getDb: () => Promise<Db>, config: MailConfig | null = mailConfig() ?? null, intervalMs = DELIVERY_INTERVAL_MS): Worker | undefined {
+export function startMailWorker(
+  getDb: () => Promise<Db>,
+  config: MailConfig | null = mailConfig() ?? null,
+  intervalMs = DELIVERY_INTERVAL_MS,
+): Worker | undefined {
   if (holder.__networkMeetingsMailWorker) return holder.__networkMeetingsMailWorker;
   if (!config) {
     log.info('no mail server configured (SMTP_URL): email waits in the outbox, where staff can copy the links');
@@ -42,7 +46,8 @@ export function startMailWorker(getDb: () => Promise<Db>, config: MailConfig | n
     running = (async () => {
       try {
         const report = await deliverDue(await getDb(), transport, new Date(), { workerId, idDomain });
-        if (report.sent + report.retrying + report.failed + report.released > 0) log.info('outbox delivery', { workerId, ...report });
+        if (report.sent + report.retrying + report.failed + report.released > 0)
+          log.info('outbox delivery', { workerId, ...report });
       } catch (error) {
         log.error('outbox delivery failed; the next run tries again', { workerId, ...describeError(error) });
       } finally {

@@ -7,7 +7,9 @@ describe('meeting labels', () => {
     expect(placeDescription('video', null)).toBe('Video call');
   });
   it('uses the name a person goes by', () => {
-    expect(personDisplayName({ givenName: 'Katherine', familyName: 'Oakley', preferredName: 'Kit' })).toBe('Kit Oakley');
+    expect(personDisplayName({ givenName: 'Katherine', familyName: 'Oakley', preferredName: 'Kit' })).toBe(
+      'Kit Oakley',
+    );
     expect(personDisplayName({ givenName: 'Robin', familyName: 'Ash', preferredName: '  ' })).toBe('Robin Ash');
   });
 });

@@ -34,10 +34,10 @@ vi.mock('next/navigation', () => ({
 }));
 
 const { createPersonAction, updatePersonAction, changeStatusAction } = await import('@/app/(app)/people/actions');
-const { addNetworkMemberAction, updateNetworkMemberAction, setNetworkMemberActiveAction } = await import('@/app/(app)/people/[id]/network/actions');
+const { addNetworkMemberAction, updateNetworkMemberAction, setNetworkMemberActiveAction } =
+  await import('@/app/(app)/people/[id]/network/actions');
 const { assignCoreTeamAction, endAssignmentAction } = await import('@/app/(app)/people/[id]/core-team/actions');
 const { openPersonRecord } = await import('./access');
-
 
 describe.each(engines)('who may act on a person, on %s', (engine) => {
   let database: TestDatabase;
@@ -62,10 +62,20 @@ describe.each(engines)('who may act on a person, on %s', (engine) => {
     person = { id: p.id, teamId: teamA.id };
     const [m] = await db
       .insert(networkMembers)
-      .values({ personId: p.id, givenName: 'Anne', relationship: 'parent', kind: 'family', closeness: 'inner', email: 'anne@example.net' })
+      .values({
+        personId: p.id,
+        givenName: 'Anne',
+        relationship: 'parent',
+        kind: 'family',
+        closeness: 'inner',
+        email: 'anne@example.net',
+      })
       .returning();
     memberId = m!.id;
-    const [c] = await db.insert(coreTeamAssignments).values({ personId: p.id, userId: a.id, role: 'lead', startsOn: '2026-01-01' }).returning();
+    const [c] = await db
+      .insert(coreTeamAssignments)
+      .values({ personId: p.id, userId: a.id, role: 'lead', startsOn: '2026-01-01' })
+      .returning();
     assignmentId = c!.id;
   });
   afterAll(async () => {
@@ -76,7 +86,13 @@ describe.each(engines)('who may act on a person, on %s', (engine) => {
   });
 
   const personForm = { givenName: 'Changed', familyName: 'Name', referralAt: '2026-01-05T09:00' };
-  const memberForm = { givenName: 'Changed', relationship: 'friend', kind: 'friend', closeness: 'outer', preferredChannel: 'post' };
+  const memberForm = {
+    givenName: 'Changed',
+    relationship: 'friend',
+    kind: 'friend',
+    closeness: 'outer',
+    preferredChannel: 'post',
+  };
 
   it('refuses every change from another team with "not found", and changes nothing', async () => {
     const attempts = [
@@ -85,7 +101,10 @@ describe.each(engines)('who may act on a person, on %s', (engine) => {
       addNetworkMemberAction(idle, form({ ...memberForm, personId: person.id })),
       updateNetworkMemberAction(idle, form({ ...memberForm, personId: person.id, memberId })),
       setNetworkMemberActiveAction(idle, form({ personId: person.id, memberId, active: 'false' })),
-      assignCoreTeamAction(idle, form({ personId: person.id, userId: outsider.id, role: 'peer', startsOn: '2026-01-01' })),
+      assignCoreTeamAction(
+        idle,
+        form({ personId: person.id, userId: outsider.id, role: 'peer', startsOn: '2026-01-01' }),
+      ),
       endAssignmentAction(idle, form({ personId: person.id, assignmentId, endsOn: '2026-02-01' })),
     ];
     for (const result of await Promise.all(attempts)) {
@@ -96,7 +115,10 @@ describe.each(engines)('who may act on a person, on %s', (engine) => {
     expect(row).toMatchObject({ givenName: 'Robin', status: 'active' });
     const members = await database.db.select().from(networkMembers).where(eq(networkMembers.personId, person.id));
     expect(members).toMatchObject([{ givenName: 'Anne', active: true }]);
-    const [assignment] = await database.db.select().from(coreTeamAssignments).where(eq(coreTeamAssignments.id, assignmentId));
+    const [assignment] = await database.db
+      .select()
+      .from(coreTeamAssignments)
+      .where(eq(coreTeamAssignments.id, assignmentId));
     expect(assignment?.endsOn).toBeNull();
   });
 
@@ -120,12 +142,17 @@ describe.each(engines)('who may act on a person, on %s', (engine) => {
 
   it('lets the team change the person, keeping field errors and values when something is wrong', async () => {
     session.user = insider;
-    const bad = await updatePersonAction(idle, form({ ...personForm, personId: person.id, givenName: '', email: 'not-an-email' }));
+    const bad = await updatePersonAction(
+      idle,
+      form({ ...personForm, personId: person.id, givenName: '', email: 'not-an-email' }),
+    );
     expect(bad.status).toBe('error');
     expect(bad.fieldErrors?.givenName).toEqual(["Enter the person's first name"]);
     expect(bad.fieldErrors?.email?.[0]).toMatch(/email address/);
     expect(bad.values?.email).toBe('not-an-email');
-    await expect(updatePersonAction(idle, form({ ...personForm, personId: person.id, givenName: 'Robin', familyName: 'Renamed' }))).rejects.toThrow(`redirect:/people/${person.id}`);
+    await expect(
+      updatePersonAction(idle, form({ ...personForm, personId: person.id, givenName: 'Robin', familyName: 'Renamed' })),
+    ).rejects.toThrow(`redirect:/people/${person.id}`);
     const [row] = await database.db.select().from(people).where(eq(people.id, person.id));
     expect(row?.familyName).toBe('Renamed');
   });
@@ -140,14 +167,19 @@ describe.each(engines)('who may act on a person, on %s', (engine) => {
 
     const missing = await changeStatusAction(idle, form({ personId: person.id, status: 'active', referralAt: '' }));
     expect(missing.fieldErrors?.referralAt).toEqual(['Enter when the new referral arrived']);
-    const future = await changeStatusAction(idle, form({ personId: person.id, status: 'active', referralAt: '2099-01-01T09:00' }));
+    const future = await changeStatusAction(
+      idle,
+      form({ personId: person.id, status: 'active', referralAt: '2099-01-01T09:00' }),
+    );
     expect(future.fieldErrors?.referralAt).toEqual(['The referral time cannot be in the future']);
 
     await changeStatusAction(idle, form({ personId: person.id, status: 'active', referralAt: '2026-03-02T14:30' }));
     [row] = await database.db.select().from(people).where(eq(people.id, person.id));
     expect(row).toMatchObject({ status: 'active', dischargedAt: null });
     expect(row?.referralAt.toISOString()).toBe('2026-03-02T14:30:00.000Z');
-    const actions = (await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, person.id))).map((e) => e.action);
+    const actions = (await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, person.id))).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['discharge', 're-refer']));
   });
 });

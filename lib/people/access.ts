@@ -16,18 +16,34 @@ const uuid = z.guid();
  * For pages showing a person's record: the person if the user may read them, else a 404
  * (never a hint that they exist). Every such view leaves an audit event.
  */
-export async function openPersonRecord(id: string, view: string): Promise<{ user: SessionUser; db: Db; person: PersonRecord }> {
+export async function openPersonRecord(
+  id: string,
+  view: string,
+): Promise<{ user: SessionUser; db: Db; person: PersonRecord }> {
   const user = await requireUser();
   if (!uuid.safeParse(id).success) notFound();
   const db = await getDb();
   const person = await findPerson(db, id, readableTeams(user));
   if (!person || !can(user, 'read', { kind: 'person', teamId: person.teamId })) notFound();
-  await recordAudit(db, { actorId: user.id, teamId: person.teamId, action: 'read', entity: 'person', entityId: person.id, origin: await requestOrigin(), detail: { view } });
+  await recordAudit(db, {
+    actorId: user.id,
+    teamId: person.teamId,
+    action: 'read',
+    entity: 'person',
+    entityId: person.id,
+    origin: await requestOrigin(),
+    detail: { view },
+  });
   return { user, db, person };
 }
 
 /** For actions: the person if the user may do this to them, else "not found". */
-export async function personForAction(db: Db, user: SessionUser, id: string, action: Action = 'update'): Promise<PersonRecord> {
+export async function personForAction(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  action: Action = 'update',
+): Promise<PersonRecord> {
   if (!uuid.safeParse(id).success) throw new AppError('not_found');
   const person = await findPerson(db, id, readableTeams(user));
   if (!person) throw new AppError('not_found');

@@ -31,17 +31,25 @@ async function stopAndAudit(tx: Db, ctx: Context, person: PersonRef, memberId: s
  * Saves a network member. Without the person's consent to invite them (withdrawn now, or never
  * given), none of their links to meetings not yet held works any more, in the same transaction.
  */
-export async function saveNetworkMember(ctx: Context, args: { person: PersonRef; memberId: string; input: NetworkMemberInput }): Promise<StoppedInvitations> {
+export async function saveNetworkMember(
+  ctx: Context,
+  args: { person: PersonRef; memberId: string; input: NetworkMemberInput },
+): Promise<StoppedInvitations> {
   return ctx.db.transaction(async (tx) => {
-    if (!(await updateNetworkMember(tx, args.person, args.memberId, args.input, ctx.actor))) throw new AppError('not_found');
+    if (!(await updateNetworkMember(tx, args.person, args.memberId, args.input, ctx.actor)))
+      throw new AppError('not_found');
     return args.input.mayBeInvited ? nothingStopped : stopAndAudit(tx, ctx, args.person, args.memberId);
   });
 }
 
 /** Takes a member off the network (never deleting them) or back; leaving ends their links at once. */
-export async function changeNetworkMemberActive(ctx: Context, args: { person: PersonRef; memberId: string; active: boolean }): Promise<StoppedInvitations> {
+export async function changeNetworkMemberActive(
+  ctx: Context,
+  args: { person: PersonRef; memberId: string; active: boolean },
+): Promise<StoppedInvitations> {
   return ctx.db.transaction(async (tx) => {
-    if (!(await setNetworkMemberActive(tx, args.person, args.memberId, args.active, ctx.actor))) throw new AppError('not_found');
+    if (!(await setNetworkMemberActive(tx, args.person, args.memberId, args.active, ctx.actor)))
+      throw new AppError('not_found');
     return args.active ? nothingStopped : stopAndAudit(tx, ctx, args.person, args.memberId);
   });
 }

@@ -10,7 +10,8 @@ export const optionalText = (max = 500) =>
     .nullable()
     .default(null);
 
-export const requiredText = (message: string, max = 200) => z.string().trim().min(1, message).max(max, `Keep this under ${max} characters`);
+export const requiredText = (message: string, max = 200) =>
+  z.string().trim().min(1, message).max(max, `Keep this under ${max} characters`);
 
 export const optionalEmail = z
   .string()
@@ -24,9 +25,13 @@ export const optionalEmail = z
 export const optionalPhone = z
   .string()
   .trim()
-  .refine((v) => v === '' || (/^\+?[\d\s()-]+$/.test(v) && v.replace(/\D/g, '').length >= 7 && v.replace(/\D/g, '').length <= 15), {
-    message: 'Enter a phone number using digits, spaces and a leading + only, like 07700 900123',
-  })
+  .refine(
+    (v) =>
+      v === '' || (/^\+?[\d\s()-]+$/.test(v) && v.replace(/\D/g, '').length >= 7 && v.replace(/\D/g, '').length <= 15),
+    {
+      message: 'Enter a phone number using digits, spaces and a leading + only, like 07700 900123',
+    },
+  )
   .transform((v) => (v === '' ? null : v))
   .prefault('');
 

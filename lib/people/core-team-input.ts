@@ -17,7 +17,8 @@ export const assignmentInput = z
       .transform((v) => (v === '' ? null : v)),
   })
   .superRefine((a, ctx) => {
-    if (a.endsOn !== null && a.endsOn < a.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
+    if (a.endsOn !== null && a.endsOn < a.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
   });
 
 export const endAssignmentInput = z.object({

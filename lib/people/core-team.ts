@@ -35,5 +35,6 @@ export function coreTeamWarnings(current: Assignment[]): CoreTeamWarning[] {
 export const coreTeamWarningText: Record<CoreTeamWarning, string> = {
   fewer_than_two: 'The core team has fewer than two practitioners. Open Dialogue meetings need at least two.',
   no_peer_worker: 'The core team has no peer support worker.',
-  access_off: 'Someone in the core team can no longer sign in (their access is turned off), so they are not counted. End their place and choose who takes it.',
+  access_off:
+    'Someone in the core team can no longer sign in (their access is turned off), so they are not counted. End their place and choose who takes it.',
 };

@@ -17,7 +17,10 @@ export async function dischargePerson(ctx: VerbContext, person: PersonRef): Prom
     await setPersonStatus(tx, person, { status: 'discharged' }, ctx.actor);
     const toCome = await meetingsToCome(tx, person);
     // The cancelling verb joins this transaction: discharge and cancellations stand or fall together.
-    const cancelled = await cancelMeetings({ db: tx, actor: ctx.actor }, { person, meetingIds: toCome.map((m) => m.id), reason: DISCHARGE_REASON });
+    const cancelled = await cancelMeetings(
+      { db: tx, actor: ctx.actor },
+      { person, meetingIds: toCome.map((m) => m.id), reason: DISCHARGE_REASON },
+    );
     return { cancelled: cancelled.length };
   });
 }

@@ -1,4 +1,11 @@
-import type { closeness, contactChannel, coreRole, inviteeVisibility, memberKind, relationship } from '@/db/schema/enums';
+import type {
+  closeness,
+  contactChannel,
+  coreRole,
+  inviteeVisibility,
+  memberKind,
+  relationship,
+} from '@/db/schema/enums';
 
 type Relationship = (typeof relationship.enumValues)[number];
 type Kind = (typeof memberKind.enumValues)[number];
@@ -21,9 +28,23 @@ export const relationshipLabel: Record<Relationship, string> = {
   other: 'Other',
 };
 
-export const kindLabel: Record<Kind, string> = { family: 'Family', friend: 'Friend', professional: 'Professional', other: 'Other' };
-export const closenessLabel: Record<Closeness, string> = { inner: 'Inner circle', middle: 'Middle circle', outer: 'Outer circle' };
-export const channelLabel: Record<Channel, string> = { email: 'Email', sms: 'Text message', phone: 'Phone call', post: 'Post' };
+export const kindLabel: Record<Kind, string> = {
+  family: 'Family',
+  friend: 'Friend',
+  professional: 'Professional',
+  other: 'Other',
+};
+export const closenessLabel: Record<Closeness, string> = {
+  inner: 'Inner circle',
+  middle: 'Middle circle',
+  outer: 'Outer circle',
+};
+export const channelLabel: Record<Channel, string> = {
+  email: 'Email',
+  sms: 'Text message',
+  phone: 'Phone call',
+  post: 'Post',
+};
 export const coreRoleLabel: Record<CoreRole, string> = { lead: 'Lead', co_worker: 'Co-worker', peer: 'Peer support' };
 /** The choices on the person's edit page: what network members see about each other on their invitation. */
 export const inviteeVisibilityLabel: Record<InviteeVisibility, string> = {

@@ -12,7 +12,10 @@ const member = (id: string, closeness: MapMember['closeness'], kind: MapMember['
 
 describe('the network map layout', () => {
   it('puts the person at the centre and members on the ring of their closeness', () => {
-    const layout = layoutNetworkMap([member('a', 'inner'), member('b', 'middle'), member('c', 'outer'), member('d', 'inner')], 200);
+    const layout = layoutNetworkMap(
+      [member('a', 'inner'), member('b', 'middle'), member('c', 'outer'), member('d', 'inner')],
+      200,
+    );
     expect(layout.centre).toEqual({ x: layout.width / 2, y: layout.height / 2 });
     const radius = (id: string) => {
       const m = layout.members.find((p) => p.id === id)!;
@@ -38,11 +41,18 @@ describe('the network map layout', () => {
   });
 
   it('keeps family together and labels outside their node, within the picture', () => {
-    const people = [member('zed', 'inner', 'professional'), member('amy', 'inner', 'family'), member('bob', 'inner', 'friend'), member('cat', 'inner', 'family')];
+    const people = [
+      member('zed', 'inner', 'professional'),
+      member('amy', 'inner', 'family'),
+      member('bob', 'inner', 'friend'),
+      member('cat', 'inner', 'family'),
+    ];
     const layout = layoutNetworkMap(people, 200);
     expect(layout.members.map((m) => m.id)).toEqual(['amy', 'cat', 'bob', 'zed']);
     for (const m of layout.members) {
-      expect(Math.hypot(m.labelX - layout.centre.x, m.labelY - 4 - layout.centre.y)).toBeGreaterThan(Math.hypot(m.x - layout.centre.x, m.y - layout.centre.y));
+      expect(Math.hypot(m.labelX - layout.centre.x, m.labelY - 4 - layout.centre.y)).toBeGreaterThan(
+        Math.hypot(m.x - layout.centre.x, m.y - layout.centre.y),
+      );
       expect(m.labelX).toBeGreaterThan(0);
       expect(m.labelX).toBeLessThan(layout.width);
       expect(m.labelY).toBeGreaterThan(0);

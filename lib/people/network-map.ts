@@ -6,8 +6,21 @@
 export type Closeness = 'inner' | 'middle' | 'outer';
 export type Kind = 'family' | 'friend' | 'professional' | 'other';
 
-export type MapMember = { id: string; name: string; relationship: string; kind: Kind; closeness: Closeness; mayBeInvited: boolean };
-export type PlacedMember = MapMember & { x: number; y: number; labelX: number; labelY: number; anchor: 'start' | 'middle' | 'end' };
+export type MapMember = {
+  id: string;
+  name: string;
+  relationship: string;
+  kind: Kind;
+  closeness: Closeness;
+  mayBeInvited: boolean;
+};
+export type PlacedMember = MapMember & {
+  x: number;
+  y: number;
+  labelX: number;
+  labelY: number;
+  anchor: 'start' | 'middle' | 'end';
+};
 export type NetworkMapLayout = {
   width: number;
   height: number;
@@ -28,7 +41,10 @@ export function layoutNetworkMap(members: MapMember[], radius = 190): NetworkMap
   const width = 2 * (radius + SIDE_PADDING);
   const height = 2 * (radius + TOP_PADDING);
   const centre = { x: width / 2, y: height / 2 };
-  const rings = (Object.keys(ringShare) as Closeness[]).map((closeness) => ({ closeness, r: Math.round(radius * ringShare[closeness]) }));
+  const rings = (Object.keys(ringShare) as Closeness[]).map((closeness) => ({
+    closeness,
+    r: Math.round(radius * ringShare[closeness]),
+  }));
   const placed: PlacedMember[] = [];
   for (const ring of rings) {
     const onRing = members

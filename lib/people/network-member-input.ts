@@ -17,10 +17,18 @@ export const networkMemberInput = z
   })
   .superRefine((m, ctx) => {
     if (m.preferredChannel === 'email' && !m.email) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Add an email address, or choose another way to contact them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'Add an email address, or choose another way to contact them',
+      });
     }
     if ((m.preferredChannel === 'sms' || m.preferredChannel === 'phone') && !m.phone) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Add a phone number, or choose another way to contact them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Add a phone number, or choose another way to contact them',
+      });
     }
   });
 

@@ -9,7 +9,11 @@ const weekdays = z
   .transform((v) => [...new Set(v.split(',').filter(Boolean).map(Number))].sort())
   .refine((days) => days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7), 'Choose days from the list');
 
-const optionalTime = (message: string) => z.union([z.literal(''), timeOfDay(message)]).default('').transform((v) => (v === '' ? null : v));
+const optionalTime = (message: string) =>
+  z
+    .union([z.literal(''), timeOfDay(message)])
+    .default('')
+    .transform((v) => (v === '' ? null : v));
 
 /** The person's profile as typed in the form. Referral time is read in the team's zone by the action. */
 export const personInput = z
@@ -35,9 +39,14 @@ export const personInput = z
     preferredFrom: optionalTime('Enter a time like 09:30'),
     preferredTo: optionalTime('Enter a time like 16:00'),
     referralAt: z.string().trim().min(1, 'Enter when the referral arrived'),
-    firstContactUserId: z.union([z.literal(''), z.guid()]).default('').transform((v) => (v === '' ? null : v)),
+    firstContactUserId: z
+      .union([z.literal(''), z.guid()])
+      .default('')
+      .transform((v) => (v === '' ? null : v)),
     // Only on the edit form. Left out, the stored choice stays (never quietly back to sharing names).
-    inviteesSeeEachOther: z.enum(inviteeVisibility.enumValues, { error: 'Choose what people from the network see about each other' }).optional(),
+    inviteesSeeEachOther: z
+      .enum(inviteeVisibility.enumValues, { error: 'Choose what people from the network see about each other' })
+      .optional(),
     confirmDuplicate: checkbox,
   })
   .superRefine((p, ctx) => {
@@ -45,7 +54,11 @@ export const personInput = z
       ctx.addIssue({ code: 'custom', path: ['preferredTo'], message: 'The end time must be after the start time' });
     }
     if ((p.preferredFrom === null) !== (p.preferredTo === null)) {
-      ctx.addIssue({ code: 'custom', path: [p.preferredFrom === null ? 'preferredFrom' : 'preferredTo'], message: 'Give both a start and an end time, or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.preferredFrom === null ? 'preferredFrom' : 'preferredTo'],
+        message: 'Give both a start and an end time, or neither',
+      });
     }
   });
 

@@ -2,7 +2,16 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
-import { coreTeamAssignments, invitations, meetingPractitioners, meetings, networkMembers, outbox, users, workingPatterns } from '@/db/schema';
+import {
+  coreTeamAssignments,
+  invitations,
+  meetingPractitioners,
+  meetings,
+  networkMembers,
+  outbox,
+  users,
+  workingPatterns,
+} from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
 import { formData as form } from '@/db/testing/form-data';
@@ -28,7 +37,8 @@ vi.mock('next/navigation', () => ({
 }));
 
 const { bookMeetingAction } = await import('@/app/(app)/people/[id]/meetings/actions');
-const { updateNetworkMemberAction, setNetworkMemberActiveAction } = await import('@/app/(app)/people/[id]/network/actions');
+const { updateNetworkMemberAction, setNetworkMemberActiveAction } =
+  await import('@/app/(app)/people/[id]/network/actions');
 const { changeStatusAction } = await import('@/app/(app)/people/actions');
 const invitePage = await import('@/app/invite/[token]/route');
 
@@ -47,7 +57,10 @@ async function run(action: Promise<FormState>): Promise<{ ok: boolean; redirect?
 
 const openLink = async (invitationId: string) => {
   const token = tokenFor(invitationId);
-  const response = await invitePage.GET(new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': '10.9.0.1' } }), { params: Promise.resolve({ token }) });
+  const response = await invitePage.GET(
+    new Request(`http://localhost/invite/${token}`, { headers: { 'x-forwarded-for': '10.9.0.1' } }),
+    { params: Promise.resolve({ token }) },
+  );
   return { status: response.status, body: await response.text() };
 };
 
@@ -67,7 +80,9 @@ describe.each(engines)('what stops at once on %s', (engine) => {
     const { db } = database;
     teamId = (await makeTeam(db)).id;
     a = (await makeUser(db, { teamId, name: 'Ada Clinician', discipline: 'nurse' })).id;
-    await db.insert(workingPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: a, weekday, startMinute: 0, endMinute: 1440 })));
+    await db
+      .insert(workingPatterns)
+      .values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: a, weekday, startMinute: 0, endMinute: 1440 })));
     insider = (await findSessionUser(db, a))!;
     session.user = insider;
   });
@@ -79,7 +94,15 @@ describe.each(engines)('what stops at once on %s', (engine) => {
     const personId = (await makePerson(database.db, teamId, { givenName: 'Robin', email: 'robin@example.org' })).id;
     const [member] = await database.db
       .insert(networkMembers)
-      .values({ personId, givenName: 'Ivy', relationship: 'parent', kind: 'family', closeness: 'inner', mayBeInvited: true, email: 'ivy@example.org' })
+      .values({
+        personId,
+        givenName: 'Ivy',
+        relationship: 'parent',
+        kind: 'family',
+        closeness: 'inner',
+        mayBeInvited: true,
+        email: 'ivy@example.org',
+      })
       .returning();
     return { personId, member: member! };
   }
@@ -88,11 +111,28 @@ describe.each(engines)('what stops at once on %s', (engine) => {
   async function bookWithIvy(personId: string, memberId: string) {
     const startsAt = nextTime();
     const booked = await run(
-      bookMeetingAction(idle, form({ personId, kind: 'network', duration: '60', location: 'phone', required: a, start: startsAt.toISOString(), invite: `person,${memberId}` })),
+      bookMeetingAction(
+        idle,
+        form({
+          personId,
+          kind: 'network',
+          duration: '60',
+          location: 'phone',
+          required: a,
+          start: startsAt.toISOString(),
+          invite: `person,${memberId}`,
+        }),
+      ),
     );
     expect(booked.ok).toBe(true);
-    const [meeting] = await database.db.select().from(meetings).where(and(eq(meetings.personId, personId), eq(meetings.startsAt, startsAt)));
-    const [ivy] = await database.db.select().from(invitations).where(and(eq(invitations.meetingId, meeting!.id), eq(invitations.networkMemberId, memberId)));
+    const [meeting] = await database.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.personId, personId), eq(meetings.startsAt, startsAt)));
+    const [ivy] = await database.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.meetingId, meeting!.id), eq(invitations.networkMemberId, memberId)));
     return { meeting: meeting!, ivy: ivy! };
   }
 
@@ -118,7 +158,9 @@ describe.each(engines)('what stops at once on %s', (engine) => {
     const result = await run(updateNetworkMemberAction(idle, form(memberFields(personId, member.id, false))));
     expect(result.ok).toBe(false);
     expect(result.state?.status).toBe('success');
-    expect(result.state?.message).toBe('Saved. Ivy’s links to 2 booked meetings no longer work, and 2 emails still waiting to go were withdrawn.');
+    expect(result.state?.message).toBe(
+      'Saved. Ivy’s links to 2 booked meetings no longer work, and 2 emails still waiting to go were withdrawn.',
+    );
 
     for (const meeting of [first, second]) {
       const page = await openLink(meeting.ivy.id);
@@ -128,17 +170,27 @@ describe.each(engines)('what stops at once on %s', (engine) => {
       expect(await database.db.select().from(outbox).where(eq(outbox.invitationId, meeting.ivy.id))).toHaveLength(0);
     }
     // The person's own invitations are untouched.
-    const live = await database.db.select().from(invitations).where(and(eq(invitations.meetingId, first.meeting.id), isNull(invitations.revokedAt)));
+    const live = await database.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.meetingId, first.meeting.id), isNull(invitations.revokedAt)));
     expect(live.map((i) => i.personId)).toEqual([personId]);
     // Saving again with nothing left to stop goes back to the network as usual.
-    expect(await run(updateNetworkMemberAction(idle, form(memberFields(personId, member.id, false))))).toMatchObject({ ok: true, redirect: `/people/${personId}#network` });
+    expect(await run(updateNetworkMemberAction(idle, form(memberFields(personId, member.id, false))))).toMatchObject({
+      ok: true,
+      redirect: `/people/${personId}#network`,
+    });
   });
 
   it('taking someone off the network ends their links too', async () => {
     const { personId, member } = await personWithMember();
     const { ivy } = await bookWithIvy(personId, member.id);
-    const result = await run(setNetworkMemberActiveAction(idle, form({ personId, memberId: member.id, active: 'false' })));
-    expect(result.state?.message).toContain('Their link to 1 booked meeting no longer works, and 1 email still waiting to go was withdrawn.');
+    const result = await run(
+      setNetworkMemberActiveAction(idle, form({ personId, memberId: member.id, active: 'false' })),
+    );
+    expect(result.state?.message).toContain(
+      'Their link to 1 booked meeting no longer works, and 1 email still waiting to go was withdrawn.',
+    );
     expect((await openLink(ivy.id)).status).toBe(404);
   });
 
@@ -146,12 +198,20 @@ describe.each(engines)('what stops at once on %s', (engine) => {
     const { personId, member } = await personWithMember();
     const { meeting, ivy } = await bookWithIvy(personId, member.id);
     const result = await run(changeStatusAction(idle, form({ personId, status: 'discharged' })));
-    expect(result.state?.message).toBe('Discharged. Their booked meeting is cancelled, and everyone invited is told. The record stays, and they can be referred again.');
+    expect(result.state?.message).toBe(
+      'Discharged. Their booked meeting is cancelled, and everyone invited is told. The record stays, and they can be referred again.',
+    );
     const [after] = await database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
     expect(after).toMatchObject({ status: 'cancelled', statusReason: 'Discharged' });
-    const busy = await database.db.select().from(meetingPractitioners).where(eq(meetingPractitioners.meetingId, meeting.id));
+    const busy = await database.db
+      .select()
+      .from(meetingPractitioners)
+      .where(eq(meetingPractitioners.meetingId, meeting.id));
     expect(busy.every((b) => !b.active)).toBe(true);
-    const notices = await database.db.select({ key: outbox.dedupeKey }).from(outbox).where(eq(outbox.meetingId, meeting.id));
+    const notices = await database.db
+      .select({ key: outbox.dedupeKey })
+      .from(outbox)
+      .where(eq(outbox.meetingId, meeting.id));
     expect(notices.map((n) => n.key)).toEqual(expect.arrayContaining([`cancelled:${ivy.id}:1`]));
     expect((await openLink(ivy.id)).body).toMatch(/cancelled/i);
   });
@@ -159,16 +219,34 @@ describe.each(engines)('what stops at once on %s', (engine) => {
   it('a practitioner whose access is off is no longer offered or booked, and stops counting in the core team', async () => {
     const { personId } = await personWithMember();
     const gone = (await makeUser(database.db, { teamId, name: 'Gil Gone', discipline: 'peer_support_worker' })).id;
-    await database.db.insert(workingPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: gone, weekday, startMinute: 0, endMinute: 1440 })));
+    await database.db
+      .insert(workingPatterns)
+      .values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: gone, weekday, startMinute: 0, endMinute: 1440 })));
     await database.db.insert(coreTeamAssignments).values([
       { personId, userId: a, role: 'lead', startsOn: '2026-01-01' },
       { personId, userId: gone, role: 'peer', startsOn: '2026-01-01' },
     ]);
     await database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, gone));
-    const refused = await run(bookMeetingAction(idle, form({ personId, kind: 'network', duration: '60', location: 'phone', required: `${a},${gone}`, start: nextTime().toISOString() })));
+    const refused = await run(
+      bookMeetingAction(
+        idle,
+        form({
+          personId,
+          kind: 'network',
+          duration: '60',
+          location: 'phone',
+          required: `${a},${gone}`,
+          start: nextTime().toISOString(),
+        }),
+      ),
+    );
     expect(refused.state?.fieldErrors?.required).toEqual(['Choose practitioners from the team']);
     const { coreTeamHistory } = await import('@/db/queries/core-team');
     const { coreTeamWarnings } = await import('@/lib/people/core-team');
-    expect(coreTeamWarnings(await coreTeamHistory(database.db, personId))).toEqual(['fewer_than_two', 'no_peer_worker', 'access_off']);
+    expect(coreTeamWarnings(await coreTeamHistory(database.db, personId))).toEqual([
+      'fewer_than_two',
+      'no_peer_worker',
+      'access_off',
+    ]);
   });
 });

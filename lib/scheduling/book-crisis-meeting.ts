@@ -7,14 +7,25 @@ import { MINUTE_MS } from '@/lib/time/units';
 import { todayIn } from '@/lib/time/zoned';
 import type { z } from 'zod';
 import type { crisisInput } from './booking-input';
-import { assertNotice, assertWorking, inviteToMeetings, placeOf, practitionersOf, prepareBooking, type PersonRef } from './booking-context';
+import {
+  assertNotice,
+  assertWorking,
+  inviteToMeetings,
+  placeOf,
+  practitionersOf,
+  prepareBooking,
+  type PersonRef,
+} from './booking-context';
 import { crisisCoreTeamRoles } from './rules';
 
 /**
  * The crisis path: a crisis meeting with the two practitioners chosen from the offered times;
  * unless unticked, the two become the person's core team, in the same transaction.
  */
-export async function bookCrisisMeeting(ctx: VerbContext, args: { person: PersonRef; input: z.output<typeof crisisInput> }): Promise<{ meetingId: string }> {
+export async function bookCrisisMeeting(
+  ctx: VerbContext,
+  args: { person: PersonRef; input: z.output<typeof crisisInput> },
+): Promise<{ meetingId: string }> {
   const { person, input } = args;
   const start = Date.parse(input.option.start);
   const end = start + input.duration * MINUTE_MS;
@@ -27,10 +38,30 @@ export async function bookCrisisMeeting(ctx: VerbContext, args: { person: Person
   return ctx.db.transaction(async (tx) => {
     const [meetingId] = await insertMeetings(
       tx,
-      [{ personId: person.id, teamId: person.teamId, kind: 'crisis', startsAt: new Date(start), endsAt: new Date(end), timeZone: settings.timeZone, ...placeOf(input), travelMinutes, practitioners: practitionersOf(who) }],
+      [
+        {
+          personId: person.id,
+          teamId: person.teamId,
+          kind: 'crisis',
+          startsAt: new Date(start),
+          endsAt: new Date(end),
+          timeZone: settings.timeZone,
+          ...placeOf(input),
+          travelMinutes,
+          practitioners: practitionersOf(who),
+        },
+      ],
       ctx.actor.actorId,
     );
-    await recordAudit(tx, { actorId: ctx.actor.actorId, teamId: person.teamId, action: 'create', entity: 'person', entityId: person.id, origin: ctx.actor.origin, detail: { meetingIds: [meetingId], seriesId: null } });
+    await recordAudit(tx, {
+      actorId: ctx.actor.actorId,
+      teamId: person.teamId,
+      action: 'create',
+      entity: 'person',
+      entityId: person.id,
+      origin: ctx.actor.origin,
+      detail: { meetingIds: [meetingId], seriesId: null },
+    });
     await inviteToMeetings(tx, person, input.invite, [{ id: meetingId!, endsAt: new Date(end) }]);
     if (input.makeCoreTeam) {
       for (const { userId, role } of crisisCoreTeamRoles(current, required)) {

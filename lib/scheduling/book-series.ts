@@ -7,7 +7,14 @@ import { dayHeading, timeOfDay } from '@/lib/time/format';
 import { MINUTE_MS } from '@/lib/time/units';
 import type { z } from 'zod';
 import type { seriesInput } from './booking-input';
-import { assertNotice, inviteToMeetings, placeOf, practitionersOf, prepareBooking, type PersonRef } from './booking-context';
+import {
+  assertNotice,
+  inviteToMeetings,
+  placeOf,
+  practitionersOf,
+  prepareBooking,
+  type PersonRef,
+} from './booking-context';
 import { checkOccurrences, freeToJoin } from './series';
 
 /**
@@ -16,13 +23,27 @@ import { checkOccurrences, freeToJoin } from './series';
  * are added to the occurrences where they are free. Returns the starts booked and, per
  * occurrence, who of those welcome to join was added.
  */
-export async function bookSeries(ctx: VerbContext, args: { person: PersonRef; input: z.output<typeof seriesInput> }): Promise<{ meetingIds: string[]; joined: string[][] }> {
+export async function bookSeries(
+  ctx: VerbContext,
+  args: { person: PersonRef; input: z.output<typeof seriesInput> },
+): Promise<{ meetingIds: string[]; joined: string[][] }> {
   const { person, input } = args;
   const starts = input.starts.filter((s) => s !== 'skip').map((s) => Date.parse(s));
   const duration = input.duration * MINUTE_MS;
-  const { settings, travelMinutes, required, optional } = await prepareBooking(ctx.db, person, input, input, { start: Math.min(...starts), end: Math.max(...starts) + duration });
+  const { settings, travelMinutes, required, optional } = await prepareBooking(ctx.db, person, input, input, {
+    start: Math.min(...starts),
+    end: Math.max(...starts) + duration,
+  });
   for (const start of starts) assertNotice(start, input.kind, settings.minimumNoticeHours);
-  const clashes = checkOccurrences({ starts, durationMinutes: input.duration, travelMinutes, required, optional, zone: settings.timeZone, earliestStart: 0 }).filter((c) => c.problems.length > 0);
+  const clashes = checkOccurrences({
+    starts,
+    durationMinutes: input.duration,
+    travelMinutes,
+    required,
+    optional,
+    zone: settings.timeZone,
+    earliestStart: 0,
+  }).filter((c) => c.problems.length > 0);
   if (clashes.length > 0) {
     const now = new Date();
     throw new AppError(
@@ -49,7 +70,15 @@ export async function bookSeries(ctx: VerbContext, args: { person: PersonRef; in
       })),
       ctx.actor.actorId,
     );
-    await recordAudit(tx, { actorId: ctx.actor.actorId, teamId: person.teamId, action: 'create', entity: 'person', entityId: person.id, origin: ctx.actor.origin, detail: { meetingIds, seriesId } });
+    await recordAudit(tx, {
+      actorId: ctx.actor.actorId,
+      teamId: person.teamId,
+      action: 'create',
+      entity: 'person',
+      entityId: person.id,
+      origin: ctx.actor.origin,
+      detail: { meetingIds, seriesId },
+    });
     await inviteToMeetings(
       tx,
       person,

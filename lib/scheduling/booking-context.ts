@@ -16,7 +16,14 @@ export type Place = { location: NewMeeting['locationKind']; locationDetail: stri
 export type PersonRef = Pick<PersonRecord, 'id' | 'teamId'>;
 
 /** The team's settings, and the calendars of everyone chosen (only the team's own practitioners, with access). */
-export async function prepareBooking(db: Db, person: PersonRef, who: Who, place: Place, span: { start: number; end: number }, ignoreMeetingIds: string[] = []) {
+export async function prepareBooking(
+  db: Db,
+  person: PersonRef,
+  who: Who,
+  place: Place,
+  span: { start: number; end: number },
+  ignoreMeetingIds: string[] = [],
+) {
   const settings = await teamSchedulingSettings(db, person.teamId);
   if (!settings) throw new AppError('not_found');
   const travelMinutes = travelMinutesFor(place.location, settings.travelBufferMinutes);
@@ -28,33 +35,62 @@ export async function prepareBooking(db: Db, person: PersonRef, who: Who, place:
     coreUserIds: [],
     ignoreMeetingIds,
   });
-  if (calendars.length !== userIds.length) throw new AppError('invalid_input', 'Choose practitioners from the team.', { fieldErrors: { required: ['Choose practitioners from the team'] } });
-  return { settings, travelMinutes, required: calendars.filter((c) => who.required.includes(c.id)), optional: calendars.filter((c) => who.optional.includes(c.id)) };
+  if (calendars.length !== userIds.length)
+    throw new AppError('invalid_input', 'Choose practitioners from the team.', {
+      fieldErrors: { required: ['Choose practitioners from the team'] },
+    });
+  return {
+    settings,
+    travelMinutes,
+    required: calendars.filter((c) => who.required.includes(c.id)),
+    optional: calendars.filter((c) => who.optional.includes(c.id)),
+  };
 }
 
 /**
  * Working hours and absences are checked here; other meetings by the database, atomically.
  * (`busy` is left out on purpose: the exclusion constraint is the one judge of overlaps.)
  */
-export function assertWorking(required: readonly PractitionerCalendar[], start: number, end: number, travelMinutes: number) {
-  const problems = required.map((c) => whyNotFree({ ...c, busy: [] }, { start, end }, travelMinutes)).filter((p): p is string => p !== null);
-  if (problems.length > 0) throw new AppError('slot_taken', `${problems.join('; ')} at that time. Choose another time from the fresh list.`);
+export function assertWorking(
+  required: readonly PractitionerCalendar[],
+  start: number,
+  end: number,
+  travelMinutes: number,
+) {
+  const problems = required
+    .map((c) => whyNotFree({ ...c, busy: [] }, { start, end }, travelMinutes))
+    .filter((p): p is string => p !== null);
+  if (problems.length > 0)
+    throw new AppError('slot_taken', `${problems.join('; ')} at that time. Choose another time from the fresh list.`);
 }
 
 export function assertNotice(start: number, kind: NewMeeting['kind'], minimumNoticeHours: number) {
-  if (isTooSoon(start, kind, minimumNoticeHours, Date.now())) throw new AppError('invalid_input', 'That time is too soon now. Choose a later time from the fresh list.');
+  if (isTooSoon(start, kind, minimumNoticeHours, Date.now()))
+    throw new AppError('invalid_input', 'That time is too soon now. Choose a later time from the fresh list.');
 }
 
 export function practitionersOf(who: Who): NewMeeting['practitioners'] {
-  return [...who.required.map((userId) => ({ userId, role: 'required' as const })), ...who.optional.map((userId) => ({ userId, role: 'optional' as const }))];
+  return [
+    ...who.required.map((userId) => ({ userId, role: 'required' as const })),
+    ...who.optional.map((userId) => ({ userId, role: 'optional' as const })),
+  ];
 }
 
 export function placeOf(place: Place) {
-  return { locationKind: place.location, locationDetail: place.locationDetail || null, videoUrl: place.location === 'video' ? place.videoUrl : null };
+  return {
+    locationKind: place.location,
+    locationDetail: place.locationDetail || null,
+    videoUrl: place.location === 'video' ? place.videoUrl : null,
+  };
 }
 
 /** Inside the booking's transaction: invite the chosen people to each new meeting and queue their emails. */
-export async function inviteToMeetings(tx: Db, person: PersonRef, choice: InviteeChoice, meetings: readonly { id: string; endsAt: Date }[]) {
+export async function inviteToMeetings(
+  tx: Db,
+  person: PersonRef,
+  choice: InviteeChoice,
+  meetings: readonly { id: string; endsAt: Date }[],
+) {
   for (const meeting of meetings) {
     await createInvitations(tx, { id: meeting.id, personId: person.id, endsAt: meeting.endsAt }, choice);
     await notifyInvitees(tx, person, meeting.id, 'invitation');

@@ -26,8 +26,12 @@ describe('the window of a slot search', () => {
   });
 
   it('refuses twenty weeks, and ten years', () => {
-    expect(readSlotSearch({ from: '2026-01-05', to: '2026-05-25' }, dates).fieldErrors.to).toEqual(['Search at most 12 weeks at a time']);
-    expect(readSlotSearch({ from: '2026-01-05', to: '2036-01-05' }, dates).fieldErrors.to).toEqual(['Search at most 12 weeks at a time']);
+    expect(readSlotSearch({ from: '2026-01-05', to: '2026-05-25' }, dates).fieldErrors.to).toEqual([
+      'Search at most 12 weeks at a time',
+    ]);
+    expect(readSlotSearch({ from: '2026-01-05', to: '2036-01-05' }, dates).fieldErrors.to).toEqual([
+      'Search at most 12 weeks at a time',
+    ]);
   });
 
   it('checks the default From when only Until is in the address', () => {
@@ -38,7 +42,9 @@ describe('the window of a slot search', () => {
   });
 
   it('refuses Until before From', () => {
-    expect(readSlotSearch({ from: '2026-02-10', to: '2026-02-09' }, dates).fieldErrors).toEqual({ to: ['Choose an Until date on or after From'] });
+    expect(readSlotSearch({ from: '2026-02-10', to: '2026-02-09' }, dates).fieldErrors).toEqual({
+      to: ['Choose an Until date on or after From'],
+    });
   });
 
   it('falls back to the default for a date that is not a date', () => {
@@ -67,7 +73,10 @@ describe('the number of meetings in a series', () => {
   });
 
   it('falls back to 6 for a count that is not a number', () => {
-    expect(readSlotSearch({ repeat: 'daily', count: 'many' }, dates)).toMatchObject({ search: { count: 6 }, fieldErrors: {} });
+    expect(readSlotSearch({ repeat: 'daily', count: 'many' }, dates)).toMatchObject({
+      search: { count: 6 },
+      fieldErrors: {},
+    });
   });
 
   const series = (starts: string[]) => ({
@@ -79,7 +88,8 @@ describe('the number of meetings in a series', () => {
     repeat: 'weekly',
     ...Object.fromEntries(starts.map((s, i) => [`occurrence-${i}`, s])),
   });
-  const weekly = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 0, 6 + 7 * i, 10)).toISOString());
+  const weekly = (n: number) =>
+    Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 0, 6 + 7 * i, 10)).toISOString());
   const startsError = (input: unknown) => {
     const result = seriesInput.safeParse(input);
     return result.success ? undefined : result.error.issues.filter((i) => i.path[0] === 'starts').map((i) => i.message);
@@ -89,12 +99,16 @@ describe('the number of meetings in a series', () => {
     expect(seriesInput.safeParse(series(weekly(12))).success).toBe(true);
     expect(startsError(series(weekly(13)))).toEqual(['At most 12 meetings in a series']);
     // Left-out meetings count too: the form never sends more than it showed.
-    expect(startsError(series([...weekly(2), ...Array<string>(11).fill('skip')]))).toEqual(['At most 12 meetings in a series']);
+    expect(startsError(series([...weekly(2), ...Array<string>(11).fill('skip')]))).toEqual([
+      'At most 12 meetings in a series',
+    ]);
   });
 
   it('refuses a series whose meetings are more than 12 weeks apart', () => {
     const [first] = weekly(1) as [string];
-    expect(startsError(series([first, new Date(Date.UTC(2026, 3, 7, 10)).toISOString()]))).toEqual(['A series can span at most 12 weeks: choose times closer together']);
+    expect(startsError(series([first, new Date(Date.UTC(2026, 3, 7, 10)).toISOString()]))).toEqual([
+      'A series can span at most 12 weeks: choose times closer together',
+    ]);
     expect(startsError(series([first, 'skip', new Date(Date.UTC(2026, 2, 31, 10)).toISOString()]))).toBeUndefined();
   });
 });

@@ -7,11 +7,21 @@ import { DAY_MS } from '@/lib/time/units';
 const idList = z
   .string()
   .default('')
-  .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.guid()).max(12, 'Choose at most 12 practitioners'));
 
 /** Travel time kept free around a meeting: only visits (home and community) need it. */
-export function travelMinutesFor(location: (typeof locationKind.enumValues)[number], travelBufferMinutes: number): number {
+export function travelMinutesFor(
+  location: (typeof locationKind.enumValues)[number],
+  travelBufferMinutes: number,
+): number {
   return location === 'home' || location === 'community' ? travelBufferMinutes : 0;
 }
 
@@ -24,15 +34,22 @@ export function queryList(value: string | string[] | undefined): string {
 export const inviteList = z
   .string()
   .default('')
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.union([z.literal('person'), z.guid()])).max(40, 'Invite at most 40 people'))
-  .transform((list) => ({ person: list.includes('person'), memberIds: [...new Set(list.filter((x) => x !== 'person'))] }));
+  .transform((list) => ({
+    person: list.includes('person'),
+    memberIds: [...new Set(list.filter((x) => x !== 'person'))],
+  }));
 
 /** The longest window one search looks through, From and Until both counted: 12 weeks. */
 export const MAX_SEARCH_DAYS = 84;
 /** The most meetings one series books. */
 export const MAX_SERIES_MEETINGS = 12;
-
 
 const dateValue = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
@@ -74,13 +91,18 @@ export type SlotSearch = z.output<typeof slotSearchInput>;
 export type SlotSearchErrors = Partial<Record<keyof SlotSearch, string[]>>;
 
 /** How far one search and one series may reach, each refused beside its field. */
-export const slotSearchBounds = slotSearchInput.pick({ from: true, to: true, repeat: true, count: true }).superRefine((s, ctx) => {
-  if (s.from && s.to) {
-    if (s.to < s.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose an Until date on or after From' });
-    else if (daysInWindow(s.from, s.to) > MAX_SEARCH_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Search at most 12 weeks at a time' });
-  }
-  if (s.repeat !== 'none' && s.count > MAX_SERIES_MEETINGS) ctx.addIssue({ code: 'custom', path: ['count'], message: `At most ${MAX_SERIES_MEETINGS} meetings in a series` });
-});
+export const slotSearchBounds = slotSearchInput
+  .pick({ from: true, to: true, repeat: true, count: true })
+  .superRefine((s, ctx) => {
+    if (s.from && s.to) {
+      if (s.to < s.from)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose an Until date on or after From' });
+      else if (daysInWindow(s.from, s.to) > MAX_SEARCH_DAYS)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'Search at most 12 weeks at a time' });
+    }
+    if (s.repeat !== 'none' && s.count > MAX_SERIES_MEETINGS)
+      ctx.addIssue({ code: 'custom', path: ['count'], message: `At most ${MAX_SERIES_MEETINGS} meetings in a series` });
+  });
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -89,20 +111,35 @@ type Query = Record<string, string | string[] | undefined>;
  * is missing, and what is wrong with it by field. The search is returned as asked, so the form
  * shows what was typed; the page searches nothing while there are field errors.
  */
-export function readSlotSearch(query: Query, dates?: { from: string; to: string }): { search: SlotSearch; fieldErrors: SlotSearchErrors } {
-  const parsed = slotSearchInput.parse({ ...query, required: queryList(query.required), optional: queryList(query.optional) });
+export function readSlotSearch(
+  query: Query,
+  dates?: { from: string; to: string },
+): { search: SlotSearch; fieldErrors: SlotSearchErrors } {
+  const parsed = slotSearchInput.parse({
+    ...query,
+    required: queryList(query.required),
+    optional: queryList(query.optional),
+  });
   const search = { ...parsed, from: parsed.from ?? dates?.from, to: parsed.to ?? dates?.to };
   const bounds = slotSearchBounds.safeParse(search);
   return { search, fieldErrors: bounds.success ? {} : z.flattenError(bounds.error).fieldErrors };
 }
 
-const instant = (message: string) => z.string({ error: message }).min(1, message).refine((v) => !Number.isNaN(Date.parse(v)), message);
+const instant = (message: string) =>
+  z
+    .string({ error: message })
+    .min(1, message)
+    .refine((v) => !Number.isNaN(Date.parse(v)), message);
 
 /** What every way of booking or moving a meeting shares: kind, length, place, who. */
 const meetingFields = z.object({
   personId: z.string(),
   kind: z.enum(meetingKind.enumValues, { error: 'Choose the kind of meeting' }),
-  duration: z.coerce.number({ error: 'Choose how long' }).int().min(15, 'At least 15 minutes').max(240, 'At most four hours'),
+  duration: z.coerce
+    .number({ error: 'Choose how long' })
+    .int()
+    .min(15, 'At least 15 minutes')
+    .max(240, 'At most four hours'),
   location: z.enum(locationKind.enumValues, { error: 'Choose where' }),
   locationDetail: z.string().trim().max(300).default(''),
   videoUrl: z.string().trim().max(500).default(''),
@@ -114,21 +151,29 @@ const meetingFields = z.object({
 type MeetingFields = z.output<typeof meetingFields>;
 
 function checkMeeting(b: MeetingFields, ctx: z.RefinementCtx) {
-  if (b.required.length === 0) ctx.addIssue({ code: 'custom', path: ['required'], message: 'Choose at least one practitioner who must be there' });
+  if (b.required.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['required'], message: 'Choose at least one practitioner who must be there' });
   if (b.location === 'video' && !/^https:\/\/\S+$/.test(b.videoUrl)) {
     ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Add the video link, starting with https://' });
   }
   if ((b.location === 'community' || b.location === 'clinic') && b.locationDetail === '') {
     ctx.addIssue({ code: 'custom', path: ['locationDetail'], message: 'Say where, so everyone can find it' });
   }
-  if (b.optional.some((id) => b.required.includes(id))) ctx.addIssue({ code: 'custom', path: ['optional'], message: 'Someone cannot be both required and optional' });
+  if (b.optional.some((id) => b.required.includes(id)))
+    ctx.addIssue({ code: 'custom', path: ['optional'], message: 'Someone cannot be both required and optional' });
 }
 
-export const bookingInput = meetingFields.extend({ start: instant('Choose one of the times') }).superRefine(checkMeeting);
+export const bookingInput = meetingFields
+  .extend({ start: instant('Choose one of the times') })
+  .superRefine(checkMeeting);
 export type BookingInput = z.output<typeof bookingInput>;
 
 export const rescheduleInput = meetingFields
-  .extend({ start: instant('Choose one of the times'), meetingId: z.guid(), scope: z.enum(['one', 'rest']).catch('one') })
+  .extend({
+    start: instant('Choose one of the times'),
+    meetingId: z.guid(),
+    scope: z.enum(['one', 'rest']).catch('one'),
+  })
   .superRefine(checkMeeting);
 
 /**
@@ -148,19 +193,34 @@ export const seriesInput = meetingFields
   .superRefine((b, ctx) => {
     checkMeeting(b, ctx);
     if (b.starts.length > MAX_SERIES_MEETINGS) {
-      ctx.addIssue({ code: 'custom', path: ['starts'], message: `At most ${MAX_SERIES_MEETINGS} meetings in a series` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['starts'],
+        message: `At most ${MAX_SERIES_MEETINGS} meetings in a series`,
+      });
       return;
     }
     const chosen = b.starts.filter((s) => s !== 'skip');
-    if (b.starts.length < 2 || chosen.length === 0) ctx.addIssue({ code: 'custom', path: ['starts'], message: 'Keep at least one meeting of the series' });
+    if (b.starts.length < 2 || chosen.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['starts'], message: 'Keep at least one meeting of the series' });
     // Twelve weekly meetings span eleven weeks, and an alternative stays on its own day.
     const times = chosen.map((s) => Date.parse(s)).filter((t) => !Number.isNaN(t));
     if (times.length > 1 && Math.max(...times) - Math.min(...times) > MAX_SEARCH_DAYS * DAY_MS) {
-      ctx.addIssue({ code: 'custom', path: ['starts'], message: 'A series can span at most 12 weeks: choose times closer together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['starts'],
+        message: 'A series can span at most 12 weeks: choose times closer together',
+      });
     }
     b.starts.forEach((s, i) => {
-      if (s === '') ctx.addIssue({ code: 'custom', path: [`occurrence-${i}`], message: 'Choose another time or leave this one out' });
-      else if (s !== 'skip' && Number.isNaN(Date.parse(s))) ctx.addIssue({ code: 'custom', path: [`occurrence-${i}`], message: 'Choose one of the times' });
+      if (s === '')
+        ctx.addIssue({
+          code: 'custom',
+          path: [`occurrence-${i}`],
+          message: 'Choose another time or leave this one out',
+        });
+      else if (s !== 'skip' && Number.isNaN(Date.parse(s)))
+        ctx.addIssue({ code: 'custom', path: [`occurrence-${i}`], message: 'Choose one of the times' });
     });
   });
 
@@ -180,10 +240,15 @@ export const crisisInput = z
     location: z.enum(locationKind.enumValues, { error: 'Choose where' }),
     locationDetail: z.string().trim().max(300).default(''),
     videoUrl: z.string().trim().max(500).default(''),
-    makeCoreTeam: z.string().optional().transform((v) => v === 'on'),
+    makeCoreTeam: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
     invite: inviteList,
   })
   .superRefine((b, ctx) => {
-    if (b.location === 'video' && !/^https:\/\/\S+$/.test(b.videoUrl)) ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Add the video link, starting with https://' });
-    if ((b.location === 'community' || b.location === 'clinic') && b.locationDetail === '') ctx.addIssue({ code: 'custom', path: ['locationDetail'], message: 'Say where, so everyone can find it' });
+    if (b.location === 'video' && !/^https:\/\/\S+$/.test(b.videoUrl))
+      ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Add the video link, starting with https://' });
+    if ((b.location === 'community' || b.location === 'clinic') && b.locationDetail === '')
+      ctx.addIssue({ code: 'custom', path: ['locationDetail'], message: 'Say where, so everyone can find it' });
   });

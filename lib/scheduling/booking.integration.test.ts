@@ -28,7 +28,6 @@ vi.mock('next/navigation', () => ({
 
 const { bookMeetingAction, cancelMeetingAction } = await import('@/app/(app)/people/[id]/meetings/actions');
 
-
 describe.each(engines)('booking on %s', (engine) => {
   let database: TestDatabase;
   let personId: string;
@@ -44,7 +43,11 @@ describe.each(engines)('booking on %s', (engine) => {
     const practitioner = await makeUser(db, { teamId: team.id, name: 'Busy Bee' });
     practitionerId = practitioner.id;
     // Works around the clock, every day: only other meetings can get in the way.
-    await db.insert(workingPatterns).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner.id, weekday, startMinute: 0, endMinute: 1440 })));
+    await db
+      .insert(workingPatterns)
+      .values(
+        [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ userId: practitioner.id, weekday, startMinute: 0, endMinute: 1440 })),
+      );
     personId = (await makePerson(db, team.id)).id;
     insiderSession = (await findSessionUser(db, practitioner.id))!;
     session.user = insiderSession;
@@ -60,7 +63,15 @@ describe.each(engines)('booking on %s', (engine) => {
   const attempt = (minutesLater: number) =>
     bookMeetingAction(
       idle,
-      form({ personId, kind: 'network', duration: '60', location: 'clinic', locationDetail: 'Room 3', required: practitionerId, start: new Date(tomorrow.getTime() + minutesLater * 60_000).toISOString() }),
+      form({
+        personId,
+        kind: 'network',
+        duration: '60',
+        location: 'clinic',
+        locationDetail: 'Room 3',
+        required: practitionerId,
+        start: new Date(tomorrow.getTime() + minutesLater * 60_000).toISOString(),
+      }),
     ).then(
       (state) => ({ booked: false, state }),
       (error: Error) => ({ booked: error.message.startsWith('redirect:'), state: undefined }),
@@ -77,7 +88,10 @@ describe.each(engines)('booking on %s', (engine) => {
       // What they typed comes back with the message.
       expect(r.state?.values?.locationDetail).toBe('Room 3');
     }
-    const booked = await database.db.select().from(meetingPractitioners).where(eq(meetingPractitioners.userId, practitionerId));
+    const booked = await database.db
+      .select()
+      .from(meetingPractitioners)
+      .where(eq(meetingPractitioners.userId, practitionerId));
     expect(booked).toHaveLength(1);
     const rows = await database.db.select().from(meetings).where(eq(meetings.personId, personId));
     expect(rows).toHaveLength(1);
@@ -92,17 +106,26 @@ describe.each(engines)('booking on %s', (engine) => {
   });
 
   it('cancels with a reason, for the team only, and frees the time for another booking', async () => {
-    const [booked] = await database.db.select().from(meetings).where(eq(meetings.personId, personId)).orderBy(meetings.startsAt).limit(1);
+    const [booked] = await database.db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.personId, personId))
+      .orderBy(meetings.startsAt)
+      .limit(1);
     session.user = outsiderSession;
     const refused = await cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'not mine' }));
     expect(refused.message).toMatch(/could not find/);
     session.user = insiderSession;
     const noReason = await cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: ' ' }));
     expect(noReason.fieldErrors?.reason).toEqual(['Say why, so the team and the network understand']);
-    await expect(cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'Moved at their request' }))).rejects.toThrow(/redirect:/);
+    await expect(
+      cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'Moved at their request' })),
+    ).rejects.toThrow(/redirect:/);
     const [after] = await database.db.select().from(meetings).where(eq(meetings.id, booked!.id));
     expect(after).toMatchObject({ status: 'cancelled', statusReason: 'Moved at their request', sequence: 1 });
-    expect((await cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'again' }))).message).toMatch(/no longer booked/);
+    expect(
+      (await cancelMeetingAction(idle, form({ personId, meetingId: booked!.id, reason: 'again' }))).message,
+    ).toMatch(/no longer booked/);
     // The same time can be booked again now.
     const minutes = (booked!.startsAt.getTime() - tomorrow.getTime()) / 60_000;
     expect((await attempt(minutes)).booked).toBe(true);

@@ -9,13 +9,24 @@ import type { PersonRef } from './booking-context';
  * verb's), the meetings, the team's time freed by the database, the audit row, and a notice to
  * everyone invited. Returns the ids cancelled (none when all were already cancelled or held).
  */
-export async function cancelMeetings(ctx: VerbContext, args: { person: PersonRef; meetingIds: readonly string[]; reason: string }): Promise<string[]> {
+export async function cancelMeetings(
+  ctx: VerbContext,
+  args: { person: PersonRef; meetingIds: readonly string[]; reason: string },
+): Promise<string[]> {
   const { person } = args;
   if (args.meetingIds.length === 0) return [];
   return ctx.db.transaction(async (tx) => {
     const cancelled = await cancelMeetingRows(tx, person, args.meetingIds, args.reason);
     if (cancelled.length === 0) return cancelled;
-    await recordAudit(tx, { actorId: ctx.actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: ctx.actor.origin, detail: { cancelled } });
+    await recordAudit(tx, {
+      actorId: ctx.actor.actorId,
+      teamId: person.teamId,
+      action: 'update',
+      entity: 'person',
+      entityId: person.id,
+      origin: ctx.actor.origin,
+      detail: { cancelled },
+    });
     for (const id of cancelled) await notifyInvitees(tx, person, id, 'cancelled');
     return cancelled;
   });

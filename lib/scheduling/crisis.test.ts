@@ -8,7 +8,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
 
 function practitioner(id: string, extra: Partial<PractitionerCalendar> = {}): PractitionerCalendar {
-  return { id, name: id, zone: london, isPeer: false, isCore: false, pattern: weekdays, absences: [], busy: [], ...extra };
+  return {
+    id,
+    name: id,
+    zone: london,
+    isPeer: false,
+    isCore: false,
+    pattern: weekdays,
+    absences: [],
+    busy: [],
+    ...extra,
+  };
 }
 
 describe('choosing the pair', () => {
@@ -19,7 +29,11 @@ describe('choosing the pair', () => {
 
   it('prefers the core team, then whoever has fewer meetings', () => {
     const busy = [{ start: 0, end: 1 }];
-    const pair = choosePair([practitioner('Ann', { busy }), practitioner('Bo'), practitioner('Cy', { isCore: true, busy })]);
+    const pair = choosePair([
+      practitioner('Ann', { busy }),
+      practitioner('Bo'),
+      practitioner('Cy', { isCore: true, busy }),
+    ]);
     expect(pair!.map((p) => p.id)).toEqual(['Cy', 'Bo']);
   });
 

@@ -12,7 +12,6 @@ export type CrisisOption = {
   beforeDeadline: boolean;
 };
 
-
 /** Core team first, then whoever has fewer meetings in the window (shares the load). */
 function preference(a: PractitionerCalendar, b: PractitionerCalendar): number {
   return Number(b.isCore) - Number(a.isCore) || a.busy.length - b.busy.length || a.name.localeCompare(b.name);
@@ -55,7 +54,14 @@ export function crisisOptions(args: {
   for (let start = Math.ceil(window.start / step) * step; start + duration <= window.end; start += step) {
     const end = start + duration;
     const pair = choosePair(args.team.filter((_, i) => contains(free[i]!, start, end)));
-    if (pair) candidates.push({ start, end, pair, peerIncluded: pair.some((p) => p.isPeer), beforeDeadline: start < args.deadline });
+    if (pair)
+      candidates.push({
+        start,
+        end,
+        pair,
+        peerIncluded: pair.some((p) => p.isPeer),
+        beforeDeadline: start < args.deadline,
+      });
   }
   const rank = (o: CrisisOption) => (o.beforeDeadline ? 2 : 0) + (o.peerIncluded ? 1 : 0);
   // The soonest time always shows, whoever is free; then a peer worker is preferred.

@@ -7,7 +7,17 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
 
 function practitioner(id: string, extra: Partial<PractitionerCalendar> = {}): PractitionerCalendar {
-  return { id, name: id, zone: london, isPeer: false, isCore: true, pattern: weekdays, absences: [], busy: [], ...extra };
+  return {
+    id,
+    name: id,
+    zone: london,
+    isPeer: false,
+    isCore: true,
+    pattern: weekdays,
+    absences: [],
+    busy: [],
+    ...extra,
+  };
 }
 
 // Monday 12 January 2026 (GMT, so UTC = London time).
@@ -32,7 +42,9 @@ describe('free slots', () => {
   });
 
   it('respects an absence that runs across midnight', () => {
-    const a = practitioner('A', { absences: [{ start: t('2026-01-12T22:00:00Z'), end: t('2026-01-13T10:00:00Z'), reason: 'sickness' }] });
+    const a = practitioner('A', {
+      absences: [{ start: t('2026-01-12T22:00:00Z'), end: t('2026-01-13T10:00:00Z'), reason: 'sickness' }],
+    });
     const tuesday = { start: t('2026-01-13T00:00:00Z'), end: t('2026-01-14T00:00:00Z') };
     const { slots } = findFreeSlots({ ...base, window: tuesday, earliestStart: tuesday.start, required: [a] });
     expect(hhmm(slots[0]!.start)).toBe('10:00');
@@ -54,14 +66,26 @@ describe('free slots', () => {
 
   it('meets a practitioner in another zone on their own working hours', () => {
     // Berlin 09:00–17:00 is 08:00–16:00 UTC in January; London 09:00–17:00 is 09:00–17:00 UTC.
-    const { slots } = findFreeSlots({ ...base, required: [practitioner('London'), practitioner('Berlin', { zone: 'Europe/Berlin' })] });
+    const { slots } = findFreeSlots({
+      ...base,
+      required: [practitioner('London'), practitioner('Berlin', { zone: 'Europe/Berlin' })],
+    });
     expect(slots.map((s) => hhmm(s.start))).toEqual(['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00']);
   });
 
   it('ranks the complete core team, a peer worker and the person’s preferred times first', () => {
-    const peer = practitioner('Peer', { isPeer: true, busy: [{ start: t('2026-01-12T09:00:00Z'), end: t('2026-01-12T13:00:00Z') }] });
+    const peer = practitioner('Peer', {
+      isPeer: true,
+      busy: [{ start: t('2026-01-12T09:00:00Z'), end: t('2026-01-12T13:00:00Z') }],
+    });
     const prefs = { weekdays: [1], fromMinute: 15 * 60, toMinute: 17 * 60, zone: london };
-    const { slots } = findFreeSlots({ ...base, required: [practitioner('Lead')], optional: [peer], preferences: prefs, limit: 5 });
+    const { slots } = findFreeSlots({
+      ...base,
+      required: [practitioner('Lead')],
+      optional: [peer],
+      preferences: prefs,
+      limit: 5,
+    });
     expect(slots.map((s) => [hhmm(s.start), s.coreComplete, s.peerPresent, s.suitsPerson])).toEqual([
       ['15:00', true, true, true],
       ['16:00', true, true, true],
@@ -73,15 +97,24 @@ describe('free slots', () => {
   });
 
   it('keeps the minimum notice', () => {
-    const { slots } = findFreeSlots({ ...base, required: [practitioner('A')], earliestStart: t('2026-01-12T13:10:00Z') });
+    const { slots } = findFreeSlots({
+      ...base,
+      required: [practitioner('A')],
+      earliestStart: t('2026-01-12T13:10:00Z'),
+    });
     expect(hhmm(slots[0]!.start)).toBe('13:15');
   });
 
   it('says who is away when nothing fits', () => {
-    const away = practitioner('Priya', { absences: [{ start: t('2026-01-11T00:00:00Z'), end: t('2026-01-17T00:00:00Z'), reason: 'leave' }] });
+    const away = practitioner('Priya', {
+      absences: [{ start: t('2026-01-11T00:00:00Z'), end: t('2026-01-17T00:00:00Z'), reason: 'leave' }],
+    });
     const { slots, reasons } = findFreeSlots({ ...base, required: [practitioner('Alex'), away] });
     expect(slots).toEqual([]);
-    expect(reasons.map((r) => r.message)).toEqual(['Priya is away (leave) from Sun 11 Jan to Fri 16 Jan.', 'Priya has no free 60 minutes in these dates.']);
+    expect(reasons.map((r) => r.message)).toEqual([
+      'Priya is away (leave) from Sun 11 Jan to Fri 16 Jan.',
+      'Priya has no free 60 minutes in these dates.',
+    ]);
   });
 
   it('says when two people are never free together, and when someone is fully booked', () => {
@@ -95,6 +128,8 @@ describe('free slots', () => {
       'Bo has no free 60 minutes in these dates: their working time is mostly booked.',
     ]);
     const off = practitioner('Off', { pattern: [{ weekday: 3, startMinute: 540, endMinute: 1020 }] });
-    expect(findFreeSlots({ ...base, required: [off] }).reasons[0]!.message).toBe('Off has no working hours in these dates.');
+    expect(findFreeSlots({ ...base, required: [off] }).reasons[0]!.message).toBe(
+      'Off has no working hours in these dates.',
+    );
   });
 });

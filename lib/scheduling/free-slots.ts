@@ -44,7 +44,6 @@ export type Slot = {
 
 export type NoSlotReason = { message: string; practitionerIds: string[] };
 
-
 /** When a practitioner could take a meeting of this kind: working, not away, not busy, with travel either side. */
 export function freeTime(p: PractitionerCalendar, window: Interval, travelMinutes: number): Interval[] {
   const travel = travelMinutes * MINUTE_MS;
@@ -89,7 +88,16 @@ export function findFreeSlots(request: SlotRequest): { slots: Slot[]; reasons: N
   const duration = request.durationMinutes * MINUTE_MS;
   const window = { start: Math.max(request.window.start, request.earliestStart), end: request.window.end };
   const optional = request.optional ?? [];
-  if (window.start >= window.end) return { slots: [], reasons: [{ message: 'The window has already passed, or is inside the minimum notice. Choose later dates.', practitionerIds: [] }] };
+  if (window.start >= window.end)
+    return {
+      slots: [],
+      reasons: [
+        {
+          message: 'The window has already passed, or is inside the minimum notice. Choose later dates.',
+          practitionerIds: [],
+        },
+      ],
+    };
 
   const requiredFree = request.required.map((p) => freeTime(p, window, request.travelMinutes));
   const optionalFree = optional.map((p) => freeTime(p, window, request.travelMinutes));
@@ -118,7 +126,9 @@ export function findFreeSlots(request: SlotRequest): { slots: Slot[]; reasons: N
   if (candidates.length === 0) return { slots: [], reasons: explainNoSlots(request, window, requiredFree, duration) };
 
   const rank = (s: Slot) => (s.coreComplete ? 4 : 0) + (s.peerPresent ? 2 : 0) + (s.suitsPerson ? 1 : 0);
-  const ranked = [...candidates].sort((a, b) => rank(b) - rank(a) || a.start - b.start || b.optionalFree.length - a.optionalFree.length);
+  const ranked = [...candidates].sort(
+    (a, b) => rank(b) - rank(a) || a.start - b.start || b.optionalFree.length - a.optionalFree.length,
+  );
   const chosen: Slot[] = [];
   for (const slot of ranked) {
     if (chosen.some((c) => c.start < slot.end && slot.start < c.end)) continue;
@@ -129,11 +139,21 @@ export function findFreeSlots(request: SlotRequest): { slots: Slot[]; reasons: N
 }
 
 function day(ms: number, zone: string): string {
-  return new TZDate(ms, zone).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone });
+  return new TZDate(ms, zone).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: zone,
+  });
 }
 
 /** Plain reasons why nothing fits: who is away or busy, and when. */
-function explainNoSlots(request: SlotRequest, window: Interval, requiredFree: Interval[][], duration: number): NoSlotReason[] {
+function explainNoSlots(
+  request: SlotRequest,
+  window: Interval,
+  requiredFree: Interval[][],
+  duration: number,
+): NoSlotReason[] {
   const reasons: NoSlotReason[] = [];
   request.required.forEach((p, i) => {
     const working = expandWeeklyPattern(p.pattern, p.zone, window);
@@ -143,7 +163,10 @@ function explainNoSlots(request: SlotRequest, window: Interval, requiredFree: In
     }
     for (const a of [...p.absences].sort((x, y) => x.start - y.start)) {
       if (clip([{ start: a.start, end: a.end }], window).length) {
-        reasons.push({ message: `${p.name} is away (${a.reason}) from ${day(a.start, p.zone)} to ${day(a.end - 1, p.zone)}.`, practitionerIds: [p.id] });
+        reasons.push({
+          message: `${p.name} is away (${a.reason}) from ${day(a.start, p.zone)} to ${day(a.end - 1, p.zone)}.`,
+          practitionerIds: [p.id],
+        });
       }
     }
     if (!requiredFree[i]!.some((f) => f.end - f.start >= duration)) {
@@ -162,11 +185,18 @@ function explainNoSlots(request: SlotRequest, window: Interval, requiredFree: In
         if (!together.some((f) => f.end - f.start >= duration)) {
           const a = request.required[i]!;
           const b = request.required[j]!;
-          reasons.push({ message: `${a.name} and ${b.name} are never free at the same time for ${duration / MINUTE_MS} minutes in these dates.`, practitionerIds: [a.id, b.id] });
+          reasons.push({
+            message: `${a.name} and ${b.name} are never free at the same time for ${duration / MINUTE_MS} minutes in these dates.`,
+            practitionerIds: [a.id, b.id],
+          });
         }
       }
     }
   }
-  if (reasons.length === 0) reasons.push({ message: `There is no time when everyone required is free for ${duration / MINUTE_MS} minutes in these dates.`, practitionerIds: [] });
+  if (reasons.length === 0)
+    reasons.push({
+      message: `There is no time when everyone required is free for ${duration / MINUTE_MS} minutes in these dates.`,
+      practitionerIds: [],
+    });
   return reasons;
 }

@@ -67,7 +67,8 @@ export function subtract(a: readonly Interval[], b: readonly Interval[]): Interv
 /** Shrinks each interval by `before` at its start and `after` at its end (for travel time). */
 export function erode(intervals: readonly Interval[], before: number, after = before): Interval[] {
   const out: Interval[] = [];
-  for (const i of intervals) if (i.end - after > i.start + before) out.push({ start: i.start + before, end: i.end - after });
+  for (const i of intervals)
+    if (i.end - after > i.start + before) out.push({ start: i.start + before, end: i.end - after });
   return out;
 }
 

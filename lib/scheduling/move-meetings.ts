@@ -9,10 +9,18 @@ import { dayHeading } from '@/lib/time/format';
 import { MINUTE_MS } from '@/lib/time/units';
 import type { z } from 'zod';
 import type { rescheduleInput } from './booking-input';
-import { assertNotice, assertWorking, placeOf, practitionersOf, prepareBooking, type PersonRef } from './booking-context';
+import {
+  assertNotice,
+  assertWorking,
+  placeOf,
+  practitionersOf,
+  prepareBooking,
+  type PersonRef,
+} from './booking-context';
 import { checkOccurrences, freeToJoin, shiftedStarts } from './series';
 
-const noLongerBooked = 'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.';
+const noLongerBooked =
+  'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.';
 
 /**
  * Moves a meeting, or it and the rest of its series by the same change of day and time. Every
@@ -30,7 +38,10 @@ export async function moveMeetings(
   if (meeting.status !== 'scheduled') throw new AppError('conflict', noLongerBooked);
   const start = Date.parse(input.start);
   const duration = input.duration * MINUTE_MS;
-  const moving = input.scope === 'rest' && meeting.seriesId ? await restOfSeries(ctx.db, person, meeting.seriesId, meeting.startsAt) : [{ id: meeting.id, startsAt: meeting.startsAt }];
+  const moving =
+    input.scope === 'rest' && meeting.seriesId
+      ? await restOfSeries(ctx.db, person, meeting.seriesId, meeting.startsAt)
+      : [{ id: meeting.id, startsAt: meeting.startsAt }];
   const settings = await teamSchedulingSettings(ctx.db, person.teamId);
   if (!settings) throw new AppError('not_found');
   const starts = shiftedStarts(
@@ -50,7 +61,14 @@ export async function moveMeetings(
   assertNotice(start, meeting.kind, settings.minimumNoticeHours);
   if (moving.length === 1) assertWorking(required, start, start + duration, travelMinutes);
   else {
-    const clashes = checkOccurrences({ starts, durationMinutes: input.duration, travelMinutes, required, zone: settings.timeZone, earliestStart: Date.now() }).filter((c) => c.problems.length > 0);
+    const clashes = checkOccurrences({
+      starts,
+      durationMinutes: input.duration,
+      travelMinutes,
+      required,
+      zone: settings.timeZone,
+      earliestStart: Date.now(),
+    }).filter((c) => c.problems.length > 0);
     if (clashes.length > 0) {
       const now = new Date();
       throw new AppError(
@@ -74,12 +92,26 @@ export async function moveMeetings(
         practitioners: practitionersOf({ required: input.required, optional: joined[i]! }),
       })),
     );
-    if (!saved) throw new AppError('conflict', 'This meeting changed while you were choosing: it is no longer booked. Reload to see it now.');
-    await recordAudit(tx, { actorId: ctx.actor.actorId, teamId: person.teamId, action: 'update', entity: 'person', entityId: person.id, origin: ctx.actor.origin, detail: { rescheduled: moving.map((m) => m.id) } });
+    if (!saved)
+      throw new AppError(
+        'conflict',
+        'This meeting changed while you were choosing: it is no longer booked. Reload to see it now.',
+      );
+    await recordAudit(tx, {
+      actorId: ctx.actor.actorId,
+      teamId: person.teamId,
+      action: 'update',
+      entity: 'person',
+      entityId: person.id,
+      origin: ctx.actor.origin,
+      detail: { rescheduled: moving.map((m) => m.id) },
+    });
     for (const [i, m] of moving.entries()) {
       const endsAt = new Date(starts[i]! + duration);
       await extendInvitations(tx, m.id, endsAt);
-      const added = new Set((await createInvitations(tx, { id: m.id, personId: person.id, endsAt }, input.invite)).map((r) => r.id));
+      const added = new Set(
+        (await createInvitations(tx, { id: m.id, personId: person.id, endsAt }, input.invite)).map((r) => r.id),
+      );
       await notifyInvitees(tx, person, m.id, 'changed', (id) => !added.has(id));
       if (added.size > 0) await notifyInvitees(tx, person, m.id, 'invitation', (id) => added.has(id));
     }

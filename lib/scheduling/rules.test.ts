@@ -30,6 +30,8 @@ describe('the scheduling rules', () => {
       { userId: 'bea', role: 'co_worker' },
     ]);
     // Already a lead, and Ada already in the team: only Bea is added, as a co-worker.
-    expect(crisisCoreTeamRoles([{ userId: 'ada', role: 'lead' }], [nurse, doctor])).toEqual([{ userId: 'bea', role: 'co_worker' }]);
+    expect(crisisCoreTeamRoles([{ userId: 'ada', role: 'lead' }], [nurse, doctor])).toEqual([
+      { userId: 'bea', role: 'co_worker' },
+    ]);
   });
 });

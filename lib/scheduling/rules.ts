@@ -26,7 +26,10 @@ export function isTooSoon(start: number, kind: Kind, minimumNoticeHours: number,
  * peer support worker as the peer, the first other practitioner as the lead when there is none
  * yet, and otherwise as a co-worker.
  */
-export function crisisCoreTeamRoles(current: readonly { userId: string; role: CoreRole }[], chosen: readonly { id: string; isPeer: boolean }[]): { userId: string; role: CoreRole }[] {
+export function crisisCoreTeamRoles(
+  current: readonly { userId: string; role: CoreRole }[],
+  chosen: readonly { id: string; isPeer: boolean }[],
+): { userId: string; role: CoreRole }[] {
   let hasLead = current.some((a) => a.role === 'lead');
   const roles: { userId: string; role: CoreRole }[] = [];
   for (const p of chosen) {

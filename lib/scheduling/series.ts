@@ -26,7 +26,10 @@ export function occurrenceStarts(first: number, repeat: Repeat, count: number, z
 export function shiftedStarts(starts: readonly number[], from: number, to: number, zone: string): number[] {
   const a = new TZDate(from, zone);
   const b = new TZDate(to, zone);
-  const dayShift = Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / 86_400_000);
+  const dayShift = Math.round(
+    (Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) /
+      86_400_000,
+  );
   const minute = b.getHours() * 60 + b.getMinutes();
   return starts.map((s) => {
     const d = addDays(new TZDate(s, zone), dayShift);
@@ -72,7 +75,9 @@ export function leftOut(optionalIds: readonly string[], joinedPerMeeting: readon
 export function leftOutSentence(names: readonly string[], meetings: number): string | undefined {
   if (names.length === 0) return undefined;
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-  return meetings === 1 ? `${list} ${names.length === 1 ? 'was' : 'were'} not added: not free then.` : `${list} ${names.length === 1 ? 'was' : 'were'} not added to every meeting: not free at some of the times.`;
+  return meetings === 1
+    ? `${list} ${names.length === 1 ? 'was' : 'were'} not added: not free then.`
+    : `${list} ${names.length === 1 ? 'was' : 'were'} not added to every meeting: not free at some of the times.`;
 }
 
 /**
@@ -99,7 +104,16 @@ export function checkOccurrences(args: {
       if (why) problems.push(why);
     }
     const travel = args.travelMinutes * 60_000;
-    if (args.starts.some((other, j) => j !== index && overlaps({ start: other - travel, end: other + duration + travel }, { start: slot.start - travel, end: slot.end + travel }))) {
+    if (
+      args.starts.some(
+        (other, j) =>
+          j !== index &&
+          overlaps(
+            { start: other - travel, end: other + duration + travel },
+            { start: slot.start - travel, end: slot.end + travel },
+          ),
+      )
+    ) {
       problems.push('It overlaps another meeting of this series');
     }
     let alternatives: Slot[] = [];
@@ -107,7 +121,9 @@ export function checkOccurrences(args: {
       const local = new TZDate(start, args.zone);
       const dayStart = localTime(local.getFullYear(), local.getMonth(), local.getDate(), 0, args.zone);
       const dayEnd = localTime(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, args.zone);
-      const others = args.starts.filter((_, j) => j !== index).map((s) => ({ start: s - travel, end: s + duration + travel }));
+      const others = args.starts
+        .filter((_, j) => j !== index)
+        .map((s) => ({ start: s - travel, end: s + duration + travel }));
       alternatives = findFreeSlots({
         required: args.required.map((p) => ({ ...p, busy: [...p.busy, ...others] })),
         optional: args.optional,

@@ -19,7 +19,9 @@ describe('rate limit keys and waits', () => {
   });
 
   it('reads the client address behind a proxy: first forwarded entry, then x-real-ip, else direct', () => {
-    expect(clientAddressOf(new Headers({ 'x-forwarded-for': ' 203.0.113.5 , 10.0.0.1', 'x-real-ip': '10.0.0.2' }))).toBe('203.0.113.5');
+    expect(
+      clientAddressOf(new Headers({ 'x-forwarded-for': ' 203.0.113.5 , 10.0.0.1', 'x-real-ip': '10.0.0.2' })),
+    ).toBe('203.0.113.5');
     expect(clientAddressOf(new Headers({ 'x-real-ip': '10.0.0.2' }))).toBe('10.0.0.2');
     expect(clientAddressOf(new Headers({ 'x-forwarded-for': '' }))).toBe('direct');
     expect(clientAddressOf(new Headers())).toBe('direct');

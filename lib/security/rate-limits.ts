@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { clearRateLimit, hitRateLimit, overRateLimit, rateLimitWindowStart, refundRateLimit } from '@/db/queries/rate-limits';
+import {
+  clearRateLimit,
+  hitRateLimit,
+  overRateLimit,
+  rateLimitWindowStart,
+  refundRateLimit,
+} from '@/db/queries/rate-limits';
 import { MINUTE_S } from '@/lib/time/units';
 
 /** One counter: what it counts, how many it allows, in what fixed window. */
 export type RateLimit = { key: string; limit: number; windowSeconds: number };
-
 
 /**
  * Every rate limit in the app, with its key. The counts live in PostgreSQL, so all instances
@@ -14,9 +19,17 @@ export type RateLimit = { key: string; limit: number; windowSeconds: number };
  */
 export const limits = {
   /** Invitation links that do not work, per client address. */
-  invitationMisses: (address: string): RateLimit => ({ key: `invite-miss:${address}`, limit: 20, windowSeconds: 10 * MINUTE_S }),
+  invitationMisses: (address: string): RateLimit => ({
+    key: `invite-miss:${address}`,
+    limit: 20,
+    windowSeconds: 10 * MINUTE_S,
+  }),
   /** Requests for one invitation: far more than a person answering ever needs. */
-  invitationRequests: (invitationId: string): RateLimit => ({ key: `invite:${invitationId}`, limit: 60, windowSeconds: MINUTE_S }),
+  invitationRequests: (invitationId: string): RateLimit => ({
+    key: `invite:${invitationId}`,
+    limit: 60,
+    windowSeconds: MINUTE_S,
+  }),
   /**
    * Failed sign-ins for one email, whether or not it has an account, so the limit reveals
    * nothing. The email is kept only as a digest: the table holds no typed addresses.
@@ -27,16 +40,32 @@ export const limits = {
     windowSeconds: 15 * MINUTE_S,
   }),
   /** Failed sign-ins from one client address, whatever the email: a team behind one office address stays well under it. */
-  signInFailuresFromAddress: (address: string): RateLimit => ({ key: `sign-in-address:${address}`, limit: 50, windowSeconds: 15 * MINUTE_S }),
+  signInFailuresFromAddress: (address: string): RateLimit => ({
+    key: `sign-in-address:${address}`,
+    limit: 50,
+    windowSeconds: 15 * MINUTE_S,
+  }),
   /** Set-password (welcome) links that do not work, per client address. */
-  welcomeMisses: (address: string): RateLimit => ({ key: `welcome-miss:${address}`, limit: 20, windowSeconds: 10 * MINUTE_S }),
+  welcomeMisses: (address: string): RateLimit => ({
+    key: `welcome-miss:${address}`,
+    limit: 20,
+    windowSeconds: 10 * MINUTE_S,
+  }),
   /** Calendar feed addresses that do not work, per client address. */
-  feedMisses: (address: string): RateLimit => ({ key: `feed-miss:${address}`, limit: 20, windowSeconds: 10 * MINUTE_S }),
+  feedMisses: (address: string): RateLimit => ({
+    key: `feed-miss:${address}`,
+    limit: 20,
+    windowSeconds: 10 * MINUTE_S,
+  }),
   /**
    * Fetches of one calendar feed (keyed by its token's digest, never the token). Calendar apps
    * poll every 15 minutes to every few hours: even five devices at every 5 minutes is 60 an hour.
    */
-  feedFetches: (tokenHash: string): RateLimit => ({ key: `feed:${tokenHash}`, limit: 120, windowSeconds: 60 * MINUTE_S }),
+  feedFetches: (tokenHash: string): RateLimit => ({
+    key: `feed:${tokenHash}`,
+    limit: 120,
+    windowSeconds: 60 * MINUTE_S,
+  }),
 };
 
 export type SecretLinkLookup<T> = { status: 'found'; found: T } | { status: 'dead' } | { status: 'too-many' };
@@ -48,7 +77,12 @@ export type SecretLinkLookup<T> = { status: 'found'; found: T } | { status: 'dea
  * The count is read alongside the lookup (one wait instead of two), and the lookup's answer is
  * not used when the address is over.
  */
-export async function openSecretLink<T>(db: Db, misses: RateLimit, lookup: Promise<T | undefined>, now = new Date()): Promise<SecretLinkLookup<T>> {
+export async function openSecretLink<T>(
+  db: Db,
+  misses: RateLimit,
+  lookup: Promise<T | undefined>,
+  now = new Date(),
+): Promise<SecretLinkLookup<T>> {
   const [over, found] = await Promise.all([isOverLimit(db, misses, now), lookup]);
   if (over) return { status: 'too-many' };
   if (found === undefined) {

@@ -33,9 +33,28 @@ describe('times in the meeting zone', () => {
 describe('the quarter-hour offset cache', () => {
   // Zones with summer time in either hemisphere, a half-hour and a quarter-hour offset, and a
   // 30-minute daylight saving change (Lord Howe).
-  const zones = ['Europe/London', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham'];
+  const zones = [
+    'Europe/London',
+    'America/New_York',
+    'Australia/Sydney',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+    'Pacific/Chatham',
+  ];
   const intl = (zone: string) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
 
   it('agrees with Intl minute by minute around every change of offset in 2026, and at random instants', () => {
     const instants: Date[] = [];
@@ -44,13 +63,15 @@ describe('the quarter-hour offset cache', () => {
       const f = intl(zone);
       const name = (ms: number) => f.formatToParts(ms).find((p) => p.type === 'timeZoneName')!.value;
       for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000) {
-        if (name(ms) !== name(ms + 3_600_000)) for (let m = -90; m <= 150; m++) instants.push(new Date(ms + m * 60_000));
+        if (name(ms) !== name(ms + 3_600_000))
+          for (let m = -90; m <= 150; m++) instants.push(new Date(ms + m * 60_000));
       }
     }
     // Random instants from 2000 to 2040, seeded so a failure can be replayed.
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    for (let i = 0; i < 2_000; i++) instants.push(new Date(Date.UTC(2000, 0, 1) + Math.floor(random() * 40 * 365.25 * 86_400_000)));
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2_000; i++)
+      instants.push(new Date(Date.UTC(2000, 0, 1) + Math.floor(random() * 40 * 365.25 * 86_400_000)));
     expect(instants.length).toBeGreaterThan(2_000 + 8 * 240);
 
     for (const zone of zones) {
@@ -59,7 +80,12 @@ describe('the quarter-hour offset cache', () => {
         const p = Object.fromEntries(f.formatToParts(instant).map((part) => [part.type, part.value]));
         const expected = `${p.weekday} ${Number(p.day)} ${p.month} ${p.year} ${p.hour}:${p.minute} ${p.timeZoneName}`;
         const actual = `${longDate(instant, zone)} ${timeRange(instant, instant, zone).slice(0, 5)} ${zoneAbbreviation(instant, zone)}`;
-        if (actual !== expected) expect({ zone, instant: instant.toISOString(), actual }).toEqual({ zone, instant: instant.toISOString(), actual: expected });
+        if (actual !== expected)
+          expect({ zone, instant: instant.toISOString(), actual }).toEqual({
+            zone,
+            instant: instant.toISOString(),
+            actual: expected,
+          });
       }
     }
   });

@@ -6,7 +6,16 @@
  * always falls on a quarter-hour boundary in UTC. The wall-clock fields then come from plain
  * arithmetic on the shifted instant.
  */
-type Parts = { year: string; month: string; monthName: string; day: string; weekday: string; hour: string; minute: string; zoneName: string };
+type Parts = {
+  year: string;
+  month: string;
+  monthName: string;
+  day: string;
+  weekday: string;
+  hour: string;
+  minute: string;
+  zoneName: string;
+};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -50,7 +59,20 @@ function zoneState(ms: number, zone: string): ZoneState {
   return state;
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const two = (n: number) => String(n).padStart(2, '0');
 

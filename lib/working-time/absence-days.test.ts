@@ -34,7 +34,9 @@ describe('wholeDaysToInterval', () => {
   });
 
   it('rolls over the end of the month and year', () => {
-    expect(wholeDaysToInterval('2026-12-24', '2026-12-31', 'Europe/London').endsAt).toEqual(new Date('2027-01-01T00:00:00Z'));
+    expect(wholeDaysToInterval('2026-12-24', '2026-12-31', 'Europe/London').endsAt).toEqual(
+      new Date('2027-01-01T00:00:00Z'),
+    );
   });
 
   it('round-trips to the same days, including over a clock change', () => {
@@ -79,7 +81,9 @@ describe('absenceInput', () => {
 
   it('refuses a last day before the first, beside the last day', () => {
     const result = absenceInput.safeParse({ ...base, firstDay: '2026-03-06', lastDay: '2026-03-02' });
-    expect(z.flattenError(result.error!).fieldErrors).toEqual({ lastDay: ['The last day cannot be before the first day. Check both dates.'] });
+    expect(z.flattenError(result.error!).fieldErrors).toEqual({
+      lastDay: ['The last day cannot be before the first day. Check both dates.'],
+    });
   });
 
   it('asks for each missing piece', () => {

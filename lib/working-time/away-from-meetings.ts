@@ -43,7 +43,10 @@ export function awayNotice(practitionerName: string, list: readonly MeetingAway[
     required > 0
       ? `${plural(n, 'Move it', 'Move them')}, or change who comes from the team.`
       : `${first} was coming only if free, so ${plural(n, 'it', 'they')} can go ahead.`;
-  return { sentence: `${first} is away for ${n} booked ${plural(n, 'meeting', 'meetings')}. ${advice}`, meetings: meetingLinks(first, list, required > 0) };
+  return {
+    sentence: `${first} is away for ${n} booked ${plural(n, 'meeting', 'meetings')}. ${advice}`,
+    meetings: meetingLinks(first, list, required > 0),
+  };
 }
 
 /** Each meeting as a link to its page, where it can be moved or who comes changed. */
@@ -85,7 +88,10 @@ export function awayThen(practitionerName: string, reason: AbsenceReason): strin
 /** "Sam is away", "You and Sam are away", "Sam, Priya and Tom are away": for Today's cards. */
 export function whoIsAway(away: readonly { name: string; you: boolean }[]): string {
   // The reader first, then the others in the order given.
-  const names = [...away.filter((a) => a.you).map(() => 'You'), ...away.filter((a) => !a.you).map((a) => firstNameOf(a.name))];
+  const names = [
+    ...away.filter((a) => a.you).map(() => 'You'),
+    ...away.filter((a) => !a.you).map((a) => firstNameOf(a.name)),
+  ];
   if (names.length === 0) return '';
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
   return `${list} ${names.length === 1 && names[0] !== 'You' ? 'is' : 'are'} away`;

@@ -18,7 +18,8 @@ describe('parseClock and clockValue', () => {
   });
 
   it('refuses what is not a time', () => {
-    for (const value of ['', '9', '9am', '12:60', '25:00', '24:30', 'nine']) expect(parseClock(value, 'start')).toBeUndefined();
+    for (const value of ['', '9', '9am', '12:60', '25:00', '24:30', 'nine'])
+      expect(parseClock(value, 'start')).toBeUndefined();
   });
 
   it('writes minutes back as an input value', () => {
@@ -52,7 +53,12 @@ describe('readWeeklyPattern', () => {
   });
 
   it('puts an end before or equal to the start beside the end field', () => {
-    const reading = readWeeklyPattern({ 'w-3-0-start': '17:00', 'w-3-0-end': '09:00', 'w-4-0-start': '10:00', 'w-4-0-end': '10:00' });
+    const reading = readWeeklyPattern({
+      'w-3-0-start': '17:00',
+      'w-3-0-end': '09:00',
+      'w-4-0-start': '10:00',
+      'w-4-0-end': '10:00',
+    });
     expect(reading.errors).toEqual({
       'w-3-0-end': 'The end must be after the start (17:00).',
       'w-4-0-end': 'The end must be after the start (10:00).',
@@ -84,7 +90,14 @@ describe('readWeeklyPattern', () => {
   });
 
   it('asks for the missing half of a row, and for real times', () => {
-    const reading = readWeeklyPattern({ 'w-1-0-start': '09:00', 'w-1-0-end': '', 'w-6-0-start': '', 'w-6-0-end': '12:00', 'w-7-0-start': 'noon', 'w-7-0-end': '18:00' });
+    const reading = readWeeklyPattern({
+      'w-1-0-start': '09:00',
+      'w-1-0-end': '',
+      'w-6-0-start': '',
+      'w-6-0-end': '12:00',
+      'w-7-0-start': 'noon',
+      'w-7-0-end': '18:00',
+    });
     expect(reading.errors).toEqual({
       'w-1-0-end': 'Enter the time work ends, or clear the start time too.',
       'w-6-0-start': 'Enter the time work starts, or clear the end time too.',
@@ -93,7 +106,9 @@ describe('readWeeklyPattern', () => {
   });
 
   it('takes a late shift to midnight', () => {
-    expect(readWeeklyPattern({ 'w-6-0-start': '16:00', 'w-6-0-end': '00:00' }).windows).toEqual([{ weekday: 6, startMinute: 960, endMinute: 1440 }]);
+    expect(readWeeklyPattern({ 'w-6-0-start': '16:00', 'w-6-0-end': '00:00' }).windows).toEqual([
+      { weekday: 6, startMinute: 960, endMinute: 1440 },
+    ]);
   });
 });
 
@@ -108,7 +123,9 @@ describe('weeklyPatternInput', () => {
   it('returns each problem as a field error under the field’s own name', () => {
     const result = weeklyPatternInput.safeParse({ userId, 'w-5-0-start': '16:00', 'w-5-0-end': '09:00' });
     expect(result.success).toBe(false);
-    expect(z.flattenError(result.error!).fieldErrors).toEqual({ 'w-5-0-end': ['The end must be after the start (16:00).'] });
+    expect(z.flattenError(result.error!).fieldErrors).toEqual({
+      'w-5-0-end': ['The end must be after the start (16:00).'],
+    });
   });
 
   it('accepts an empty week: someone who is not working at the moment', () => {

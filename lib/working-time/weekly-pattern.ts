@@ -68,7 +68,9 @@ export function readWeeklyPattern(values: Record<string, string | undefined>): P
 
   const errors: Record<string, string> = {};
   const perDay = new Map<number, (WorkingWindow & { row: number })[]>();
-  for (const { weekday, row, start, end } of [...rows.values()].sort((a, b) => a.weekday - b.weekday || a.row - b.row)) {
+  for (const { weekday, row, start, end } of [...rows.values()].sort(
+    (a, b) => a.weekday - b.weekday || a.row - b.row,
+  )) {
     if (!start && !end) continue;
     const startName = windowFieldName(weekday, row, 'start');
     const endName = windowFieldName(weekday, row, 'end');
@@ -95,7 +97,8 @@ export function readWeeklyPattern(values: Record<string, string | undefined>): P
   const windows: WorkingWindow[] = [];
   for (const [weekday, list] of perDay) {
     if (list.length > MAX_WINDOWS_PER_DAY) {
-      errors[windowFieldName(weekday, list[MAX_WINDOWS_PER_DAY]!.row, 'start')] = `Use at most ${MAX_WINDOWS_PER_DAY} times on one day.`;
+      errors[windowFieldName(weekday, list[MAX_WINDOWS_PER_DAY]!.row, 'start')] =
+        `Use at most ${MAX_WINDOWS_PER_DAY} times on one day.`;
     }
     const sorted = [...list].sort((a, b) => a.startMinute - b.startMinute || a.endMinute - b.endMinute);
     sorted.forEach((window, i) => {
@@ -117,7 +120,9 @@ export function describePattern(windows: readonly WorkingWindow[]): string {
   return weekdays
     .map(({ iso, name }) => {
       const day = windows.filter((w) => w.weekday === iso).sort((a, b) => a.startMinute - b.startMinute);
-      return day.length ? `${name} ${day.map((w) => `${clockLabel(w.startMinute)}–${clockLabel(w.endMinute)}`).join(', ')}` : null;
+      return day.length
+        ? `${name} ${day.map((w) => `${clockLabel(w.startMinute)}–${clockLabel(w.endMinute)}`).join(', ')}`
+        : null;
     })
     .filter(Boolean)
     .join('; ');

@@ -42,7 +42,10 @@ export default async function AdministrationPage() {
       </section>
       <section className="card" aria-labelledby="practitioners-heading">
         <h2 id="practitioners-heading">Practitioners</h2>
-        <p>Invite practitioners, set their discipline, teams and leads, their weekly working hours and their absences, and turn sign-in on or off.</p>
+        <p>
+          Invite practitioners, set their discipline, teams and leads, their weekly working hours and their absences,
+          and turn sign-in on or off.
+        </p>
         <p className="link-row">
           <Link href="/admin/practitioners">See all practitioners</Link>
           <Link href="/admin/practitioners/invite">Invite a practitioner</Link>

@@ -34,9 +34,17 @@ export default async function CalendarPage({ searchParams }: PageProps<'/calenda
     if (choice.status === 'no-team') {
       const today = todayIn(user.timeZone, now);
       return (
-        <CalendarFrame title="Team week" query={query} week={weekContaining(query.week ?? today, user.timeZone)} today={today}>
+        <CalendarFrame
+          title="Team week"
+          query={query}
+          week={weekContaining(query.week ?? today, user.timeZone)}
+          today={today}
+        >
           <div className="empty">
-            <p>You are not on a team yet, so there is no team week to show. Ask your team lead or an administrator to add you to your team.</p>
+            <p>
+              You are not on a team yet, so there is no team week to show. Ask your team lead or an administrator to add
+              you to your team.
+            </p>
           </div>
         </CalendarFrame>
       );
@@ -53,7 +61,13 @@ export default async function CalendarPage({ searchParams }: PageProps<'/calenda
             <p>Nobody is on this team yet. An administrator adds practitioners from their pages.</p>
           </div>
         ) : (
-          <TeamWeek week={week} today={today} practitioners={data.practitioners} entries={weekEntries(week, data.meetings, data.absences)} youId={user.id} />
+          <TeamWeek
+            week={week}
+            today={today}
+            practitioners={data.practitioners}
+            entries={weekEntries(week, data.meetings, data.absences)}
+            youId={user.id}
+          />
         )}
       </CalendarFrame>
     );
@@ -71,7 +85,14 @@ export default async function CalendarPage({ searchParams }: PageProps<'/calenda
   );
 }
 
-function CalendarFrame(props: { title: string; subtitle?: string; query: CalendarQuery; week: Week; today: string; children: ReactNode }) {
+function CalendarFrame(props: {
+  title: string;
+  subtitle?: string;
+  query: CalendarQuery;
+  week: Week;
+  today: string;
+  children: ReactNode;
+}) {
   const { title, subtitle, query, week, today, children } = props;
   return (
     <div className="calendar">

@@ -34,10 +34,13 @@ export const retryMessageAction = validatedAction(retryInput, async function ret
 });
 
 /** "Retry all failed" after the mail server is fixed: the failed messages of the user's teams. */
-export const retryAllFailedAction = validatedAction(z.object({}), async function retryAllFailedAction(_input, { user, db }) {
-  const count = await retryAllFailed(db, readableTeams(user));
-  if (count === 0) return { message: 'No failed messages to retry.' };
-  deliverSoon();
-  revalidatePath('/outbox');
-  return { message: afterRetry(count) };
-});
+export const retryAllFailedAction = validatedAction(
+  z.object({}),
+  async function retryAllFailedAction(_input, { user, db }) {
+    const count = await retryAllFailed(db, readableTeams(user));
+    if (count === 0) return { message: 'No failed messages to retry.' };
+    deliverSoon();
+    revalidatePath('/outbox');
+    return { message: afterRetry(count) };
+  },
+);

@@ -37,18 +37,21 @@ export default async function OutboxPage({ searchParams }: PageProps<'/outbox'>)
       </div>
       {config ? (
         <p>
-          Email to people and their networks goes out through the mail server ({describeMailServer(config)}), and is tried again for a few hours
-          when the server does not take it. If a message failed, you can still copy its link into a text message.
+          Email to people and their networks goes out through the mail server ({describeMailServer(config)}), and is
+          tried again for a few hours when the server does not take it. If a message failed, you can still copy its link
+          into a text message.
         </p>
       ) : (
         <div className="alert alert-warning">
           <p>
-            No mail server is configured, so email is not sent: messages wait here. Copy each link into a text message or your own email to the
-            person it is for.
+            No mail server is configured, so email is not sent: messages wait here. Copy each link into a text message
+            or your own email to the person it is for.
           </p>
         </div>
       )}
-      {config && counts.failed > 0 ? <ButtonForm action={retryAllFailedAction} fields={{}} label={`Retry all ${counts.failed} failed`} quiet /> : null}
+      {config && counts.failed > 0 ? (
+        <ButtonForm action={retryAllFailedAction} fields={{}} label={`Retry all ${counts.failed} failed`} quiet />
+      ) : null}
       <form className="filters" action="/outbox" method="get" aria-label="Outbox">
         <div className="field">
           <label htmlFor="show">Showing</label>
@@ -77,7 +80,13 @@ export default async function OutboxPage({ searchParams }: PageProps<'/outbox'>)
         <ol className="plain-list" aria-label="Messages, newest first">
           {rows.map((message) => (
             <li key={message.id}>
-              <OutboxMessageCard message={message} zone={zone} now={now} mailConfigured={config !== undefined} retryAction={retryMessageAction} />
+              <OutboxMessageCard
+                message={message}
+                zone={zone}
+                now={now}
+                mailConfigured={config !== undefined}
+                retryAction={retryMessageAction}
+              />
             </li>
           ))}
         </ol>

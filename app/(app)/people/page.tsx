@@ -17,7 +17,11 @@ export default async function CaseloadPage({ searchParams }: PageProps<'/people'
   const zone = user.memberships[0]?.timeZone ?? user.timeZone;
   // The caseload is the user's own teams'; administrators open others' people from their team pages.
   const teams = readableTeams(user) === 'all' && user.memberships.length > 0 ? teamIdsOf(user) : readableTeams(user);
-  const { rows, total, pageSize } = await listCaseload(await getDb(), { userId: user.id, teams, today: todayIn(zone) }, query);
+  const { rows, total, pageSize } = await listCaseload(
+    await getDb(),
+    { userId: user.id, teams, today: todayIn(zone) },
+    query,
+  );
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
@@ -58,7 +62,9 @@ export default async function CaseloadPage({ searchParams }: PageProps<'/people'
         </button>
       </form>
       <p aria-live="polite">
-        {total === 0 ? 'No one matches.' : `${total} ${total === 1 ? 'person' : 'people'}${pages > 1 ? `, page ${query.page} of ${pages}` : ''}.`}
+        {total === 0
+          ? 'No one matches.'
+          : `${total} ${total === 1 ? 'person' : 'people'}${pages > 1 ? `, page ${query.page} of ${pages}` : ''}.`}
       </p>
       {rows.length === 0 ? (
         <div className="empty">

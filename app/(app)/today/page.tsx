@@ -19,9 +19,15 @@ export default async function TodayPage() {
   // Meetings are shown in their team's zone; the page's day headings follow the first team's.
   const zone = user.memberships[0]?.timeZone ?? user.timeZone;
   const db = await getDb();
-  const scope = { userId: user.id, teamIds: teamIdsOf(user).filter((teamId) => can(user, 'read', { kind: 'meeting', teamId })) };
+  const scope = {
+    userId: user.id,
+    teamIds: teamIdsOf(user).filter((teamId) => can(user, 'read', { kind: 'meeting', teamId })),
+  };
   const window = { from: now, until: addDays(now, DAYS_AHEAD) };
-  const [meetings, waiting] = await Promise.all([upcomingMeetingsForPractitioner(db, scope, window), meetingsAwaitingAnswers(db, scope, window)]);
+  const [meetings, waiting] = await Promise.all([
+    upcomingMeetingsForPractitioner(db, scope, window),
+    meetingsAwaitingAnswers(db, scope, window),
+  ]);
   const days = new Map<string, UpcomingMeeting[]>();
   for (const meeting of meetings) {
     const key = localDayKey(meeting.startsAt, meeting.timeZone);
@@ -36,8 +42,11 @@ export default async function TodayPage() {
         <p>{longDate(now, zone)}</p>
       </div>
       <p>
-        Hello {firstName}. {meetings.length === 0 ? 'You have no network meetings' : `You have ${meetings.length} network ${meetings.length === 1 ? 'meeting' : 'meetings'}`} in
-        the next {DAYS_AHEAD} days.
+        Hello {firstName}.{' '}
+        {meetings.length === 0
+          ? 'You have no network meetings'
+          : `You have ${meetings.length} network ${meetings.length === 1 ? 'meeting' : 'meetings'}`}{' '}
+        in the next {DAYS_AHEAD} days.
       </p>
       {waiting.length > 0 ? (
         <section className="card" aria-labelledby="waiting-heading">
@@ -45,7 +54,8 @@ export default async function TodayPage() {
           <ul className="plain-list">
             {waiting.map((w) => (
               <li key={w.meetingId}>
-                <Link href={`/people/${w.personId}/meetings/${w.meetingId}`}>{w.personName}</Link>, {dayHeading(w.startsAt, now, w.timeZone)} at {timeOfDay(w.startsAt, w.timeZone)}:{' '}
+                <Link href={`/people/${w.personId}/meetings/${w.meetingId}`}>{w.personName}</Link>,{' '}
+                {dayHeading(w.startsAt, now, w.timeZone)} at {timeOfDay(w.startsAt, w.timeZone)}:{' '}
                 {w.waiting === 1 ? 'one invitee has' : `${w.waiting} invitees have`} not answered
               </li>
             ))}
@@ -54,7 +64,10 @@ export default async function TodayPage() {
       ) : null}
       {user.memberships.length === 0 ? (
         <div className="empty">
-          <p>You are not on a team yet, so there are no meetings to show. Ask your team lead or an administrator to add you to your team.</p>
+          <p>
+            You are not on a team yet, so there are no meetings to show. Ask your team lead or an administrator to add
+            you to your team.
+          </p>
         </div>
       ) : meetings.length === 0 ? (
         <div className="empty">

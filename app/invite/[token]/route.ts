@@ -13,7 +13,10 @@ export async function GET(request: Request, { params }: RouteContext<'/invite/[t
     return html(await renderInvitation(db, opened.invitation, `/invite/${token}`, { saved }));
   } catch (error) {
     toAppError(error, { route: 'invite' });
-    return html('<!doctype html><title>Sorry</title><p>Something went wrong on our side. Please try again in a moment.</p>', 500);
+    return html(
+      '<!doctype html><title>Sorry</title><p>Something went wrong on our side. Please try again in a moment.</p>',
+      500,
+    );
   }
 }
 

@@ -66,7 +66,11 @@ export default async function PractitionersPage({ searchParams }: PageProps<'/ad
       </p>
       {practitioners.length === 0 ? (
         <div className="empty">
-          <p>{filtered ? 'Nobody matches. Try a shorter search, or all teams.' : 'Nobody has an account yet. Invite the first practitioner.'}</p>
+          <p>
+            {filtered
+              ? 'Nobody matches. Try a shorter search, or all teams.'
+              : 'Nobody has an account yet. Invite the first practitioner.'}
+          </p>
         </div>
       ) : (
         <div className="table-wrap">

@@ -22,25 +22,46 @@ export const createTeamAction = validatedAction(teamInput, async function create
   const team = await db.transaction(async (tx) => {
     if (await teamNameTaken(tx, input.name)) throw nameTakenError(input.name);
     const created = await insertTeam(tx, input);
-    await recordAudit(tx, { actorId: user.id, teamId: created.id, action: 'create', entity: 'team', entityId: created.id, origin, detail: { ...input } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      teamId: created.id,
+      action: 'create',
+      entity: 'team',
+      entityId: created.id,
+      origin,
+      detail: { ...input },
+    });
     return created;
   });
   return { redirectTo: `/admin/teams/${team.id}?saved=created` };
 });
 
-export const updateTeamAction = validatedAction(teamUpdateInput, async function updateTeamSettings({ teamId, ...input }, { user, db }) {
-  assertCan(user, 'manage', administration);
-  const origin = await requestOrigin();
-  await db.transaction(async (tx) => {
-    const before = await findTeam(tx, teamId);
-    if (!before) throw new AppError('not_found');
-    if (await teamNameTaken(tx, input.name, teamId)) throw nameTakenError(input.name);
-    await updateTeam(tx, teamId, input);
-    const changes = Object.fromEntries(
-      (Object.keys(input) as (keyof typeof input)[]).filter((k) => before[k] !== input[k]).map((k) => [k, { from: before[k], to: input[k] }]),
-    );
-    await recordAudit(tx, { actorId: user.id, teamId, action: 'update', entity: 'team', entityId: teamId, origin, detail: changes });
-  });
-  refresh();
-  return { message: 'Team settings saved.' };
-});
+export const updateTeamAction = validatedAction(
+  teamUpdateInput,
+  async function updateTeamSettings({ teamId, ...input }, { user, db }) {
+    assertCan(user, 'manage', administration);
+    const origin = await requestOrigin();
+    await db.transaction(async (tx) => {
+      const before = await findTeam(tx, teamId);
+      if (!before) throw new AppError('not_found');
+      if (await teamNameTaken(tx, input.name, teamId)) throw nameTakenError(input.name);
+      await updateTeam(tx, teamId, input);
+      const changes = Object.fromEntries(
+        (Object.keys(input) as (keyof typeof input)[])
+          .filter((k) => before[k] !== input[k])
+          .map((k) => [k, { from: before[k], to: input[k] }]),
+      );
+      await recordAudit(tx, {
+        actorId: user.id,
+        teamId,
+        action: 'update',
+        entity: 'team',
+        entityId: teamId,
+        origin,
+        detail: changes,
+      });
+    });
+    refresh();
+    return { message: 'Team settings saved.' };
+  },
+);

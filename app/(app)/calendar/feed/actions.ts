@@ -14,24 +14,36 @@ import { AppError } from '@/lib/errors/app-error';
 const noFields = z.object({});
 
 /** A new secret address (replacing any earlier one), shown once: only its hash is kept. */
-export const createCalendarFeedAction = validatedAction(noFields, async function createCalendarFeedAction(_input, { user, db }) {
-  assertCan(user, 'update', { kind: 'user', userId: user.id });
-  const token = newFeedToken();
-  const feed = await createCalendarFeed(db, user.id, hashFeedToken(token), { actorId: user.id, origin: await requestOrigin() });
-  revalidatePath('/calendar/feed');
-  return {
-    message: feed.replaced
-      ? 'Your new calendar address is ready, and the old one no longer works. Copy it now: it is shown only once.'
-      : 'Your calendar address is ready. Copy it now: it is shown only once.',
-    data: { link: await publicUrl(feedPath(token)), feedId: feed.id },
-  };
-});
+export const createCalendarFeedAction = validatedAction(
+  noFields,
+  async function createCalendarFeedAction(_input, { user, db }) {
+    assertCan(user, 'update', { kind: 'user', userId: user.id });
+    const token = newFeedToken();
+    const feed = await createCalendarFeed(db, user.id, hashFeedToken(token), {
+      actorId: user.id,
+      origin: await requestOrigin(),
+    });
+    revalidatePath('/calendar/feed');
+    return {
+      message: feed.replaced
+        ? 'Your new calendar address is ready, and the old one no longer works. Copy it now: it is shown only once.'
+        : 'Your calendar address is ready. Copy it now: it is shown only once.',
+      data: { link: await publicUrl(feedPath(token)), feedId: feed.id },
+    };
+  },
+);
 
-export const revokeCalendarFeedAction = validatedAction(noFields, async function revokeCalendarFeedAction(_input, { user, db }) {
-  assertCan(user, 'update', { kind: 'user', userId: user.id });
-  if (!(await revokeCalendarFeed(db, user.id, { actorId: user.id, origin: await requestOrigin() }))) {
-    throw new AppError('conflict', 'There is no calendar address to turn off: it may have been turned off already. Reload to see it now.');
-  }
-  revalidatePath('/calendar/feed');
-  return { message: 'Turned off. Calendar apps that used the address will stop showing new meetings.' };
-});
+export const revokeCalendarFeedAction = validatedAction(
+  noFields,
+  async function revokeCalendarFeedAction(_input, { user, db }) {
+    assertCan(user, 'update', { kind: 'user', userId: user.id });
+    if (!(await revokeCalendarFeed(db, user.id, { actorId: user.id, origin: await requestOrigin() }))) {
+      throw new AppError(
+        'conflict',
+        'There is no calendar address to turn off: it may have been turned off already. Reload to see it now.',
+      );
+    }
+    revalidatePath('/calendar/feed');
+    return { message: 'Turned off. Calendar apps that used the address will stop showing new meetings.' };
+  },
+);

@@ -16,20 +16,29 @@ export default async function CalendarFeedPage() {
     <>
       <h1>My meetings in my calendar app</h1>
       <p className="lede">
-        A private address your calendar app (Outlook, Google Calendar, Apple Calendar) can subscribe to. It shows the meetings you are booked into, from {FEED_WINDOW.pastDays} days ago
-        to {FEED_WINDOW.futureDays} days ahead, and keeps them up to date as they change or are cancelled.
+        A private address your calendar app (Outlook, Google Calendar, Apple Calendar) can subscribe to. It shows the
+        meetings you are booked into, from {FEED_WINDOW.pastDays} days ago to {FEED_WINDOW.futureDays} days ahead, and
+        keeps them up to date as they change or are cancelled.
       </p>
       <section className="card" aria-labelledby="address-heading">
         <h2 id="address-heading">Your calendar address</h2>
-        <FeedControls active={feed ? { id: feed.id, since: longDate(feed.createdAt, user.timeZone) } : null} createAction={createCalendarFeedAction} revokeAction={revokeCalendarFeedAction} />
+        <FeedControls
+          active={feed ? { id: feed.id, since: longDate(feed.createdAt, user.timeZone) } : null}
+          createAction={createCalendarFeedAction}
+          revokeAction={revokeCalendarFeedAction}
+        />
       </section>
       <section className="card" aria-labelledby="shows-heading">
         <h2 id="shows-heading">What your calendar app sees</h2>
         <p>
-          Each meeting is called “Network meeting”, with its time, its place or video link, and the practitioners in it. It never shows who the meeting is for or anything from the notes: a
-          link opens the meeting here, after you sign in.
+          Each meeting is called “Network meeting”, with its time, its place or video link, and the practitioners in it.
+          It never shows who the meeting is for or anything from the notes: a link opens the meeting here, after you
+          sign in.
         </p>
-        <p className="muted">Calendar apps fetch the address again on their own schedule (some every hour, Google Calendar a few times a day), so a change can take a while to appear there.</p>
+        <p className="muted">
+          Calendar apps fetch the address again on their own schedule (some every hour, Google Calendar a few times a
+          day), so a change can take a while to appear there.
+        </p>
       </section>
     </>
   );

@@ -13,7 +13,15 @@ import { disciplineLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { minutesToTime } from '@/lib/people/contact';
 import { coreTeamWarnings, currentCoreTeam } from '@/lib/people/core-team';
-import { channelLabel, closenessLabel, coreRoleLabel, inviteeVisibilitySummary, kindLabel, relationshipLabel, weekdayLabel } from '@/lib/people/labels';
+import {
+  channelLabel,
+  closenessLabel,
+  coreRoleLabel,
+  inviteeVisibilitySummary,
+  kindLabel,
+  relationshipLabel,
+  weekdayLabel,
+} from '@/lib/people/labels';
 import { longDate, timeOfDay } from '@/lib/time/format';
 import { todayIn, toLocalInput } from '@/lib/time/zoned';
 import { changeStatusAction } from '../actions';
@@ -46,7 +54,11 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
   const now = new Date();
   const bookedCount = typeof booked === 'string' && /^\d{1,2}$/.test(booked) ? Number(booked) : 1;
   // Just referred, nothing booked or held: the 24-hour crisis path is the next step.
-  const waitingForFirst = person.status === 'active' && now.getTime() < crisisDeadline(person.referralAt) && meetings.upcoming.length === 0 && meetings.past.length === 0;
+  const waitingForFirst =
+    person.status === 'active' &&
+    now.getTime() < crisisDeadline(person.referralAt) &&
+    meetings.upcoming.length === 0 &&
+    meetings.past.length === 0;
 
   return (
     <>
@@ -74,12 +86,22 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           </Link>
         </div>
         {members.length === 0 ? (
-          <p className="muted">No one is recorded yet. Ask {person.givenName} who matters in their life and who they would like in meetings.</p>
+          <p className="muted">
+            No one is recorded yet. Ask {person.givenName} who matters in their life and who they would like in
+            meetings.
+          </p>
         ) : (
           <div className="network">
             <NetworkMap
               personName={name}
-              members={members.map((m) => ({ id: m.id, name: m.givenName, relationship: m.relationship, kind: m.kind, closeness: m.closeness, mayBeInvited: m.mayBeInvited }))}
+              members={members.map((m) => ({
+                id: m.id,
+                name: m.givenName,
+                relationship: m.relationship,
+                kind: m.kind,
+                closeness: m.closeness,
+                mayBeInvited: m.mayBeInvited,
+              }))}
             />
             <ul className="member-list" aria-label="People in the network">
               {members.map((m) => (
@@ -90,7 +112,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
                   · {relationshipLabel[m.relationship]} · {kindLabel[m.kind]} · {closenessLabel[m.closeness]}
                   <br />
                   <span className="muted">
-                    {m.mayBeInvited ? 'May be invited' : 'Not to be invited'} · {m.maySeeSharedRecords ? 'May see shared records' : 'Does not see records'} · prefers{' '}
+                    {m.mayBeInvited ? 'May be invited' : 'Not to be invited'} ·{' '}
+                    {m.maySeeSharedRecords ? 'May see shared records' : 'Does not see records'} · prefers{' '}
                     {channelLabel[m.preferredChannel].toLowerCase()}
                   </span>
                 </li>
@@ -129,7 +152,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           <ul className="member-list" aria-label="Current core team">
             {current.map((a) => (
               <li key={a.id}>
-                <span className="who">{a.name}</span> · {coreRoleLabel[a.role]} · {disciplineLabel[a.discipline]} <span className="muted">· since {a.startsOn}</span>
+                <span className="who">{a.name}</span> · {coreRoleLabel[a.role]} · {disciplineLabel[a.discipline]}{' '}
+                <span className="muted">· since {a.startsOn}</span>
                 {a.accessOff ? <span className="tag tag-warning">access turned off</span> : null}
               </li>
             ))}
@@ -152,17 +176,32 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
         {waitingForFirst ? (
           <div className="alert alert-warning" role="status">
             Referred {hoursAgo(now.getTime() - person.referralAt.getTime())}, with nothing booked yet.{' '}
-            <Link href={`/people/${person.id}/meetings/crisis`}>Find two practitioners for a first meeting within 24 hours</Link>.
+            <Link href={`/people/${person.id}/meetings/crisis`}>
+              Find two practitioners for a first meeting within 24 hours
+            </Link>
+            .
           </div>
         ) : null}
         {booked ? (
           <div className="alert alert-success" role="status">
-            {bookedCount === 1 ? 'The meeting is booked. It is' : `${bookedCount} meetings are booked. They are`} on the calendars of everyone from the team who is coming.{' '}
-            {leftOutSentence(notAdded, bookedCount)}
+            {bookedCount === 1 ? 'The meeting is booked. It is' : `${bookedCount} meetings are booked. They are`} on the
+            calendars of everyone from the team who is coming. {leftOutSentence(notAdded, bookedCount)}
           </div>
         ) : null}
-        <PersonMeetings personId={person.id} title="Coming up" tableLabel="Meetings to come" meetings={meetings.upcoming} empty="Nothing booked." />
-        <PersonMeetings personId={person.id} title="Before" tableLabel="Past meetings" meetings={meetings.past} empty="No meetings yet." />
+        <PersonMeetings
+          personId={person.id}
+          title="Coming up"
+          tableLabel="Meetings to come"
+          meetings={meetings.upcoming}
+          empty="Nothing booked."
+        />
+        <PersonMeetings
+          personId={person.id}
+          title="Before"
+          tableLabel="Past meetings"
+          meetings={meetings.past}
+          empty="No meetings yet."
+        />
       </section>
 
       <section className="card" aria-labelledby="details-heading">
@@ -190,7 +229,8 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           <dd>{person.interpreterLanguage ?? 'Not needed'}</dd>
           <dt>Who else is invited</dt>
           <dd>
-            Network members invited to a meeting see: {inviteeVisibilitySummary[person.inviteesSeeEachOther]}. {person.givenName} always sees everyone invited.
+            Network members invited to a meeting see: {inviteeVisibilitySummary[person.inviteesSeeEachOther]}.{' '}
+            {person.givenName} always sees everyone invited.
           </dd>
           <dt>Referral</dt>
           <dd>
@@ -207,7 +247,14 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           ) : null}
         </dl>
         <h3>{person.status === 'active' ? 'Discharge' : 'Refer again'}</h3>
-        <StatusForm action={changeStatusAction} personId={person.id} status={person.status} nowLocal={toLocalInput(new Date(), zone)} zoneName={zone} hasMeetingsToCome={meetings.upcoming.length > 0} />
+        <StatusForm
+          action={changeStatusAction}
+          personId={person.id}
+          status={person.status}
+          nowLocal={toLocalInput(new Date(), zone)}
+          zoneName={zone}
+          hasMeetingsToCome={meetings.upcoming.length > 0}
+        />
         <p>
           <Link href={`/people/${person.id}/access`}>Who has looked at this record</Link>
         </p>

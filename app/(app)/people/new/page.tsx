@@ -17,7 +17,9 @@ export default async function NewPersonPage() {
       <>
         <h1>Add a person</h1>
         <div className="empty">
-          <p>You are not on a team yet, so there is no caseload to add to. Ask an administrator to add you to your team.</p>
+          <p>
+            You are not on a team yet, so there is no caseload to add to. Ask an administrator to add you to your team.
+          </p>
         </div>
       </>
     );

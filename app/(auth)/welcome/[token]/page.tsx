@@ -9,7 +9,11 @@ import { requestOrigin } from '@/lib/audit/origin';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 import { setPasswordAction } from './actions';
 
-export const metadata: Metadata = { title: 'Choose your password', referrer: 'no-referrer', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Choose your password',
+  referrer: 'no-referrer',
+  robots: { index: false, follow: false },
+};
 
 /** Public: reached by a one-time link; the token is the only credential. */
 export default async function WelcomePage({ params }: PageProps<'/welcome/[token]'>) {
@@ -23,9 +27,15 @@ export default async function WelcomePage({ params }: PageProps<'/welcome/[token
           <>
             <h1>Welcome, {link.invite.name.split(' ')[0]}</h1>
             <p className="lead">
-              Choose a password for Network meetings. You will sign in with <strong className="email">{link.invite.email}</strong>.
+              Choose a password for Network meetings. You will sign in with{' '}
+              <strong className="email">{link.invite.email}</strong>.
             </p>
-            <WelcomeForm action={setPasswordAction} token={token} email={link.invite.email} minLength={MIN_PASSWORD_LENGTH} />
+            <WelcomeForm
+              action={setPasswordAction}
+              token={token}
+              email={link.invite.email}
+              minLength={MIN_PASSWORD_LENGTH}
+            />
           </>
         ) : link.status === 'too-many' ? (
           <>

@@ -31,10 +31,16 @@ export async function GET(request: Request, { params }: RouteContext<'/api/calen
       return notFoundResponse();
     }
     const fetches = limits.feedFetches(tokenHash);
-    const [count, meetings] = await Promise.all([countHit(db, fetches, now), feedMeetings(db, owner.userId, feedWindow(now))]);
+    const [count, meetings] = await Promise.all([
+      countHit(db, fetches, now),
+      feedMeetings(db, owner.userId, feedWindow(now)),
+    ]);
     if (!count.allowed) return tooManyRequestsResponse(retryAfterSeconds(fetches, now));
     const base = await publicUrl('/');
-    const body = meetingsFeedFile(meetings, { linkFor: (m) => new URL(`/people/${m.personId}/meetings/${m.id}`, base).toString(), now });
+    const body = meetingsFeedFile(meetings, {
+      linkFor: (m) => new URL(`/people/${m.personId}/meetings/${m.id}`, base).toString(),
+      now,
+    });
     return calendarResponse(body);
   } catch (error) {
     return failureResponse(error, 'calendar feed');

@@ -16,7 +16,12 @@ export async function GET(request: Request, { params }: RouteContext<'/invite/[t
     const inv = opened.invitation;
     const meeting = await meetingForCalendar(db, { id: inv.personId, teamId: inv.teamId }, inv.meetingId);
     if (!meeting) return failureResponse(new Error('meeting of an open invitation not found'), 'invite-ics');
-    const body = inviteeCalendar(meeting, { givenName: inv.inviteeGivenName, email: inv.inviteeEmail, response: inv.response }, `${appUrl()}/invite/${token}`, new Date());
+    const body = inviteeCalendar(
+      meeting,
+      { givenName: inv.inviteeGivenName, email: inv.inviteeEmail, response: inv.response },
+      `${appUrl()}/invite/${token}`,
+      new Date(),
+    );
     return calendarResponse(body, { fileName: meetingFileName(meeting) });
   } catch (error) {
     return failureResponse(error, 'invite-ics');

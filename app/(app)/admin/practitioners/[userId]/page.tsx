@@ -19,7 +19,14 @@ import { requireAllowed } from '@/lib/auth/session';
 import { describeDays, intervalToWholeDays } from '@/lib/working-time/absence-days';
 import { accessOffNotice } from '@/lib/working-time/away-from-meetings';
 import { clockLabel, weekdays, weeklyMinutes } from '@/lib/working-time/weekly-pattern';
-import { addMembershipAction, newLinkAction, removeMembershipAction, setAccessAction, setLeadAction, updateDetailsAction } from '../actions';
+import {
+  addMembershipAction,
+  newLinkAction,
+  removeMembershipAction,
+  setAccessAction,
+  setLeadAction,
+  updateDetailsAction,
+} from '../actions';
 import { DAY_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Practitioner' };
@@ -45,7 +52,9 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
     workingPatternOf(db, userId),
     absencesOf(db, userId, now),
     // Turned off but still in meetings to come: the team must move them or change who comes.
-    practitioner.disabledAt ? bookedMeetingsDuring(db, { userId, startsAt: now, endsAt: new Date(now.getTime() + BOOKED_HORIZON_MS), now }) : [],
+    practitioner.disabledAt
+      ? bookedMeetingsDuring(db, { userId, startsAt: now, endsAt: new Date(now.getTime() + BOOKED_HORIZON_MS), now })
+      : [],
   ]);
   const accessOff = accessOffNotice(practitioner.name, stillBooked);
   const otherTeams = teams.filter((t) => !practitioner.memberships.some((m) => m.teamId === t.id));
@@ -69,7 +78,14 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
         <h2 id="details-heading">Details</h2>
         <PractitionerDetailsForm
           action={updateDetailsAction}
-          practitioner={{ id: practitioner.id, name: practitioner.name, email: practitioner.email, discipline: practitioner.discipline, role: practitioner.role, timeZone: practitioner.timeZone }}
+          practitioner={{
+            id: practitioner.id,
+            name: practitioner.name,
+            email: practitioner.email,
+            discipline: practitioner.discipline,
+            role: practitioner.role,
+            timeZone: practitioner.timeZone,
+          }}
           zones={timeZoneOptions(practitioner.timeZone)}
         />
       </section>
@@ -106,7 +122,12 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
                           label={m.lead ? `No longer lead of ${m.teamName}` : `Make lead of ${m.teamName}`}
                           quiet
                         />
-                        <ButtonForm action={removeMembershipAction} fields={{ userId, teamId: m.teamId }} label={`Remove from ${m.teamName}`} quiet />
+                        <ButtonForm
+                          action={removeMembershipAction}
+                          fields={{ userId, teamId: m.teamId }}
+                          label={`Remove from ${m.teamName}`}
+                          quiet
+                        />
                       </div>
                     </td>
                   </tr>
@@ -171,7 +192,10 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
         <h2 id="access-heading">Sign-in</h2>
         {practitioner.disabledAt ? (
           <>
-            <p>Their access is turned off: they cannot sign in, and any open session has ended. Their records and history stay.</p>
+            <p>
+              Their access is turned off: they cannot sign in, and any open session has ended. Their records and history
+              stay.
+            </p>
             {accessOff ? (
               <div className="alert alert-warning" role="note">
                 {accessOff.sentence}
@@ -193,13 +217,24 @@ export default async function PractitionerPage({ params }: PageProps<'/admin/pra
                 ? 'They have not chosen a password yet. If their link is lost or too old, make a new one; the old one stops working.'
                 : 'They can sign in. If they have forgotten their password, make a new set-password link for them.'}
             </p>
-            <ButtonForm action={newLinkAction} fields={{ userId }} label="Make a new set-password link" quiet linkLabel="New set-password link" />
+            <ButtonForm
+              action={newLinkAction}
+              fields={{ userId }}
+              label="Make a new set-password link"
+              quiet
+              linkLabel="New set-password link"
+            />
             {isSelf ? (
               <p className="muted">You cannot turn off your own access.</p>
             ) : (
               <>
                 <p>Turning access off ends their sign-in at once. You can turn it back on later.</p>
-                <ButtonForm action={setAccessAction} fields={{ userId, access: 'disable' }} label="Turn off access" quiet />
+                <ButtonForm
+                  action={setAccessAction}
+                  fields={{ userId, access: 'disable' }}
+                  label="Turn off access"
+                  quiet
+                />
               </>
             )}
           </>

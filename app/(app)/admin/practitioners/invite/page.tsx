@@ -22,8 +22,8 @@ export default async function InvitePage() {
       />
       <h1>Invite a practitioner</h1>
       <p>
-        This makes their account and a one-time link. You send them the link yourself (the app does not send email yet); with it they choose a
-        password. The link works once, for 7 days.
+        This makes their account and a one-time link. You send them the link yourself (the app does not send email yet);
+        with it they choose a password. The link works once, for 7 days.
       </p>
       <InviteForm action={inviteAction} teams={teams} zones={timeZoneOptions()} />
     </>

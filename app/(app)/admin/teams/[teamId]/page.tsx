@@ -33,24 +33,32 @@ export default async function TeamPage({ params, searchParams }: PageProps<'/adm
       <h1>{team.name}</h1>
       {saved === 'created' ? (
         <div className="alert alert-success" role="status">
-          The team is added. Next, <Link href="/admin/practitioners/invite">invite its practitioners</Link> or add existing ones from their pages.
+          The team is added. Next, <Link href="/admin/practitioners/invite">invite its practitioners</Link> or add
+          existing ones from their pages.
         </div>
       ) : null}
       <section className="card" aria-labelledby="settings-heading">
         <h2 id="settings-heading">Settings</h2>
-        <TeamForm action={updateTeamAction} team={team} zones={timeZoneOptions(team.timeZone)} submitLabel="Save settings" />
+        <TeamForm
+          action={updateTeamAction}
+          team={team}
+          zones={timeZoneOptions(team.timeZone)}
+          submitLabel="Save settings"
+        />
       </section>
       <section className="card" aria-labelledby="members-heading">
         <h2 id="members-heading">Practitioners on this team</h2>
         {roster.length === 0 ? (
           <p className="muted">
-            Nobody yet. <Link href="/admin/practitioners/invite">Invite a practitioner</Link>, or add someone from their page.
+            Nobody yet. <Link href="/admin/practitioners/invite">Invite a practitioner</Link>, or add someone from their
+            page.
           </p>
         ) : (
           <ul className="plain-list">
             {roster.map((member) => (
               <li key={member.id}>
-                <Link href={`/admin/practitioners/${member.id}`}>{member.name}</Link>, {disciplineNames[member.discipline].toLowerCase()}
+                <Link href={`/admin/practitioners/${member.id}`}>{member.name}</Link>,{' '}
+                {disciplineNames[member.discipline].toLowerCase()}
                 {member.lead ? <span className="tag">Lead</span> : null}
                 {member.disabledAt ? <span className="tag tag-disabled">Access turned off</span> : null}
               </li>

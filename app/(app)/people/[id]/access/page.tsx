@@ -28,7 +28,8 @@ export default async function AccessPage({ params }: PageProps<'/people/[id]/acc
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> › Who has looked
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> ›
+        Who has looked
       </nav>
       <h1>Who has looked at {person.givenName}&apos;s record</h1>
       <p className="muted">Every look and every change is kept and cannot be altered. The latest 100 are shown.</p>
@@ -50,7 +51,9 @@ export default async function AccessPage({ params }: PageProps<'/people/[id]/acc
                 <td>{e.actorName ?? 'Unknown'}</td>
                 <td>
                   {actionText[e.action] ?? e.action}
-                  {e.action === 'read' && typeof e.detail?.view === 'string' ? <span className="muted"> ({e.detail.view} page)</span> : null}
+                  {e.action === 'read' && typeof e.detail?.view === 'string' ? (
+                    <span className="muted"> ({e.detail.view} page)</span>
+                  ) : null}
                 </td>
               </tr>
             ))}

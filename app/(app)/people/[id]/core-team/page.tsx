@@ -15,16 +15,22 @@ export const metadata: Metadata = { title: 'Core team' };
 export default async function CoreTeamPage({ params }: PageProps<'/people/[id]/core-team'>) {
   const { id } = await params;
   const { db, person } = await openPersonRecord(id, 'core-team');
-  const [history, practitioners] = await Promise.all([coreTeamHistory(db, person.id), teamPractitioners(db, person.teamId)]);
+  const [history, practitioners] = await Promise.all([
+    coreTeamHistory(db, person.id),
+    teamPractitioners(db, person.teamId),
+  ]);
   const today = todayIn(person.teamTimeZone);
   const warnings = coreTeamWarnings(currentCoreTeam(history, today));
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> › Core team
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> ›
+        Core team
       </nav>
       <h1>{person.givenName}&apos;s core team</h1>
-      <p className="muted">The practitioners who stay with {person.givenName} from crisis to recovery. Keep them the same where you can.</p>
+      <p className="muted">
+        The practitioners who stay with {person.givenName} from crisis to recovery. Keep them the same where you can.
+      </p>
       <CoreTeamWarnings warnings={warnings} />
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">Now and before</h2>
@@ -57,7 +63,15 @@ export default async function CoreTeamPage({ params }: PageProps<'/people/[id]/c
                     <td>{a.startsOn}</td>
                     <td>{a.endsOn ?? (isCurrent(a, today) ? 'Now' : '—')}</td>
                     <td>
-                      {a.endsOn === null ? <EndAssignmentForm action={endAssignmentAction} personId={person.id} assignmentId={a.id} name={a.name} today={today} /> : null}
+                      {a.endsOn === null ? (
+                        <EndAssignmentForm
+                          action={endAssignmentAction}
+                          personId={person.id}
+                          assignmentId={a.id}
+                          name={a.name}
+                          today={today}
+                        />
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -72,7 +86,10 @@ export default async function CoreTeamPage({ params }: PageProps<'/people/[id]/c
           action={assignCoreTeamAction}
           personId={person.id}
           today={today}
-          practitioners={practitioners.map((p) => ({ id: p.id, label: `${p.name} (${disciplineLabel[p.discipline]})` }))}
+          practitioners={practitioners.map((p) => ({
+            id: p.id,
+            label: `${p.name} (${disciplineLabel[p.discipline]})`,
+          }))}
         />
       </section>
     </>

@@ -18,7 +18,8 @@ export default async function EditPersonPage({ params }: PageProps<'/people/[id]
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> › Edit
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> ›
+        Edit
       </nav>
       <h1>Edit {person.givenName}&apos;s details</h1>
       <PersonForm

@@ -17,7 +17,12 @@ import { moveMeetings } from '@/lib/scheduling/move-meetings';
 import { leftOut } from '@/lib/scheduling/series';
 
 /** The address after a booking or a move, naming anyone welcome to join who was not free. */
-function confirmation(path: string, query: string, optionalIds: readonly string[], joined: readonly (readonly string[])[]): string {
+function confirmation(
+  path: string,
+  query: string,
+  optionalIds: readonly string[],
+  joined: readonly (readonly string[])[],
+): string {
   const without = leftOut(optionalIds, joined);
   return `${path}?${query}${without.length > 0 ? `&without=${without.join(',')}` : ''}`;
 }
@@ -48,16 +53,26 @@ export const bookSeriesAction = validatedAction(seriesInput, async function book
   return { redirectTo: confirmation(`/people/${person.id}`, `booked=${meetingIds.length}`, input.optional, joined) };
 });
 
-export const rescheduleMeetingAction = validatedAction(rescheduleInput, async function rescheduleMeetingAction(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId, 'book');
-  try {
-    const { meetingId, moved, joined } = await moveMeetings({ db, actor: await actorOf(user) }, { person, input });
-    refreshPerson(person.id);
-    return { redirectTo: confirmation(`/people/${person.id}/meetings/${meetingId}`, `moved=${moved}`, input.optional, joined) };
-  } finally {
-    revalidatePath(`/people/${person.id}/meetings/new`);
-  }
-});
+export const rescheduleMeetingAction = validatedAction(
+  rescheduleInput,
+  async function rescheduleMeetingAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId, 'book');
+    try {
+      const { meetingId, moved, joined } = await moveMeetings({ db, actor: await actorOf(user) }, { person, input });
+      refreshPerson(person.id);
+      return {
+        redirectTo: confirmation(
+          `/people/${person.id}/meetings/${meetingId}`,
+          `moved=${moved}`,
+          input.optional,
+          joined,
+        ),
+      };
+    } finally {
+      revalidatePath(`/people/${person.id}/meetings/new`);
+    }
+  },
+);
 
 export const bookCrisisAction = validatedAction(crisisInput, async function bookCrisisAction(input, { user, db }) {
   const person = await personForAction(db, user, input.personId, 'book');
@@ -73,20 +88,37 @@ export const bookCrisisAction = validatedAction(crisisInput, async function book
 const cancelInput = z.object({
   personId: z.string(),
   meetingId: z.guid(),
-  reason: z.string().trim().min(1, 'Say why, so the team and the network understand').max(300, 'Keep the reason under 300 characters'),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Say why, so the team and the network understand')
+    .max(300, 'Keep the reason under 300 characters'),
   scope: z.enum(['one', 'rest']).catch('one'),
 });
 
-export const cancelMeetingAction = validatedAction(cancelInput, async function cancelMeetingAction(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId, 'book');
-  const meeting = await findMeeting(db, person.id, input.meetingId);
-  if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-  const ids = input.scope === 'rest' && meeting.seriesId ? (await restOfSeries(db, person, meeting.seriesId, meeting.startsAt)).map((m) => m.id) : [meeting.id];
-  const cancelled = await cancelMeetings({ db, actor: await actorOf(user) }, { person, meetingIds: ids, reason: input.reason });
-  if (cancelled.length === 0) throw new AppError('conflict', 'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.');
-  refreshPerson(person.id);
-  return { redirectTo: `/people/${person.id}/meetings/${input.meetingId}` };
-});
+export const cancelMeetingAction = validatedAction(
+  cancelInput,
+  async function cancelMeetingAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId, 'book');
+    const meeting = await findMeeting(db, person.id, input.meetingId);
+    if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
+    const ids =
+      input.scope === 'rest' && meeting.seriesId
+        ? (await restOfSeries(db, person, meeting.seriesId, meeting.startsAt)).map((m) => m.id)
+        : [meeting.id];
+    const cancelled = await cancelMeetings(
+      { db, actor: await actorOf(user) },
+      { person, meetingIds: ids, reason: input.reason },
+    );
+    if (cancelled.length === 0)
+      throw new AppError(
+        'conflict',
+        'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.',
+      );
+    refreshPerson(person.id);
+    return { redirectTo: `/people/${person.id}/meetings/${input.meetingId}` };
+  },
+);
 
 const revokeInput = z.object({ personId: z.string(), meetingId: z.guid(), invitationId: z.guid() });
 
@@ -95,8 +127,16 @@ export const revokeLinkAction = validatedAction(revokeInput, async function revo
   const person = await personForAction(db, user, input.personId, 'book');
   const meeting = await findMeeting(db, person.id, input.meetingId);
   if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-  const { emailsWithdrawn } = await turnOffLink({ db, actor: await actorOf(user) }, { person, meetingId: meeting.id, invitationId: input.invitationId });
+  const { emailsWithdrawn } = await turnOffLink(
+    { db, actor: await actorOf(user) },
+    { person, meetingId: meeting.id, invitationId: input.invitationId },
+  );
   revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
-  const emails = emailsWithdrawn === 1 ? ', and the email with it that was still waiting to go is withdrawn' : emailsWithdrawn > 1 ? ', and the emails with it that were still waiting to go are withdrawn' : '';
+  const emails =
+    emailsWithdrawn === 1
+      ? ', and the email with it that was still waiting to go is withdrawn'
+      : emailsWithdrawn > 1
+        ? ', and the emails with it that were still waiting to go are withdrawn'
+        : '';
   return { message: `The link is turned off${emails}.` };
 });

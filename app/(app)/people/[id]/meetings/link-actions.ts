@@ -16,7 +16,10 @@ export const reissueLinkAction = validatedAction(reissueInput, async function re
   const person = await personForAction(db, user, input.personId, 'book');
   const meeting = await findMeeting(db, person.id, input.meetingId);
   if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-  const invitationId = await reissueLink({ db, actor: await actorOf(user) }, { person, meetingId: meeting.id, invitationId: input.invitationId });
+  const invitationId = await reissueLink(
+    { db, actor: await actorOf(user) },
+    { person, meetingId: meeting.id, invitationId: input.invitationId },
+  );
   deliverSoon();
   revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
   revalidatePath('/today');

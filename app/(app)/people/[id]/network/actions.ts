@@ -17,28 +17,45 @@ function refreshMember(personId: string, memberId: string) {
   revalidatePath('/today');
 }
 
-export const addNetworkMemberAction = validatedAction(networkMemberInput.and(z.object({ personId: z.string() })), async function addNetworkMemberToPerson(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId);
-  await addNetworkMember(db, person, input, await actorOf(user));
-  revalidatePath(`/people/${person.id}`);
-  return { redirectTo: `/people/${person.id}#network` };
-});
+export const addNetworkMemberAction = validatedAction(
+  networkMemberInput.and(z.object({ personId: z.string() })),
+  async function addNetworkMemberToPerson(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    await addNetworkMember(db, person, input, await actorOf(user));
+    revalidatePath(`/people/${person.id}`);
+    return { redirectTo: `/people/${person.id}#network` };
+  },
+);
 
-export const updateNetworkMemberAction = validatedAction(networkMemberInput.and(ids), async function updateNetworkMemberOfPerson(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId);
-  const stopped = await saveNetworkMember({ db, actor: await actorOf(user) }, { person, memberId: input.memberId, input });
-  refreshMember(person.id, input.memberId);
-  // Links just turned off are said here, where the change was made; otherwise back to the network.
-  const sentence = stoppedInvitationsSentence(`${input.givenName}’s`, stopped);
-  return sentence ? { message: `Saved. ${sentence}` } : { redirectTo: `/people/${person.id}#network` };
-});
+export const updateNetworkMemberAction = validatedAction(
+  networkMemberInput.and(ids),
+  async function updateNetworkMemberOfPerson(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    const stopped = await saveNetworkMember(
+      { db, actor: await actorOf(user) },
+      { person, memberId: input.memberId, input },
+    );
+    refreshMember(person.id, input.memberId);
+    // Links just turned off are said here, where the change was made; otherwise back to the network.
+    const sentence = stoppedInvitationsSentence(`${input.givenName}’s`, stopped);
+    return sentence ? { message: `Saved. ${sentence}` } : { redirectTo: `/people/${person.id}#network` };
+  },
+);
 
-export const setNetworkMemberActiveAction = validatedAction(ids.extend({ active: z.enum(['true', 'false']) }), async function setNetworkMemberActiveOfPerson(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId);
-  const active = input.active === 'true';
-  const stopped = await changeNetworkMemberActive({ db, actor: await actorOf(user) }, { person, memberId: input.memberId, active });
-  refreshMember(person.id, input.memberId);
-  if (active) return { message: 'They are back in the network.' };
-  const sentence = stoppedInvitationsSentence('Their', stopped);
-  return { message: `They are no longer shown in the network. Their details and history are kept.${sentence ? ` ${sentence}` : ''}` };
-});
+export const setNetworkMemberActiveAction = validatedAction(
+  ids.extend({ active: z.enum(['true', 'false']) }),
+  async function setNetworkMemberActiveOfPerson(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    const active = input.active === 'true';
+    const stopped = await changeNetworkMemberActive(
+      { db, actor: await actorOf(user) },
+      { person, memberId: input.memberId, active },
+    );
+    refreshMember(person.id, input.memberId);
+    if (active) return { message: 'They are back in the network.' };
+    const sentence = stoppedInvitationsSentence('Their', stopped);
+    return {
+      message: `They are no longer shown in the network. Their details and history are kept.${sentence ? ` ${sentence}` : ''}`,
+    };
+  },
+);

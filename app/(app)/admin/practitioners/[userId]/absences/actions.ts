@@ -11,7 +11,13 @@ import { absenceReasonNames } from '@/lib/admin/labels';
 import { requestOrigin } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 import { AppError, sqlState } from '@/lib/errors/app-error';
-import { absenceInput, absenceRefInput, describeDays, intervalToWholeDays, wholeDaysToInterval } from '@/lib/working-time/absence-days';
+import {
+  absenceInput,
+  absenceRefInput,
+  describeDays,
+  intervalToWholeDays,
+  wholeDaysToInterval,
+} from '@/lib/working-time/absence-days';
 import { awayNotice } from '@/lib/working-time/away-from-meetings';
 
 function overlapError(message: string) {
@@ -28,65 +34,87 @@ async function checkNoOverlap(db: Db, userId: string, zone: string, startsAt: Da
   );
 }
 
-export const addAbsenceAction = validatedAction(absenceInput, async function addAbsenceAction({ userId, reason, firstDay, lastDay, note }, { user, db }) {
-  assertCan(user, 'manage', { kind: 'administration' });
-  const origin = await requestOrigin();
-  try {
-    const { summary, notice } = await db.transaction(async (tx) => {
+export const addAbsenceAction = validatedAction(
+  absenceInput,
+  async function addAbsenceAction({ userId, reason, firstDay, lastDay, note }, { user, db }) {
+    assertCan(user, 'manage', { kind: 'administration' });
+    const origin = await requestOrigin();
+    try {
+      const { summary, notice } = await db.transaction(async (tx) => {
+        const practitioner = await findPractitioner(tx, userId);
+        if (!practitioner) throw new AppError('not_found');
+        const { startsAt, endsAt } = wholeDaysToInterval(firstDay, lastDay, practitioner.timeZone);
+        await checkNoOverlap(tx, userId, practitioner.timeZone, startsAt, endsAt);
+        const absence = await insertAbsence(tx, { userId, startsAt, endsAt, reason, note });
+        await recordAudit(tx, {
+          actorId: user.id,
+          teamId: null,
+          action: 'create',
+          entity: 'user',
+          entityId: userId,
+          origin,
+          detail: {
+            change: 'absence',
+            absenceId: absence.id,
+            reason,
+            firstDay,
+            lastDay,
+            timeZone: practitioner.timeZone,
+          },
+        });
+        // The absence is a fact and is kept; meetings already booked in it stay until someone
+        // moves them, so the administrator is told which, on any team (administrators see all).
+        const booked = await bookedMeetingsDuring(tx, { userId, startsAt, endsAt, now: new Date() });
+        return {
+          summary: `${absenceReasonNames[reason]} for ${practitioner.name}, ${describeDays(firstDay, lastDay)}, is recorded.`,
+          notice: awayNotice(practitioner.name, booked),
+        };
+      });
+      refresh();
+      return { message: notice ? `${summary} ${notice.sentence}` : summary, links: notice?.meetings };
+    } catch (error) {
+      // Two saves at once can both pass the check; the exclusion constraint refuses the second.
+      const state = sqlState(error);
+      if (state?.code === '23P01' && state.constraint === 'absences_no_overlap') {
+        throw overlapError(
+          'These dates overlap an absence that was just recorded. Reload the page to see it, then choose other dates.',
+        );
+      }
+      throw error;
+    }
+  },
+);
+
+export const removeAbsenceAction = validatedAction(
+  absenceRefInput,
+  async function removeAbsenceAction({ userId, absenceId }, { user, db }) {
+    assertCan(user, 'manage', { kind: 'administration' });
+    const origin = await requestOrigin();
+    const summary = await db.transaction(async (tx) => {
       const practitioner = await findPractitioner(tx, userId);
       if (!practitioner) throw new AppError('not_found');
-      const { startsAt, endsAt } = wholeDaysToInterval(firstDay, lastDay, practitioner.timeZone);
-      await checkNoOverlap(tx, userId, practitioner.timeZone, startsAt, endsAt);
-      const absence = await insertAbsence(tx, { userId, startsAt, endsAt, reason, note });
+      const removed = await deleteAbsence(tx, userId, absenceId);
+      if (!removed)
+        throw new AppError('not_found', 'That absence was already removed. Reload the page to see the latest.');
+      const days = intervalToWholeDays(removed.startsAt, removed.endsAt, practitioner.timeZone);
       await recordAudit(tx, {
         actorId: user.id,
         teamId: null,
-        action: 'create',
+        action: 'update',
         entity: 'user',
         entityId: userId,
         origin,
-        detail: { change: 'absence', absenceId: absence.id, reason, firstDay, lastDay, timeZone: practitioner.timeZone },
+        detail: {
+          change: 'absence removed',
+          absenceId,
+          reason: removed.reason,
+          ...days,
+          timeZone: practitioner.timeZone,
+        },
       });
-      // The absence is a fact and is kept; meetings already booked in it stay until someone
-      // moves them, so the administrator is told which, on any team (administrators see all).
-      const booked = await bookedMeetingsDuring(tx, { userId, startsAt, endsAt, now: new Date() });
-      return {
-        summary: `${absenceReasonNames[reason]} for ${practitioner.name}, ${describeDays(firstDay, lastDay)}, is recorded.`,
-        notice: awayNotice(practitioner.name, booked),
-      };
+      return `${absenceReasonNames[removed.reason]}, ${describeDays(days.firstDay, days.lastDay)}, is removed.`;
     });
     refresh();
-    return { message: notice ? `${summary} ${notice.sentence}` : summary, links: notice?.meetings };
-  } catch (error) {
-    // Two saves at once can both pass the check; the exclusion constraint refuses the second.
-    const state = sqlState(error);
-    if (state?.code === '23P01' && state.constraint === 'absences_no_overlap') {
-      throw overlapError('These dates overlap an absence that was just recorded. Reload the page to see it, then choose other dates.');
-    }
-    throw error;
-  }
-});
-
-export const removeAbsenceAction = validatedAction(absenceRefInput, async function removeAbsenceAction({ userId, absenceId }, { user, db }) {
-  assertCan(user, 'manage', { kind: 'administration' });
-  const origin = await requestOrigin();
-  const summary = await db.transaction(async (tx) => {
-    const practitioner = await findPractitioner(tx, userId);
-    if (!practitioner) throw new AppError('not_found');
-    const removed = await deleteAbsence(tx, userId, absenceId);
-    if (!removed) throw new AppError('not_found', 'That absence was already removed. Reload the page to see the latest.');
-    const days = intervalToWholeDays(removed.startsAt, removed.endsAt, practitioner.timeZone);
-    await recordAudit(tx, {
-      actorId: user.id,
-      teamId: null,
-      action: 'update',
-      entity: 'user',
-      entityId: userId,
-      origin,
-      detail: { change: 'absence removed', absenceId, reason: removed.reason, ...days, timeZone: practitioner.timeZone },
-    });
-    return `${absenceReasonNames[removed.reason]}, ${describeDays(days.firstDay, days.lastDay)}, is removed.`;
-  });
-  refresh();
-  return { message: summary };
-});
+    return { message: summary };
+  },
+);

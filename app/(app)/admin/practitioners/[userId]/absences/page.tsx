@@ -39,7 +39,10 @@ export default async function AbsencesPage({ params }: PageProps<'/admin/practit
         ]}
       />
       <h1>{practitioner.name}’s absences</h1>
-      <p>Leave, training, sickness and other days away. Meetings are not offered on these days. Dates are in {zoneLabel(zone, now)}.</p>
+      <p>
+        Leave, training, sickness and other days away. Meetings are not offered on these days. Dates are in{' '}
+        {zoneLabel(zone, now)}.
+      </p>
 
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">Recorded absences</h2>
@@ -50,7 +53,9 @@ export default async function AbsencesPage({ params }: PageProps<'/admin/practit
         ) : (
           <div className="table-wrap">
             <table className="data">
-              <caption className="visually-hidden">Absences from {PAST_DAYS_SHOWN} days ago onwards, earliest first</caption>
+              <caption className="visually-hidden">
+                Absences from {PAST_DAYS_SHOWN} days ago onwards, earliest first
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Days</th>
@@ -69,13 +74,22 @@ export default async function AbsencesPage({ params }: PageProps<'/admin/practit
                     <tr key={a.id}>
                       <th scope="row">
                         {when}
-                        {a.endsAt <= now ? <span className="tag">Past</span> : a.startsAt <= now ? <span className="tag">Now</span> : null}
+                        {a.endsAt <= now ? (
+                          <span className="tag">Past</span>
+                        ) : a.startsAt <= now ? (
+                          <span className="tag">Now</span>
+                        ) : null}
                       </th>
                       <td>{absenceReasonNames[a.reason]}</td>
                       <td>{a.note ?? <span className="muted">None</span>}</td>
                       <td>
                         <div className="row-actions">
-                          <ButtonForm action={removeAbsenceAction} fields={{ userId, absenceId: a.id }} label={`Remove ${when}`} quiet />
+                          <ButtonForm
+                            action={removeAbsenceAction}
+                            fields={{ userId, absenceId: a.id }}
+                            label={`Remove ${when}`}
+                            quiet
+                          />
                         </div>
                       </td>
                     </tr>

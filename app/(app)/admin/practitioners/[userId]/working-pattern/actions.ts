@@ -11,25 +11,33 @@ import { AppError } from '@/lib/errors/app-error';
 import { describePattern } from '@/lib/working-time/weekly-pattern';
 import { weeklyPatternInput } from '@/lib/working-time/weekly-pattern-input';
 
-export const saveWorkingPatternAction = validatedAction(weeklyPatternInput, async function saveWorkingPatternAction({ userId, windows }, { user, db }) {
-  assertCan(user, 'manage', { kind: 'administration' });
-  const origin = await requestOrigin();
-  const name = await db.transaction(async (tx) => {
-    const practitioner = await findPractitioner(tx, userId);
-    if (!practitioner) throw new AppError('not_found');
-    const before = await workingPatternOf(tx, userId);
-    await replaceWorkingPattern(tx, userId, windows);
-    await recordAudit(tx, {
-      actorId: user.id,
-      teamId: null,
-      action: 'update',
-      entity: 'user',
-      entityId: userId,
-      origin,
-      detail: { change: 'working pattern', timeZone: practitioner.timeZone, from: describePattern(before), to: describePattern(windows) },
+export const saveWorkingPatternAction = validatedAction(
+  weeklyPatternInput,
+  async function saveWorkingPatternAction({ userId, windows }, { user, db }) {
+    assertCan(user, 'manage', { kind: 'administration' });
+    const origin = await requestOrigin();
+    const name = await db.transaction(async (tx) => {
+      const practitioner = await findPractitioner(tx, userId);
+      if (!practitioner) throw new AppError('not_found');
+      const before = await workingPatternOf(tx, userId);
+      await replaceWorkingPattern(tx, userId, windows);
+      await recordAudit(tx, {
+        actorId: user.id,
+        teamId: null,
+        action: 'update',
+        entity: 'user',
+        entityId: userId,
+        origin,
+        detail: {
+          change: 'working pattern',
+          timeZone: practitioner.timeZone,
+          from: describePattern(before),
+          to: describePattern(windows),
+        },
+      });
+      return practitioner.name;
     });
-    return practitioner.name;
-  });
-  refresh();
-  return { message: `${name}’s working pattern is saved.` };
-});
+    refresh();
+    return { message: `${name}’s working pattern is saved.` };
+  },
+);

@@ -12,7 +12,9 @@ import { saveWorkingPatternAction } from './actions';
 
 export const metadata: Metadata = { title: 'Working pattern' };
 
-export default async function WorkingPatternPage({ params }: PageProps<'/admin/practitioners/[userId]/working-pattern'>) {
+export default async function WorkingPatternPage({
+  params,
+}: PageProps<'/admin/practitioners/[userId]/working-pattern'>) {
   await requireAllowed('manage', { kind: 'administration' });
   const { userId } = await params;
   if (!isId(userId)) notFound();
@@ -31,10 +33,15 @@ export default async function WorkingPatternPage({ params }: PageProps<'/admin/p
       />
       <h1>{practitioner.name}’s working pattern</h1>
       <p>
-        The hours they usually work each week. Meetings are offered only inside these hours, and not on days they are away. To change their time zone,
-        edit their details.
+        The hours they usually work each week. Meetings are offered only inside these hours, and not on days they are
+        away. To change their time zone, edit their details.
       </p>
-      <WorkingPatternForm action={saveWorkingPatternAction} userId={userId} windows={windows} zoneLabel={zoneLabel(practitioner.timeZone)} />
+      <WorkingPatternForm
+        action={saveWorkingPatternAction}
+        userId={userId}
+        windows={windows}
+        zoneLabel={zoneLabel(practitioner.timeZone)}
+      />
     </>
   );
 }

@@ -19,7 +19,12 @@ import { invitationLink } from '@/lib/invitations/token';
 
 export const metadata: Metadata = { title: 'Meeting' };
 
-const statusText = { scheduled: 'Booked', held: 'Held', did_not_happen: 'Did not happen', cancelled: 'Cancelled' } as const;
+const statusText = {
+  scheduled: 'Booked',
+  held: 'Held',
+  did_not_happen: 'Did not happen',
+  cancelled: 'Cancelled',
+} as const;
 
 export default async function MeetingPage({ params, searchParams }: PageProps<'/people/[id]/meetings/[meetingId]'>) {
   const { id, meetingId } = await params;
@@ -29,7 +34,10 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
   const meeting = await findMeeting(db, person.id, meetingId);
   if (!meeting) notFound();
   const name = personDisplayName(person);
-  const rest = meeting.seriesId && meeting.status === 'scheduled' ? await restOfSeries(db, person, meeting.seriesId, meeting.startsAt) : [];
+  const rest =
+    meeting.seriesId && meeting.status === 'scheduled'
+      ? await restOfSeries(db, person, meeting.seriesId, meeting.startsAt)
+      : [];
   const move = `/people/${person.id}/meetings/new?meeting=${meeting.id}`;
   const invited = (await meetingInvitations(db, meeting.id)).map((i) => ({ ...i, link: invitationLink(i.id) }));
   const notAdded = moved ? await namesLeftOut(db, person.teamId, without) : [];
@@ -38,21 +46,30 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
   const toCome = meeting.status === 'scheduled' && meeting.startsAt > new Date();
   const away = toCome ? await practitionersAwayDuringMeeting(db, meeting.id) : [];
   const nameOf = new Map(meeting.practitioners.map((p) => [p.userId, p.name]));
-  const mustBeThere = away.filter((a) => a.role === 'required').map((a) => awayThen(nameOf.get(a.userId) ?? 'Someone from the team', a.reason));
-  const accessOff = toCome ? meeting.practitioners.filter((p) => p.accessOff).map((p) => `${firstNameOf(p.name)} can no longer sign in (their access is turned off)`) : [];
-  const ifFree = away.filter((a) => a.role === 'optional').map((a) => ({ userId: a.userId, name: nameOf.get(a.userId) ?? 'Someone from the team', reason: a.reason }));
+  const mustBeThere = away
+    .filter((a) => a.role === 'required')
+    .map((a) => awayThen(nameOf.get(a.userId) ?? 'Someone from the team', a.reason));
+  const accessOff = toCome
+    ? meeting.practitioners
+        .filter((p) => p.accessOff)
+        .map((p) => `${firstNameOf(p.name)} can no longer sign in (their access is turned off)`)
+    : [];
+  const ifFree = away
+    .filter((a) => a.role === 'optional')
+    .map((a) => ({ userId: a.userId, name: nameOf.get(a.userId) ?? 'Someone from the team', reason: a.reason }));
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> › {meetingKindLabel[meeting.kind]}
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> ›{' '}
+        {meetingKindLabel[meeting.kind]}
       </nav>
       <h1>
         {meetingKindLabel[meeting.kind]} with {person.givenName}
       </h1>
       {moved ? (
         <div className="alert alert-success" role="status">
-          {moved === '1' ? 'The meeting has moved.' : `${moved} meetings of the series have moved.`} The new time is on the calendars of everyone from the team who is coming.{' '}
-          {leftOutSentence(notAdded, moved === '1' ? 1 : 2)}
+          {moved === '1' ? 'The meeting has moved.' : `${moved} meetings of the series have moved.`} The new time is on
+          the calendars of everyone from the team who is coming. {leftOutSentence(notAdded, moved === '1' ? 1 : 2)}
         </div>
       ) : null}
       {accessOff.length > 0 ? (
@@ -70,7 +87,9 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
         <dl className="facts">
           <dt>When</dt>
           <dd>
-            {longDate(meeting.startsAt, meeting.timeZone)}, {timeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)} {zoneAbbreviation(meeting.startsAt, meeting.timeZone)}
+            {longDate(meeting.startsAt, meeting.timeZone)},{' '}
+            {timeRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)}{' '}
+            {zoneAbbreviation(meeting.startsAt, meeting.timeZone)}
           </dd>
           <dt>Where</dt>
           <dd>
@@ -83,11 +102,19 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
             ) : null}
           </dd>
           <dt>From the team</dt>
-          <dd>{meeting.practitioners.map((p) => `${p.name} (${disciplineLabel[p.discipline]}${p.role === 'optional' ? ', if free' : ''})`).join(', ')}</dd>
+          <dd>
+            {meeting.practitioners
+              .map((p) => `${p.name} (${disciplineLabel[p.discipline]}${p.role === 'optional' ? ', if free' : ''})`)
+              .join(', ')}
+          </dd>
           {meeting.seriesId ? (
             <>
               <dt>Series</dt>
-              <dd>{rest.length > 1 ? `Part of a series: ${rest.length - 1} more booked after this one` : 'Part of a series'}</dd>
+              <dd>
+                {rest.length > 1
+                  ? `Part of a series: ${rest.length - 1} more booked after this one`
+                  : 'Part of a series'}
+              </dd>
             </>
           ) : null}
           <dt>Status</dt>
@@ -98,7 +125,8 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
         </dl>
         {ifFree.map((a) => (
           <p key={a.userId} className="muted">
-            {awayThen(a.name, a.reason)}, and was coming only if free: the meeting can go ahead without {firstNameOf(a.name)}.
+            {awayThen(a.name, a.reason)}, and was coming only if free: the meeting can go ahead without{' '}
+            {firstNameOf(a.name)}.
           </p>
         ))}
         <p className="link-row">
@@ -138,8 +166,15 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
       {meeting.status === 'scheduled' ? (
         <section className="card" aria-labelledby="cancel-heading">
           <h2 id="cancel-heading">Cancel</h2>
-          <p className="muted">The practitioners&apos; time is freed at once, and the meeting leaves everyone&apos;s Today.</p>
-          <CancelMeetingForm action={cancelMeetingAction} personId={person.id} meetingId={meeting.id} restOfSeries={Math.max(1, rest.length)} />
+          <p className="muted">
+            The practitioners&apos; time is freed at once, and the meeting leaves everyone&apos;s Today.
+          </p>
+          <CancelMeetingForm
+            action={cancelMeetingAction}
+            personId={person.id}
+            meetingId={meeting.id}
+            restOfSeries={Math.max(1, rest.length)}
+          />
         </section>
       ) : null}
     </>

@@ -20,7 +20,6 @@ import { crisisDeadline } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Crisis meeting within 24 hours' };
 
-
 const crisisSearch = z.object({
   duration: z.coerce.number().int().min(30).max(180).catch(60),
   location: z.enum(locationKind.enumValues).catch('home'),
@@ -30,7 +29,12 @@ function hoursAndMinutes(ms: number): string {
   const total = Math.round(Math.abs(ms) / 60_000);
   const hours = Math.floor(total / 60);
   const minutes = total % 60;
-  return [hours ? `${hours} hour${hours === 1 ? '' : 's'}` : null, minutes || !hours ? `${minutes} minute${minutes === 1 ? '' : 's'}` : null].filter(Boolean).join(' ');
+  return [
+    hours ? `${hours} hour${hours === 1 ? '' : 's'}` : null,
+    minutes || !hours ? `${minutes} minute${minutes === 1 ? '' : 's'}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -41,7 +45,11 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
   const { id } = await params;
   const search = crisisSearch.parse(await searchParams);
   const { db, person } = await openPersonRecord(id, 'crisis');
-  const [settings, staff, history] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId), coreTeamHistory(db, person.id)]);
+  const [settings, staff, history] = await Promise.all([
+    teamSchedulingSettings(db, person.teamId),
+    teamPractitioners(db, person.teamId),
+    coreTeamHistory(db, person.id),
+  ]);
   const zone = settings?.timeZone ?? person.teamTimeZone;
   const now = new Date();
   const deadline = crisisDeadline(person.referralAt);
@@ -50,16 +58,36 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   // Up to the 24-hour mark, and two days past it, so there is always something to offer; never
   // more than three days, even for a referral recorded ahead of time.
-  const window = { start: now.getTime(), end: Math.min(Math.max(deadline, now.getTime()) + 48 * HOUR_MS, now.getTime() + 72 * HOUR_MS) };
-  const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: staff.map((s) => s.id), window, coreUserIds: core });
-  const options = crisisOptions({ team: calendars, window, durationMinutes: search.duration, travelMinutes, earliestStart: now.getTime(), deadline, limit: 8 });
+  const window = {
+    start: now.getTime(),
+    end: Math.min(Math.max(deadline, now.getTime()) + 48 * HOUR_MS, now.getTime() + 72 * HOUR_MS),
+  };
+  const calendars = await loadCalendars(db, {
+    teamId: person.teamId,
+    userIds: staff.map((s) => s.id),
+    window,
+    coreUserIds: core,
+  });
+  const options = crisisOptions({
+    team: calendars,
+    window,
+    durationMinutes: search.duration,
+    travelMinutes,
+    earliestStart: now.getTime(),
+    deadline,
+    limit: 8,
+  });
   const discipline = new Map(staff.map((s) => [s.id, s.discipline]));
   const choices: CrisisChoice[] = options.map((o) => ({
     value: `${new Date(o.start).toISOString()}|${o.pair[0].id},${o.pair[1].id}`,
     day: dayHeading(new Date(o.start), now, zone),
     time: timeRange(new Date(o.start), new Date(o.end), zone),
     who: o.pair.map((p) => `${p.name} (${disciplineLabel[discipline.get(p.id)!]})`).join(' and '),
-    notes: [o.beforeDeadline ? null : 'after the 24-hour mark', o.peerIncluded ? null : 'no peer worker free', o.pair.some((p) => p.isCore) ? 'core team' : null].filter((n): n is string => n !== null),
+    notes: [
+      o.beforeDeadline ? null : 'after the 24-hour mark',
+      o.peerIncluded ? null : 'no peer worker free',
+      o.pair.some((p) => p.isCore) ? 'core team' : null,
+    ].filter((n): n is string => n !== null),
   }));
   const name = personDisplayName(person);
 
@@ -73,7 +101,8 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
         Referred {longDate(person.referralAt, zone)} at {timeOfDay(person.referralAt, zone)}.{' '}
         {left > 0 ? (
           <strong>
-            {hoursAndMinutes(left)} left to the 24-hour mark ({dayHeading(new Date(deadline), now, zone)} {timeOfDay(new Date(deadline), zone)}).
+            {hoursAndMinutes(left)} left to the 24-hour mark ({dayHeading(new Date(deadline), now, zone)}{' '}
+            {timeOfDay(new Date(deadline), zone)}).
           </strong>
         ) : (
           <strong>The 24-hour mark passed {hoursAndMinutes(left)} ago: meet as soon as you can.</strong>
@@ -107,15 +136,20 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
             Find two free practitioners
           </button>
           <span className="muted">
-            The whole team, {staff.length} practitioners. Times in {zone}.{travelMinutes ? ` ${travelMinutes} minutes of travel kept free either side.` : ''}
+            The whole team, {staff.length} practitioners. Times in {zone}.
+            {travelMinutes ? ` ${travelMinutes} minutes of travel kept free either side.` : ''}
           </span>
         </div>
       </form>
       {choices.length === 0 ? (
         <div className="alert alert-warning" role="status">
-          <p>No two practitioners of the team are free together in the next {Math.round((window.end - window.start) / HOUR_MS)} hours within their working hours.</p>
           <p>
-            Call the team lead, or <Link href={`/people/${person.id}/meetings/new?kind=crisis`}>choose practitioners and a wider window</Link>.
+            No two practitioners of the team are free together in the next{' '}
+            {Math.round((window.end - window.start) / HOUR_MS)} hours within their working hours.
+          </p>
+          <p>
+            Call the team lead, or{' '}
+            <Link href={`/people/${person.id}/meetings/new?kind=crisis`}>choose practitioners and a wider window</Link>.
           </p>
         </div>
       ) : (

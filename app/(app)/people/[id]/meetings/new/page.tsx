@@ -12,7 +12,13 @@ import { SelectField, TextField } from '@/components/ui/fields';
 import { disciplineLabel, locationKindLabel, meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { currentCoreTeam } from '@/lib/people/core-team';
-import { MAX_SEARCH_DAYS, readSlotSearch, searchDays, travelMinutesFor, type SlotSearchErrors } from '@/lib/scheduling/booking-input';
+import {
+  MAX_SEARCH_DAYS,
+  readSlotSearch,
+  searchDays,
+  travelMinutesFor,
+  type SlotSearchErrors,
+} from '@/lib/scheduling/booking-input';
 import type { FormState } from '@/lib/actions/form-state';
 import { findFreeSlots } from '@/lib/scheduling/free-slots';
 import { localTime } from '@/lib/scheduling/working-hours';
@@ -40,7 +46,11 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const raw = await searchParams;
   const { db, person } = await openPersonRecord(id, 'book');
   const now = new Date();
-  const [settings, staff, history] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId), coreTeamHistory(db, person.id)]);
+  const [settings, staff, history] = await Promise.all([
+    teamSchedulingSettings(db, person.teamId),
+    teamPractitioners(db, person.teamId),
+    coreTeamHistory(db, person.id),
+  ]);
   const zone = settings?.timeZone ?? person.teamTimeZone;
   const today = todayIn(zone);
   const core = currentCoreTeam(history, today).map((a) => a.userId);
@@ -49,7 +59,11 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   // Moving a booked meeting: its kind, length, place and people are the starting point.
   const moving = parsed.meeting ? await findMeeting(db, person.id, parsed.meeting) : undefined;
   if (parsed.meeting && (!moving || moving.status !== 'scheduled')) notFound();
-  const movingIds = moving ? (parsed.scope === 'rest' && moving.seriesId ? (await restOfSeries(db, person, moving.seriesId, moving.startsAt)).map((m) => m.id) : [moving.id]) : [];
+  const movingIds = moving
+    ? parsed.scope === 'rest' && moving.seriesId
+      ? (await restOfSeries(db, person, moving.seriesId, moving.startsAt)).map((m) => m.id)
+      : [moving.id]
+    : [];
   const search =
     moving && !searched
       ? {
@@ -76,21 +90,28 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
   const searchState: FormState = { status: refused ? 'error' : 'idle', fieldErrors: problems };
   const searching = required.length > 0 && !refused && window.end > window.start;
-  const calendars = searching ? await loadCalendars(db, { teamId: person.teamId, userIds: [...required, ...optional], window, coreUserIds: core, ignoreMeetingIds: movingIds }) : [];
+  const calendars = searching
+    ? await loadCalendars(db, {
+        teamId: person.teamId,
+        userIds: [...required, ...optional],
+        window,
+        coreUserIds: core,
+        ignoreMeetingIds: movingIds,
+      })
+    : [];
   const prefs = person.meetingPreferences;
-  const { slots, reasons } =
-    !searching
-      ? { slots: [], reasons: [] }
-      : findFreeSlots({
-          required: calendars.filter((c) => required.includes(c.id)),
-          optional: calendars.filter((c) => optional.includes(c.id)),
-          window,
-          durationMinutes: search.duration,
-          travelMinutes,
-          earliestStart: now.getTime() + notice,
-          preferences: prefs ? { ...prefs, zone } : null,
-          limit: 16,
-        });
+  const { slots, reasons } = !searching
+    ? { slots: [], reasons: [] }
+    : findFreeSlots({
+        required: calendars.filter((c) => required.includes(c.id)),
+        optional: calendars.filter((c) => optional.includes(c.id)),
+        window,
+        durationMinutes: search.duration,
+        travelMinutes,
+        earliestStart: now.getTime() + notice,
+        preferences: prefs ? { ...prefs, zone } : null,
+        limit: 16,
+      });
   const names = new Map(staff.map((s) => [s.id, s.name.split(' ')[0]!]));
   const byDay = new Map<string, SlotDay>();
   for (const slot of [...slots].sort((a, b) => a.start - b.start)) {
@@ -112,8 +133,14 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const invited = moving ? await meetingInvitations(db, moving.id) : [];
   const invitees = inviteeOptions(
     await inviteOptions(db, person.id),
-    { person: invited.some((i) => i.networkMemberId === null && !i.revokedAt), memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && !i.revokedAt ? [i.networkMemberId] : []))) },
-    { person: invited.some((i) => i.networkMemberId === null && i.revokedAt), memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && i.revokedAt ? [i.networkMemberId] : []))) },
+    {
+      person: invited.some((i) => i.networkMemberId === null && !i.revokedAt),
+      memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && !i.revokedAt ? [i.networkMemberId] : []))),
+    },
+    {
+      person: invited.some((i) => i.networkMemberId === null && i.revokedAt),
+      memberIds: new Set(invited.flatMap((i) => (i.networkMemberId && i.revokedAt ? [i.networkMemberId] : []))),
+    },
   );
   const hidden = {
     personId: person.id,
@@ -123,22 +150,28 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
     required: required.join(','),
     optional: optional.join(','),
   };
-  const title = moving ? `Move the ${meetingKindLabel[moving.kind].toLowerCase()}${movingIds.length > 1 ? ` and the rest of its series (${movingIds.length} meetings)` : ''}` : `Book a meeting with ${person.givenName}`;
+  const title = moving
+    ? `Move the ${meetingKindLabel[moving.kind].toLowerCase()}${movingIds.length > 1 ? ` and the rest of its series (${movingIds.length} meetings)` : ''}`
+    : `Book a meeting with ${person.givenName}`;
 
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> › {moving ? 'Move a meeting' : 'Book a meeting'}
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> ›{' '}
+        {moving ? 'Move a meeting' : 'Book a meeting'}
       </nav>
       <h1>{title}</h1>
       {moving ? (
         <p className="lede">
           Now {longDate(moving.startsAt, zone)}, {timeRange(moving.startsAt, moving.endsAt, zone)}.{' '}
-          {movingIds.length > 1 ? 'Every later meeting of the series moves by the same change of day and time; each is checked before anything changes.' : 'Its current time counts as free, so it can move by a little.'}
+          {movingIds.length > 1
+            ? 'Every later meeting of the series moves by the same change of day and time; each is checked before anything changes.'
+            : 'Its current time counts as free, so it can move by a little.'}
         </p>
       ) : (
         <p className="lede">
-          In a crisis, <Link href={`/people/${person.id}/meetings/crisis`}>find two practitioners within 24 hours</Link> instead.
+          In a crisis, <Link href={`/people/${person.id}/meetings/crisis`}>find two practitioners within 24 hours</Link>{' '}
+          instead.
         </p>
       )}
       <form className="card form" method="get" aria-label="What kind of meeting">
@@ -180,7 +213,15 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
             </select>
           </div>
           <TextField name="from" label="From" type="date" state={searchState} stored={from} required />
-          <TextField name="to" label="Until" type="date" state={searchState} stored={to} required hint={`${MAX_SEARCH_DAYS / 7} weeks at most`} />
+          <TextField
+            name="to"
+            label="Until"
+            type="date"
+            state={searchState}
+            stored={to}
+            required
+            hint={`${MAX_SEARCH_DAYS / 7} weeks at most`}
+          />
           {moving ? null : (
             <>
               <div className="field">
@@ -224,10 +265,22 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
                     </span>
                   </th>
                   <td>
-                    <input type="checkbox" name="required" value={s.id} defaultChecked={required.includes(s.id)} aria-label={`${s.name} must be there`} />
+                    <input
+                      type="checkbox"
+                      name="required"
+                      value={s.id}
+                      defaultChecked={required.includes(s.id)}
+                      aria-label={`${s.name} must be there`}
+                    />
                   </td>
                   <td>
-                    <input type="checkbox" name="optional" value={s.id} defaultChecked={optional.includes(s.id)} aria-label={`${s.name} is welcome to join`} />
+                    <input
+                      type="checkbox"
+                      name="optional"
+                      value={s.id}
+                      defaultChecked={optional.includes(s.id)}
+                      aria-label={`${s.name} is welcome to join`}
+                    />
                   </td>
                 </tr>
               ))}
@@ -250,7 +303,10 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
         </div>
       ) : required.length === 0 ? (
         <div className="empty">
-          <p>Choose at least one practitioner who must be there{core.length === 0 ? `: ${person.givenName} has no core team yet` : ''}.</p>
+          <p>
+            Choose at least one practitioner who must be there
+            {core.length === 0 ? `: ${person.givenName} has no core team yet` : ''}.
+          </p>
         </div>
       ) : slots.length === 0 ? (
         <div className="alert alert-warning" role="status">
@@ -275,11 +331,15 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
         <BookingForm
           action={moving ? rescheduleMeetingAction : bookMeetingAction}
           location={search.location}
-          defaultDetail={moving ? (moving.locationDetail ?? '') : search.location === 'home' ? (person.address ?? '') : ''}
+          defaultDetail={
+            moving ? (moving.locationDetail ?? '') : search.location === 'home' ? (person.address ?? '') : ''
+          }
           defaultVideoUrl={moving?.videoUrl ?? ''}
           days={days}
           hidden={moving ? { ...hidden, meetingId: moving.id, scope: parsed.scope } : hidden}
-          submitLabel={moving ? (movingIds.length > 1 ? `Move all ${movingIds.length}` : 'Move to this time') : 'Book this time'}
+          submitLabel={
+            moving ? (movingIds.length > 1 ? `Move all ${movingIds.length}` : 'Move to this time') : 'Book this time'
+          }
           invitees={invitees}
         />
       )}

@@ -17,7 +17,6 @@ import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Check a series' };
 
-
 const extra = z.object({
   start: z.iso.datetime({ offset: true }).catch(''),
   locationDetail: z.string().max(300).catch(''),
@@ -32,17 +31,33 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
   const { search, fieldErrors } = readSlotSearch(raw);
   const { start, locationDetail, videoUrl } = extra.parse(raw);
   const back = `/people/${person.id}/meetings/new`;
-  const searchAgain = new URLSearchParams({ kind: search.kind, duration: String(search.duration), location: search.location, required: search.required.join(','), optional: search.optional.join(','), repeat: search.repeat, count: String(search.count) });
+  const searchAgain = new URLSearchParams({
+    kind: search.kind,
+    duration: String(search.duration),
+    location: search.location,
+    required: search.required.join(','),
+    optional: search.optional.join(','),
+    repeat: search.repeat,
+    count: String(search.count),
+  });
   if (!start || search.repeat === 'none' || search.required.length === 0) redirect(back);
   // More meetings than a series may have: back to the search, which says so beside the count.
   if (fieldErrors.count) redirect(`${back}?${searchAgain}`);
-  const [settings, staff] = await Promise.all([teamSchedulingSettings(db, person.teamId), teamPractitioners(db, person.teamId)]);
+  const [settings, staff] = await Promise.all([
+    teamSchedulingSettings(db, person.teamId),
+    teamPractitioners(db, person.teamId),
+  ]);
   const zone = settings?.timeZone ?? person.teamTimeZone;
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
   const starts = occurrenceStarts(Date.parse(start), search.repeat, Math.min(search.count, MAX_SERIES_MEETINGS), zone);
   const duration = search.duration * MINUTE_MS;
   const span = { start: starts[0]! - DAY_MS, end: starts[starts.length - 1]! + duration + DAY_MS };
-  const calendars = await loadCalendars(db, { teamId: person.teamId, userIds: [...search.required, ...search.optional], window: span, coreUserIds: [] });
+  const calendars = await loadCalendars(db, {
+    teamId: person.teamId,
+    userIds: [...search.required, ...search.optional],
+    window: span,
+    coreUserIds: [],
+  });
   const now = new Date();
   const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
   const checks = checkOccurrences({
@@ -54,12 +69,16 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
     zone,
     earliestStart: now.getTime() + notice,
   });
-  const label = (ms: number) => `${dayHeading(new Date(ms), now, zone)}, ${timeRange(new Date(ms), new Date(ms + duration), zone)}`;
+  const label = (ms: number) =>
+    `${dayHeading(new Date(ms), now, zone)}, ${timeRange(new Date(ms), new Date(ms + duration), zone)}`;
   const occurrences: CheckedOccurrence[] = checks.map((c) => ({
     start: new Date(c.start).toISOString(),
     label: label(c.start),
     problems: c.problems,
-    alternatives: c.alternatives.map((a) => ({ start: new Date(a.start).toISOString(), label: timeOfDay(new Date(a.start), zone) })),
+    alternatives: c.alternatives.map((a) => ({
+      start: new Date(a.start).toISOString(),
+      label: timeOfDay(new Date(a.start), zone),
+    })),
   }));
   const names = staff.filter((s) => search.required.includes(s.id)).map((s) => s.name);
   const name = personDisplayName(person);
@@ -67,13 +86,16 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> › <Link href={`${back}?${searchAgain}`}>Book a meeting</Link> › Check the series
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> ›{' '}
+        <Link href={`${back}?${searchAgain}`}>Book a meeting</Link> › Check the series
       </nav>
       <h1>
-        {search.repeat === 'daily' ? 'Daily' : 'Weekly'} {meetingKindLabel[search.kind].toLowerCase()}s with {person.givenName}
+        {search.repeat === 'daily' ? 'Daily' : 'Weekly'} {meetingKindLabel[search.kind].toLowerCase()}s with{' '}
+        {person.givenName}
       </h1>
       <p className="lede">
-        {search.count} meetings of {search.duration} minutes with {names.join(', ')}. Times in {zone}. Nothing is booked until you confirm.
+        {search.count} meetings of {search.duration} minutes with {names.join(', ')}. Times in {zone}. Nothing is booked
+        until you confirm.
       </p>
       <div className="card">
         <SeriesForm

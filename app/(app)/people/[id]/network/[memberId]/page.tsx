@@ -23,13 +23,20 @@ export default async function NetworkMemberPage({ params }: PageProps<'/people/[
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> › {member.givenName}
+        <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{personDisplayName(person)}</Link> ›{' '}
+        {member.givenName}
       </nav>
       <h1>
         {member.givenName} {member.familyName ?? ''}
         {member.active ? null : <span className="muted"> (no longer in the network)</span>}
       </h1>
-      <NetworkMemberForm action={updateNetworkMemberAction} personId={person.id} personName={person.givenName} member={member} submitLabel="Save changes" />
+      <NetworkMemberForm
+        action={updateNetworkMemberAction}
+        personId={person.id}
+        personName={person.givenName}
+        member={member}
+        submitLabel="Save changes"
+      />
       <section className="card" aria-labelledby="consent-heading">
         <h2 id="consent-heading">Consent history</h2>
         <div className="table-wrap">
@@ -64,7 +71,12 @@ export default async function NetworkMemberPage({ params }: PageProps<'/people/[
             ? `If ${person.givenName} no longer wants ${member.givenName} in their network, take them off the map. Nothing is deleted.`
             : `${member.givenName} is kept in the record but not shown on the map.`}
         </p>
-        <MemberActiveForm action={setNetworkMemberActiveAction} personId={person.id} memberId={member.id} active={member.active} />
+        <MemberActiveForm
+          action={setNetworkMemberActiveAction}
+          personId={person.id}
+          memberId={member.id}
+          active={member.active}
+        />
       </section>
     </>
   );

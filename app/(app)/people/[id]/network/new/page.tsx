@@ -17,7 +17,13 @@ export default async function NewNetworkMemberPage({ params }: PageProps<'/peopl
         <Link href="/people">People</Link> › <Link href={`/people/${person.id}`}>{name}</Link> › Add to the network
       </nav>
       <h1>Add someone to {person.givenName}&apos;s network</h1>
-      <NetworkMemberForm action={addNetworkMemberAction} personId={person.id} personName={person.givenName} member={{ preferredChannel: 'email', mayBeInvited: false }} submitLabel="Add to the network" />
+      <NetworkMemberForm
+        action={addNetworkMemberAction}
+        personId={person.id}
+        personName={person.givenName}
+        member={{ preferredChannel: 'email', mayBeInvited: false }}
+        submitLabel="Add to the network"
+      />
     </>
   );
 }

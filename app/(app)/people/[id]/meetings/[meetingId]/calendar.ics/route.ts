@@ -16,7 +16,10 @@ const uuid = z.guid();
  * One meeting as a .ics file, for the person's team only: anyone else, signed out or on
  * another team, gets the same 404 as for a meeting that does not exist.
  */
-export async function GET(_request: Request, { params }: RouteContext<'/people/[id]/meetings/[meetingId]/calendar.ics'>) {
+export async function GET(
+  _request: Request,
+  { params }: RouteContext<'/people/[id]/meetings/[meetingId]/calendar.ics'>,
+) {
   try {
     const { id, meetingId } = await params;
     const user = await currentUser();
@@ -36,7 +39,9 @@ export async function GET(_request: Request, { params }: RouteContext<'/people/[
       detail: { view: 'meeting calendar file', meetingId: meeting.id },
     });
     const link = await publicUrl(`/people/${person.id}/meetings/${meeting.id}`);
-    return calendarResponse(meetingCalendarFile(meeting, { link, now: new Date() }), { fileName: meetingFileName(meeting) });
+    return calendarResponse(meetingCalendarFile(meeting, { link, now: new Date() }), {
+      fileName: meetingFileName(meeting),
+    });
   } catch (error) {
     return failureResponse(error, 'meeting calendar file');
   }
