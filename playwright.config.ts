@@ -6,7 +6,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const postgresUrl = process.env.E2E_DATABASE_URL;
 export const postgresPorts = [port + 1, port + 2];
 const serverEnv = {
-  DEMO_DATA: 'on',
+  // A production build never makes demo data itself: each database is seeded first (npm run seed:demo).
+  DEMO_DATA: 'off',
   NEXTAUTH_SECRET: 'e2e-only-secret-0123456789-abcdefghijklmnop',
   NEXT_TELEMETRY_DISABLED: '1',
   LOG_LEVEL: 'warn',
@@ -47,7 +48,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf .data/e2e && npm start -- -p ${port} -H 127.0.0.1`,
+      command: `rm -rf .data/e2e && npm run -s seed:demo && npm start -- -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -57,7 +58,7 @@ export default defineConfig({
     // Two more instances on one PostgreSQL database, as in production behind a load balancer.
     ...(postgresUrl
       ? postgresPorts.map((p) => ({
-          command: `npm start -- -p ${p} -H 127.0.0.1`,
+          command: `npm run -s seed:demo && npm start -- -p ${p} -H 127.0.0.1`,
           url: `http://127.0.0.1:${p}/api/health`,
           reuseExistingServer: false,
           timeout: 120_000,

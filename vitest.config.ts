@@ -2,6 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
+/** Only `npm run dev` has a built-in secret; the tests bring their own. */
+const env = { NEXTAUTH_SECRET: 'vitest-only-secret-0123456789-abcdefghijklmnop' };
 
 export default defineConfig({
   resolve: { alias },
@@ -14,6 +16,7 @@ export default defineConfig({
           include: ['lib/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -22,6 +25,7 @@ export default defineConfig({
           name: 'integration',
           include: ['db/**/*.test.ts', 'lib/**/*.integration.test.ts'],
           environment: 'node',
+          env,
           globalSetup: ['./db/testing/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

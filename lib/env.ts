@@ -39,6 +39,22 @@ const schema = z
           'set MAIL_FROM to the address email comes from (for example: Riverside team <meetings@example.nhs.uk>) when SMTP_URL is set',
       });
     }
+    if (env.NODE_ENV === 'production' && !env.NEXTAUTH_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_URL'],
+        message:
+          'set NEXTAUTH_URL to the public address of the app (for example: https://meetings.example.nhs.uk): personal links in emails start with it, and session cookies are marked Secure only behind https',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.DEMO_DATA === 'on') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_DATA'],
+        message:
+          'DEMO_DATA=on is refused in production: the demo accounts have a published password. For a test database, run npm run seed:demo against it before starting',
+      });
+    }
     if (env.NODE_ENV === 'production' && (!env.NEXTAUTH_SECRET || env.NEXTAUTH_SECRET.length < 32)) {
       ctx.addIssue({
         code: 'custom',
@@ -51,7 +67,7 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
-/** A fixed secret for local development only; production refuses to start without its own. */
+/** A fixed secret for `npm run dev` only: anywhere else (production, tests) a secret must be set. */
 const DEVELOPMENT_SECRET = 'development-only-secret-never-used-in-production-0000';
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -71,9 +87,12 @@ export function env(): Env {
   return cached;
 }
 
-export function authSecret(): string {
-  const e = env();
-  return e.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET;
+export function authSecret(e: Env = env()): string {
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  if (e.NODE_ENV === 'development') return DEVELOPMENT_SECRET;
+  throw new Error(
+    `The app cannot start: set NEXTAUTH_SECRET (NODE_ENV is ${e.NODE_ENV}; only development has a built-in one).`,
+  );
 }
 
 export function shouldSeedDemoData(e: Env = env()): boolean {

@@ -15,12 +15,16 @@ async function hasUser(database: Database, email: string): Promise<boolean> {
 
 /**
  * At server start: an empty database gets the demo data when that is allowed (development, or
- * DEMO_DATA=on), once even with several instances starting together, and the sign-in details
- * are printed.
+ * DEMO_DATA=on outside production), once even with several instances starting together, and the
+ * sign-in details are printed.
  */
 export async function seedDemoDataIfWanted(database: Database): Promise<void> {
+  if (shouldSeedDemoData(env())) await seedDemoDataIfEmpty(database);
+}
+
+/** Fills an empty database with the demo data (guarded by an advisory lock on PostgreSQL) and prints how to sign in. */
+export async function seedDemoDataIfEmpty(database: Database): Promise<void> {
   const e = env();
-  if (!shouldSeedDemoData(e)) return;
   const seed = async () => {
     if (!(await isEmpty(database.db))) return;
     const counts = await database.db.transaction((tx) => seedDemoData(tx));
