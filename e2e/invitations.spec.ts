@@ -231,7 +231,7 @@ test.describe('consent that stops invitations at once', () => {
     await page.getByLabel('May be invited to network meetings').uncheck();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText(
-      'Saved. Pat’s link to 1 booked meeting no longer works, and 1 email still waiting to go was withdrawn.',
+      'Saved. Pat’s link to 1 meeting no longer works, and 1 email still waiting to go was withdrawn.',
     );
     await expect(page.getByLabel('May be invited to network meetings')).not.toBeChecked();
     await expectAccessible(page);

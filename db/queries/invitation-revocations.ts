@@ -1,12 +1,13 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { invitations, meetings, outbox } from '../schema';
+import { invitations, outbox } from '../schema';
 
 export type RevokedInvitation = { id: string; meetingId: string };
 
 /**
- * Ends a network member's links to every meeting not yet held (booked, or booked and not yet
- * marked held), at once: their pages then show only that the link no longer works.
+ * Ends every live link of a network member at once, whatever became of its meeting (a cancelled
+ * meeting's page still says when and where it was to be): their pages then show only that the
+ * link no longer works.
  */
 export async function revokeMemberInvitations(
   db: Db,
@@ -16,13 +17,7 @@ export async function revokeMemberInvitations(
   return db
     .update(invitations)
     .set({ revokedAt: now })
-    .where(
-      and(
-        eq(invitations.networkMemberId, memberId),
-        isNull(invitations.revokedAt),
-        sql`exists (select 1 from ${meetings} where ${meetings.id} = ${invitations.meetingId} and ${meetings.status} = 'scheduled')`,
-      ),
-    )
+    .where(and(eq(invitations.networkMemberId, memberId), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id, meetingId: invitations.meetingId });
 }
 

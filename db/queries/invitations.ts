@@ -42,7 +42,11 @@ export async function liveInvitees(tx: Db, meetingId: string) {
     .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
 }
 
-/** Of these network members, those of this person who are in the network and may be invited. */
+/**
+ * Of these network members, those of this person who are in the network and may be invited,
+ * held (FOR SHARE) until the transaction ends: a withdrawal of consent at the same moment waits
+ * for this booking, and then turns off the link it made.
+ */
 export async function invitableMembers(tx: Db, personId: string, memberIds: readonly string[]) {
   if (memberIds.length === 0) return [];
   return tx
@@ -55,7 +59,8 @@ export async function invitableMembers(tx: Db, personId: string, memberIds: read
         eq(networkMembers.active, true),
         eq(networkMembers.mayBeInvited, true),
       ),
-    );
+    )
+    .for('share');
 }
 
 /**

@@ -16,12 +16,12 @@ const form = (values: Record<string, string>) => {
 };
 
 describe('the form-action wrapper', () => {
-  it('refuses an action body without a name, since the log names failures by it', () => {
-    expect(() => validatedAction(z.object({}), async () => {})).toThrow(/Name the function/);
+  it('refuses an action without a name, since the log names failures by it', () => {
+    expect(() => validatedAction(' ', z.object({}), async () => {})).toThrow(/Name every form action/);
   });
 
   it('hands back the error code with the message, and the values as typed except passwords', async () => {
-    const action = validatedAction(z.object({ start: z.string() }), async function bookSomething() {
+    const action = validatedAction('bookSomething', z.object({ start: z.string() }), async () => {
       throw new AppError('slot_taken');
     });
     const state = await action(idle, form({ start: '2026-03-03T10:00:00Z', password: 'secret' }));

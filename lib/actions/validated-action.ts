@@ -20,13 +20,14 @@ export type ActionOutcome = {
 } | void;
 
 /**
- * Every action's body is a named function (`async function bookMeeting(input, { user, db })`):
- * the name is what the log says failed. An anonymous one stops the module loading, so no test passes.
+ * Every action is named where it is made (`validatedAction('bookMeeting', schema, …)`): the name
+ * is what the log says failed. (A function's own name would not do: the production build's
+ * minifier drops it.) An empty one stops the module loading, so no test passes.
  */
-function requireName(run: { name: string }): void {
-  if (!run.name)
+function requireName(name: string): void {
+  if (!name.trim())
     throw new Error(
-      'Name the function a form action runs, e.g. async function bookMeeting(input, context): the log names failures by it.',
+      "Name every form action, e.g. validatedAction('bookMeeting', schema, run): the log names failures by it.",
     );
 }
 
@@ -50,10 +51,11 @@ function valuesOf(formData: FormData): Record<string, string> {
  * values as typed. Errors become messages a person can act on; internal ones are logged.
  */
 export function validatedAction<S extends z.ZodType>(
+  name: string,
   schema: S,
   run: (input: z.output<S>, context: ActionContext, formData: FormData) => Promise<ActionOutcome>,
 ) {
-  requireName(run);
+  requireName(name);
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = valuesOf(formData);
     const user = await currentUser();
@@ -64,7 +66,7 @@ export function validatedAction<S extends z.ZodType>(
         message: new AppError('unauthenticated').message,
         values: refill(values),
       };
-    return validateAndRun(schema, values, run.name, (input, db) => run(input, { user, db }, formData));
+    return validateAndRun(schema, values, name, (input, db) => run(input, { user, db }, formData));
   };
 }
 
@@ -73,12 +75,13 @@ export function validatedAction<S extends z.ZodType>(
  * an invitation): no session to check, so the body must check the link itself.
  */
 export function validatedPublicAction<S extends z.ZodType>(
+  name: string,
   schema: S,
   run: (input: z.output<S>, context: { db: Db }, formData: FormData) => Promise<ActionOutcome>,
 ) {
-  requireName(run);
+  requireName(name);
   return async (_previous: FormState, formData: FormData): Promise<FormState> =>
-    validateAndRun(schema, valuesOf(formData), run.name, (input, db) => run(input, { db }, formData));
+    validateAndRun(schema, valuesOf(formData), name, (input, db) => run(input, { db }, formData));
 }
 
 /** Validate, run, and turn the outcome or the error into the form's next state. */

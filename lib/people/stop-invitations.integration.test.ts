@@ -159,7 +159,7 @@ describe.each(engines)('what stops at once on %s', (engine) => {
     expect(result.ok).toBe(false);
     expect(result.state?.status).toBe('success');
     expect(result.state?.message).toBe(
-      'Saved. Ivy’s links to 2 booked meetings no longer work, and 2 emails still waiting to go were withdrawn.',
+      'Saved. Ivy’s links to 2 meetings no longer work, and 2 emails still waiting to go were withdrawn.',
     );
 
     for (const meeting of [first, second]) {
@@ -189,7 +189,7 @@ describe.each(engines)('what stops at once on %s', (engine) => {
       setNetworkMemberActiveAction(idle, form({ personId, memberId: member.id, active: 'false' })),
     );
     expect(result.state?.message).toContain(
-      'Their link to 1 booked meeting no longer works, and 1 email still waiting to go was withdrawn.',
+      'Their link to 1 meeting no longer works, and 1 email still waiting to go was withdrawn.',
     );
     expect((await openLink(ivy.id)).status).toBe(404);
   });
@@ -214,6 +214,21 @@ describe.each(engines)('what stops at once on %s', (engine) => {
       .where(eq(outbox.meetingId, meeting.id));
     expect(notices.map((n) => n.key)).toEqual(expect.arrayContaining([`cancelled:${ivy.id}:1`]));
     expect((await openLink(ivy.id)).body).toMatch(/cancelled/i);
+    // Nothing more can be booked for them until they are referred again.
+    const after2 = await run(
+      bookMeetingAction(
+        idle,
+        form({
+          personId,
+          kind: 'network',
+          duration: '60',
+          location: 'phone',
+          required: a,
+          start: nextTime().toISOString(),
+        }),
+      ),
+    );
+    expect(after2.state?.message).toMatch(/discharged, so no meeting can be booked/);
   });
 
   it('a practitioner whose access is off is no longer offered or booked, and stops counting in the core team', async () => {
@@ -241,6 +256,22 @@ describe.each(engines)('what stops at once on %s', (engine) => {
       ),
     );
     expect(refused.state?.fieldErrors?.required).toEqual(['Choose practitioners from the team']);
+    // Welcome to join but no longer able to: simply left out, never blocking the booking.
+    const withOptional = await run(
+      bookMeetingAction(
+        idle,
+        form({
+          personId,
+          kind: 'network',
+          duration: '60',
+          location: 'phone',
+          required: a,
+          optional: gone,
+          start: nextTime().toISOString(),
+        }),
+      ),
+    );
+    expect(withOptional).toMatchObject({ ok: true, redirect: `/people/${personId}?booked=1&without=${gone}` });
     const { coreTeamHistory } = await import('@/db/queries/core-team');
     const { coreTeamWarnings } = await import('@/lib/people/core-team');
     expect(coreTeamWarnings(await coreTeamHistory(database.db, personId))).toEqual([

@@ -64,7 +64,10 @@ export async function bookCrisisMeeting(
     });
     await inviteToMeetings(tx, person, input.invite, [{ id: meetingId!, endsAt: new Date(end) }]);
     if (input.makeCoreTeam) {
-      for (const { userId, role } of crisisCoreTeamRoles(current, required)) {
+      for (const { userId, role } of crisisCoreTeamRoles(
+        current.filter((a) => !a.accessOff),
+        required,
+      )) {
         await assignToCoreTeam(tx, person, { userId, role, startsOn: today, endsOn: null }, ctx.actor);
       }
     }

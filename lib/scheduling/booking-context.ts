@@ -13,9 +13,14 @@ import { whyNotFree } from './series';
 /** What the scheduling verbs share: who must come and who is welcome to, and where. */
 export type Who = { required: string[]; optional: string[] };
 export type Place = { location: NewMeeting['locationKind']; locationDetail: string; videoUrl: string };
-export type PersonRef = Pick<PersonRecord, 'id' | 'teamId'>;
+export type PersonRef = Pick<PersonRecord, 'id' | 'teamId'> & Partial<Pick<PersonRecord, 'status'>>;
 
-/** The team's settings, and the calendars of everyone chosen (only the team's own practitioners, with access). */
+/**
+ * The team's settings, and the calendars of everyone chosen (only the team's own practitioners,
+ * with access). Someone who must be there and cannot be chosen refuses the booking; someone
+ * welcome to join who cannot (their access ended) is simply left out, like anyone not free.
+ * A discharged person is not booked: refer them again first.
+ */
 export async function prepareBooking(
   db: Db,
   person: PersonRef,
@@ -24,6 +29,12 @@ export async function prepareBooking(
   span: { start: number; end: number },
   ignoreMeetingIds: string[] = [],
 ) {
+  if (person.status === 'discharged') {
+    throw new AppError(
+      'conflict',
+      'They have been discharged, so no meeting can be booked. Refer them again first, from their page.',
+    );
+  }
   const settings = await teamSchedulingSettings(db, person.teamId);
   if (!settings) throw new AppError('not_found');
   const travelMinutes = travelMinutesFor(place.location, settings.travelBufferMinutes);
@@ -35,7 +46,7 @@ export async function prepareBooking(
     coreUserIds: [],
     ignoreMeetingIds,
   });
-  if (calendars.length !== userIds.length)
+  if (calendars.filter((c) => who.required.includes(c.id)).length !== new Set(who.required).size)
     throw new AppError('invalid_input', 'Choose practitioners from the team.', {
       fieldErrors: { required: ['Choose practitioners from the team'] },
     });

@@ -58,7 +58,7 @@ export async function moveMeetings(
     { start: Math.min(...starts), end: Math.max(...starts) + duration },
     moving.map((m) => m.id),
   );
-  assertNotice(start, meeting.kind, settings.minimumNoticeHours);
+  assertNotice(start, input.kind, settings.minimumNoticeHours);
   if (moving.length === 1) assertWorking(required, start, start + duration, travelMinutes);
   else {
     const clashes = checkOccurrences({

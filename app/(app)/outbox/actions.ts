@@ -19,22 +19,27 @@ function afterRetry(count: number): string {
 }
 
 /** "Retry now" on one message that failed or waits for its next try: for its team's staff only. */
-export const retryMessageAction = validatedAction(retryInput, async function retryMessageAction(input, { user, db }) {
-  const message = await findOutboxMessage(db, input.messageId);
-  if (!message) throw new AppError('not_found');
-  // Email about a meeting belongs to the meeting's team; anything else is for administrators.
-  if (message.teamId) assertCan(user, 'update', { kind: 'meeting', teamId: message.teamId });
-  else assertCan(user, 'manage', { kind: 'administration' });
-  if (!(await retryNow(db, message.id))) {
-    throw new AppError('conflict', 'This message is being sent or has gone already. Reload the page to see it now.');
-  }
-  deliverSoon();
-  revalidatePath('/outbox');
-  return { message: afterRetry(1) };
-});
+export const retryMessageAction = validatedAction(
+  'retryMessage',
+  retryInput,
+  async function retryMessageAction(input, { user, db }) {
+    const message = await findOutboxMessage(db, input.messageId);
+    if (!message) throw new AppError('not_found');
+    // Email about a meeting belongs to the meeting's team; anything else is for administrators.
+    if (message.teamId) assertCan(user, 'update', { kind: 'meeting', teamId: message.teamId });
+    else assertCan(user, 'manage', { kind: 'administration' });
+    if (!(await retryNow(db, message.id))) {
+      throw new AppError('conflict', 'This message is being sent or has gone already. Reload the page to see it now.');
+    }
+    deliverSoon();
+    revalidatePath('/outbox');
+    return { message: afterRetry(1) };
+  },
+);
 
 /** "Retry all failed" after the mail server is fixed: the failed messages of the user's teams. */
 export const retryAllFailedAction = validatedAction(
+  'retryAllFailed',
   z.object({}),
   async function retryAllFailedAction(_input, { user, db }) {
     const count = await retryAllFailed(db, readableTeams(user));

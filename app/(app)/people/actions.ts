@@ -54,6 +54,7 @@ async function refuseLikelyDuplicate(db: Db, teamId: string, input: PersonInput,
 }
 
 export const createPersonAction = validatedAction(
+  'createPerson',
   personInput.and(z.object({ teamId: z.string().default('') })),
   async function createPersonAction(input, { user, db }) {
     // The team comes from the user's own memberships, never from what the form claims.
@@ -74,6 +75,7 @@ export const createPersonAction = validatedAction(
 );
 
 export const updatePersonAction = validatedAction(
+  'updatePerson',
   personInput.and(z.object({ personId: z.string() })),
   async function updatePersonAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);
@@ -95,26 +97,30 @@ const statusInput = z.discriminatedUnion('status', [
   }),
 ]);
 
-export const changeStatusAction = validatedAction(statusInput, async function changePersonStatus(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId);
-  const actor = await actorOf(user);
-  revalidatePath(`/people/${person.id}`, 'layout');
-  if (input.status === 'active') {
-    await setPersonStatus(
-      db,
-      person,
-      { status: 'active', referralAt: referralInstant(input.referralAt, person.teamTimeZone) },
-      actor,
-    );
-    return { message: 'Back on the caseload with the new referral time.' };
-  }
-  const { cancelled } = await dischargePerson({ db, actor }, person);
-  deliverSoon();
-  revalidatePath('/today');
-  revalidatePath('/calendar');
-  const meetings =
-    cancelled === 0
-      ? ''
-      : ` ${cancelled === 1 ? 'Their booked meeting is' : `Their ${cancelled} booked meetings are`} cancelled, and everyone invited is told.`;
-  return { message: `Discharged.${meetings} The record stays, and they can be referred again.` };
-});
+export const changeStatusAction = validatedAction(
+  'changeStatus',
+  statusInput,
+  async function changePersonStatus(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    const actor = await actorOf(user);
+    revalidatePath(`/people/${person.id}`, 'layout');
+    if (input.status === 'active') {
+      await setPersonStatus(
+        db,
+        person,
+        { status: 'active', referralAt: referralInstant(input.referralAt, person.teamTimeZone) },
+        actor,
+      );
+      return { message: 'Back on the caseload with the new referral time.' };
+    }
+    const { cancelled } = await dischargePerson({ db, actor }, person);
+    deliverSoon();
+    revalidatePath('/today');
+    revalidatePath('/calendar');
+    const meetings =
+      cancelled === 0
+        ? ''
+        : ` ${cancelled === 1 ? 'Their booked meeting is' : `Their ${cancelled} booked meetings are`} cancelled, and everyone invited is told.`;
+    return { message: `Discharged.${meetings} The record stays, and they can be referred again.` };
+  },
+);

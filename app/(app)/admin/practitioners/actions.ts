@@ -64,38 +64,43 @@ async function issueLink(db: Db, userId: string, createdBy: string, now: Date) {
   return { token, expiresAt: invite.expiresAt };
 }
 
-export const inviteAction = validatedAction(inviteInput, async function invitePractitioner(input, { user, db }) {
-  assertCan(user, 'manage', administration);
-  const origin = await requestOrigin();
-  // Nobody knows this password: the account can be used only once its owner chooses one.
-  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
-  const now = new Date();
-  const { account, token } = await db.transaction(async (tx) => {
-    if (await emailTaken(tx, input.email)) throw emailTakenError();
-    if ((await countExistingTeams(tx, input.teamIds)) !== input.teamIds.length) {
-      throw fieldError('teamIds', 'One of those teams no longer exists. Reload the page and choose again.');
-    }
-    const { teamIds, ...details } = input;
-    const account = await insertAccount(tx, { ...details, passwordHash }, teamIds);
-    const { token } = await issueLink(tx, account.id, user.id, now);
-    await recordAudit(tx, {
-      actorId: user.id,
-      teamId: null,
-      action: 'create',
-      entity: 'user',
-      entityId: account.id,
-      origin,
-      detail: { ...details, teamIds, invited: true },
+export const inviteAction = validatedAction(
+  'invite',
+  inviteInput,
+  async function invitePractitioner(input, { user, db }) {
+    assertCan(user, 'manage', administration);
+    const origin = await requestOrigin();
+    // Nobody knows this password: the account can be used only once its owner chooses one.
+    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+    const now = new Date();
+    const { account, token } = await db.transaction(async (tx) => {
+      if (await emailTaken(tx, input.email)) throw emailTakenError();
+      if ((await countExistingTeams(tx, input.teamIds)) !== input.teamIds.length) {
+        throw fieldError('teamIds', 'One of those teams no longer exists. Reload the page and choose again.');
+      }
+      const { teamIds, ...details } = input;
+      const account = await insertAccount(tx, { ...details, passwordHash }, teamIds);
+      const { token } = await issueLink(tx, account.id, user.id, now);
+      await recordAudit(tx, {
+        actorId: user.id,
+        teamId: null,
+        action: 'create',
+        entity: 'user',
+        entityId: account.id,
+        origin,
+        detail: { ...details, teamIds, invited: true },
+      });
+      return { account, token };
     });
-    return { account, token };
-  });
-  return {
-    message: `${account.name} has been invited.`,
-    data: { link: await publicUrl(welcomePath(token)), userId: account.id, name: account.name, email: account.email },
-  };
-});
+    return {
+      message: `${account.name} has been invited.`,
+      data: { link: await publicUrl(welcomePath(token)), userId: account.id, name: account.name, email: account.email },
+    };
+  },
+);
 
 export const newLinkAction = validatedAction(
+  'newLink',
   practitionerRefInput,
   async function newSetPasswordLink({ userId }, { user, db }) {
     assertCan(user, 'manage', administration);
@@ -128,6 +133,7 @@ export const newLinkAction = validatedAction(
 );
 
 export const updateDetailsAction = validatedAction(
+  'updateDetails',
   practitionerDetailsInput,
   async function updatePractitionerDetails({ userId, ...details }, { user, db }) {
     assertCan(user, 'manage', administration);
@@ -160,6 +166,7 @@ export const updateDetailsAction = validatedAction(
 );
 
 export const setAccessAction = validatedAction(
+  'setAccess',
   accessInput,
   async function setAccessAction({ userId, access }, { user, db }) {
     assertCan(user, 'manage', administration);
@@ -191,6 +198,7 @@ export const setAccessAction = validatedAction(
 );
 
 export const addMembershipAction = validatedAction(
+  'addMembership',
   membershipInput,
   async function addMembershipAction({ userId, teamId, lead }, { user, db }) {
     assertCan(user, 'manage', administration);
@@ -220,6 +228,7 @@ export const addMembershipAction = validatedAction(
 );
 
 export const setLeadAction = validatedAction(
+  'setLead',
   membershipInput,
   async function setLeadAction({ userId, teamId, lead }, { user, db }) {
     assertCan(user, 'manage', administration);
@@ -248,6 +257,7 @@ export const setLeadAction = validatedAction(
 );
 
 export const removeMembershipAction = validatedAction(
+  'removeMembership',
   membershipInput,
   async function removeMembershipAction({ userId, teamId }, { user, db }) {
     assertCan(user, 'manage', administration);

@@ -16,27 +16,32 @@ function nameTakenError(name: string) {
   return new AppError('conflict', message, { fieldErrors: { name: [message] } });
 }
 
-export const createTeamAction = validatedAction(teamInput, async function createTeamAction(input, { user, db }) {
-  assertCan(user, 'manage', administration);
-  const origin = await requestOrigin();
-  const team = await db.transaction(async (tx) => {
-    if (await teamNameTaken(tx, input.name)) throw nameTakenError(input.name);
-    const created = await insertTeam(tx, input);
-    await recordAudit(tx, {
-      actorId: user.id,
-      teamId: created.id,
-      action: 'create',
-      entity: 'team',
-      entityId: created.id,
-      origin,
-      detail: { ...input },
+export const createTeamAction = validatedAction(
+  'createTeam',
+  teamInput,
+  async function createTeamAction(input, { user, db }) {
+    assertCan(user, 'manage', administration);
+    const origin = await requestOrigin();
+    const team = await db.transaction(async (tx) => {
+      if (await teamNameTaken(tx, input.name)) throw nameTakenError(input.name);
+      const created = await insertTeam(tx, input);
+      await recordAudit(tx, {
+        actorId: user.id,
+        teamId: created.id,
+        action: 'create',
+        entity: 'team',
+        entityId: created.id,
+        origin,
+        detail: { ...input },
+      });
+      return created;
     });
-    return created;
-  });
-  return { redirectTo: `/admin/teams/${team.id}?saved=created` };
-});
+    return { redirectTo: `/admin/teams/${team.id}?saved=created` };
+  },
+);
 
 export const updateTeamAction = validatedAction(
+  'updateTeam',
   teamUpdateInput,
   async function updateTeamSettings({ teamId, ...input }, { user, db }) {
     assertCan(user, 'manage', administration);

@@ -15,6 +15,7 @@ const noFields = z.object({});
 
 /** A new secret address (replacing any earlier one), shown once: only its hash is kept. */
 export const createCalendarFeedAction = validatedAction(
+  'createCalendarFeed',
   noFields,
   async function createCalendarFeedAction(_input, { user, db }) {
     assertCan(user, 'update', { kind: 'user', userId: user.id });
@@ -34,6 +35,7 @@ export const createCalendarFeedAction = validatedAction(
 );
 
 export const revokeCalendarFeedAction = validatedAction(
+  'revokeCalendarFeed',
   noFields,
   async function revokeCalendarFeedAction(_input, { user, db }) {
     assertCan(user, 'update', { kind: 'user', userId: user.id });

@@ -13,6 +13,7 @@ import { clearLimit, limits } from '@/lib/security/rate-limits';
 
 /** Public: the one-time link is the only credential, and it is checked here. */
 export const setPasswordAction = validatedPublicAction(
+  'setPassword',
   setPasswordInput,
   async function setPasswordFromInvite({ token, password }, { db }) {
     const origin = await requestOrigin();

@@ -8,6 +8,7 @@ import { actorOf, personForAction } from '@/lib/people/access';
 import { assignmentInput, endAssignmentInput } from '@/lib/people/core-team-input';
 
 export const assignCoreTeamAction = validatedAction(
+  'assignCoreTeam',
   assignmentInput.and(z.object({ personId: z.string() })),
   async function assignCoreTeamAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);
@@ -19,6 +20,7 @@ export const assignCoreTeamAction = validatedAction(
 );
 
 export const endAssignmentAction = validatedAction(
+  'endAssignment',
   endAssignmentInput.extend({ personId: z.string() }),
   async function endAssignmentAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);

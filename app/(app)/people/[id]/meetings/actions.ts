@@ -34,26 +34,35 @@ function refreshPerson(personId: string) {
   revalidatePath('/calendar');
 }
 
-export const bookMeetingAction = validatedAction(bookingInput, async function bookMeetingAction(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId, 'book');
-  try {
-    const { joined } = await bookMeeting({ db, actor: await actorOf(user) }, { person, input });
-    refreshPerson(person.id);
-    return { redirectTo: confirmation(`/people/${person.id}`, 'booked=1', input.optional, [joined]) };
-  } finally {
-    // Win or lose, the slots shown next are fresh.
-    revalidatePath(`/people/${person.id}/meetings/new`);
-  }
-});
+export const bookMeetingAction = validatedAction(
+  'bookMeeting',
+  bookingInput,
+  async function bookMeetingAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId, 'book');
+    try {
+      const { joined } = await bookMeeting({ db, actor: await actorOf(user) }, { person, input });
+      refreshPerson(person.id);
+      return { redirectTo: confirmation(`/people/${person.id}`, 'booked=1', input.optional, [joined]) };
+    } finally {
+      // Win or lose, the slots shown next are fresh.
+      revalidatePath(`/people/${person.id}/meetings/new`);
+    }
+  },
+);
 
-export const bookSeriesAction = validatedAction(seriesInput, async function bookSeriesAction(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId, 'book');
-  const { meetingIds, joined } = await bookSeries({ db, actor: await actorOf(user) }, { person, input });
-  refreshPerson(person.id);
-  return { redirectTo: confirmation(`/people/${person.id}`, `booked=${meetingIds.length}`, input.optional, joined) };
-});
+export const bookSeriesAction = validatedAction(
+  'bookSeries',
+  seriesInput,
+  async function bookSeriesAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId, 'book');
+    const { meetingIds, joined } = await bookSeries({ db, actor: await actorOf(user) }, { person, input });
+    refreshPerson(person.id);
+    return { redirectTo: confirmation(`/people/${person.id}`, `booked=${meetingIds.length}`, input.optional, joined) };
+  },
+);
 
 export const rescheduleMeetingAction = validatedAction(
+  'rescheduleMeeting',
   rescheduleInput,
   async function rescheduleMeetingAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId, 'book');
@@ -74,16 +83,20 @@ export const rescheduleMeetingAction = validatedAction(
   },
 );
 
-export const bookCrisisAction = validatedAction(crisisInput, async function bookCrisisAction(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId, 'book');
-  try {
-    await bookCrisisMeeting({ db, actor: await actorOf(user) }, { person, input });
-    refreshPerson(person.id);
-    return { redirectTo: `/people/${person.id}?booked=1` };
-  } finally {
-    revalidatePath(`/people/${person.id}/meetings/crisis`);
-  }
-});
+export const bookCrisisAction = validatedAction(
+  'bookCrisis',
+  crisisInput,
+  async function bookCrisisAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId, 'book');
+    try {
+      await bookCrisisMeeting({ db, actor: await actorOf(user) }, { person, input });
+      refreshPerson(person.id);
+      return { redirectTo: `/people/${person.id}?booked=1` };
+    } finally {
+      revalidatePath(`/people/${person.id}/meetings/crisis`);
+    }
+  },
+);
 
 const cancelInput = z.object({
   personId: z.string(),
@@ -97,6 +110,7 @@ const cancelInput = z.object({
 });
 
 export const cancelMeetingAction = validatedAction(
+  'cancelMeeting',
   cancelInput,
   async function cancelMeetingAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId, 'book');
@@ -123,20 +137,24 @@ export const cancelMeetingAction = validatedAction(
 const revokeInput = z.object({ personId: z.string(), meetingId: z.guid(), invitationId: z.guid() });
 
 /** Ends one invitee's personal link at once; the page it opened then says only that the link does not work. */
-export const revokeLinkAction = validatedAction(revokeInput, async function revokeLinkAction(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId, 'book');
-  const meeting = await findMeeting(db, person.id, input.meetingId);
-  if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-  const { emailsWithdrawn } = await turnOffLink(
-    { db, actor: await actorOf(user) },
-    { person, meetingId: meeting.id, invitationId: input.invitationId },
-  );
-  revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
-  const emails =
-    emailsWithdrawn === 1
-      ? ', and the email with it that was still waiting to go is withdrawn'
-      : emailsWithdrawn > 1
-        ? ', and the emails with it that were still waiting to go are withdrawn'
-        : '';
-  return { message: `The link is turned off${emails}.` };
-});
+export const revokeLinkAction = validatedAction(
+  'revokeLink',
+  revokeInput,
+  async function revokeLinkAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId, 'book');
+    const meeting = await findMeeting(db, person.id, input.meetingId);
+    if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
+    const { emailsWithdrawn } = await turnOffLink(
+      { db, actor: await actorOf(user) },
+      { person, meetingId: meeting.id, invitationId: input.invitationId },
+    );
+    revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
+    const emails =
+      emailsWithdrawn === 1
+        ? ', and the email with it that was still waiting to go is withdrawn'
+        : emailsWithdrawn > 1
+          ? ', and the emails with it that were still waiting to go are withdrawn'
+          : '';
+    return { message: `The link is turned off${emails}.` };
+  },
+);

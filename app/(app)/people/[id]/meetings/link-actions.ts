@@ -12,17 +12,21 @@ import { actorOf, personForAction } from '@/lib/people/access';
 const reissueInput = z.object({ personId: z.string(), meetingId: z.guid(), invitationId: z.guid() });
 
 /** Sends a new personal link to an invitee whose link was turned off; the old link stays dead. */
-export const reissueLinkAction = validatedAction(reissueInput, async function reissueLinkAction(input, { user, db }) {
-  const person = await personForAction(db, user, input.personId, 'book');
-  const meeting = await findMeeting(db, person.id, input.meetingId);
-  if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-  const invitationId = await reissueLink(
-    { db, actor: await actorOf(user) },
-    { person, meetingId: meeting.id, invitationId: input.invitationId },
-  );
-  deliverSoon();
-  revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
-  revalidatePath('/today');
-  // The page names the invitee beside their new link, ready to copy.
-  return { redirectTo: `/people/${person.id}/meetings/${meeting.id}?newLink=${invitationId}` };
-});
+export const reissueLinkAction = validatedAction(
+  'reissueLink',
+  reissueInput,
+  async function reissueLinkAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId, 'book');
+    const meeting = await findMeeting(db, person.id, input.meetingId);
+    if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
+    const invitationId = await reissueLink(
+      { db, actor: await actorOf(user) },
+      { person, meetingId: meeting.id, invitationId: input.invitationId },
+    );
+    deliverSoon();
+    revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
+    revalidatePath('/today');
+    // The page names the invitee beside their new link, ready to copy.
+    return { redirectTo: `/people/${person.id}/meetings/${meeting.id}?newLink=${invitationId}` };
+  },
+);

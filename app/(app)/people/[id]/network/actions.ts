@@ -18,6 +18,7 @@ function refreshMember(personId: string, memberId: string) {
 }
 
 export const addNetworkMemberAction = validatedAction(
+  'addNetworkMember',
   networkMemberInput.and(z.object({ personId: z.string() })),
   async function addNetworkMemberToPerson(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);
@@ -28,6 +29,7 @@ export const addNetworkMemberAction = validatedAction(
 );
 
 export const updateNetworkMemberAction = validatedAction(
+  'updateNetworkMember',
   networkMemberInput.and(ids),
   async function updateNetworkMemberOfPerson(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);
@@ -43,6 +45,7 @@ export const updateNetworkMemberAction = validatedAction(
 );
 
 export const setNetworkMemberActiveAction = validatedAction(
+  'setNetworkMemberActive',
   ids.extend({ active: z.enum(['true', 'false']) }),
   async function setNetworkMemberActiveOfPerson(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);

@@ -35,6 +35,7 @@ async function checkNoOverlap(db: Db, userId: string, zone: string, startsAt: Da
 }
 
 export const addAbsenceAction = validatedAction(
+  'addAbsence',
   absenceInput,
   async function addAbsenceAction({ userId, reason, firstDay, lastDay, note }, { user, db }) {
     assertCan(user, 'manage', { kind: 'administration' });
@@ -86,6 +87,7 @@ export const addAbsenceAction = validatedAction(
 );
 
 export const removeAbsenceAction = validatedAction(
+  'removeAbsence',
   absenceRefInput,
   async function removeAbsenceAction({ userId, absenceId }, { user, db }) {
     assertCan(user, 'manage', { kind: 'administration' });

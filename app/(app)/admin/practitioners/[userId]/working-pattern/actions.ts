@@ -12,6 +12,7 @@ import { describePattern } from '@/lib/working-time/weekly-pattern';
 import { weeklyPatternInput } from '@/lib/working-time/weekly-pattern-input';
 
 export const saveWorkingPatternAction = validatedAction(
+  'saveWorkingPattern',
   weeklyPatternInput,
   async function saveWorkingPatternAction({ userId, windows }, { user, db }) {
     assertCan(user, 'manage', { kind: 'administration' });
