@@ -156,7 +156,7 @@ test.describe('every page fits a 390-px phone', () => {
     await visit(page, '/calendar/feed');
     // With its address shown once, a long link in a field.
     await page.getByRole('button', { name: /^(Create my calendar address|Replace the address)$/ }).click();
-    await expect(page.getByLabel('Your calendar address')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Your calendar address' })).toBeVisible();
     await expectFits(page);
     await visit(page, '/outbox');
 
