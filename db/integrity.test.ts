@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, sqlState, toAppError } from '@/lib/errors/app-error';
-import { auditEvents, invitations, meetingRecords, meetings, networkMembers } from './schema';
+import { auditEvents, invitations, meetingRecords, meetings, networkMembers, recordSignatures } from './schema';
 import { engines, openTestDatabase, type TestDatabase } from './testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from './testing/factories';
 
@@ -209,8 +209,8 @@ describe.each(engines)('database integrity on %s', (engine) => {
     expect(rows).toHaveLength(5);
   });
 
-  it('keeps meeting record versions immutable once written', async () => {
-    const { db, team, alice, person } = await setting();
+  it('keeps meeting record versions immutable once written and signed', async () => {
+    const { db, team, alice, bo, person } = await setting();
     const meeting = await makeMeeting(db, {
       teamId: team.id,
       personId: person.id,
@@ -218,20 +218,33 @@ describe.each(engines)('database integrity on %s', (engine) => {
       startsAt: new Date('2026-12-05T10:00:00Z'),
     });
     const content = {
-      voices: [{ speaker: 'Robin', words: 'I want to sleep better.' }],
-      reflections: [],
+      voices: [{ key: `u:${alice.id}`, name: 'Alice', words: 'I want to sleep better.' }],
+      reflections: { held: null, said: '', response: '' },
       decisions: [],
       openQuestions: [],
       actions: [],
-      nextSteps: '',
+      nextMeeting: { when: '', where: '', who: '' },
     };
     const [signed] = await db
       .insert(meetingRecords)
-      .values({ meetingId: meeting.id, version: 1, content, authorId: alice.id, signedAt: new Date() })
+      .values({ meetingId: meeting.id, version: 1, content, authorId: alice.id })
       .returning();
     const edit = db.update(meetingRecords).set({ readBackWithPerson: true }).where(eq(meetingRecords.id, signed!.id));
     expect((await failure(edit)).code).toBe('append_only');
-    // An amendment is a new version with its reason.
+    // Versions follow one another.
+    const skipped = db
+      .insert(meetingRecords)
+      .values({ meetingId: meeting.id, version: 3, content, authorId: alice.id });
+    expect((await failure(skipped)).code).toBe('append_only');
+    // A co-signature needs the signature first.
+    const early = db.insert(recordSignatures).values({ recordId: signed!.id, signerId: bo.id, kind: 'co_signed' });
+    expect((await failure(early)).code).toBe('append_only');
+    await db.insert(recordSignatures).values({ recordId: signed!.id, signerId: alice.id, kind: 'signed' });
+    const unsign = db.delete(recordSignatures).where(eq(recordSignatures.recordId, signed!.id));
+    expect((await failure(unsign)).code).toBe('append_only');
+    // Once signed, a new version is only an amendment with its reason.
+    const plain = db.insert(meetingRecords).values({ meetingId: meeting.id, version: 2, content, authorId: alice.id });
+    expect((await failure(plain)).code).toBe('append_only');
     await db.insert(meetingRecords).values({
       meetingId: meeting.id,
       version: 2,
@@ -239,6 +252,9 @@ describe.each(engines)('database integrity on %s', (engine) => {
       authorId: alice.id,
       amendmentReason: 'Robin asked to add a word',
     });
+    // The original, now superseded, can no longer be signed.
+    const late = db.insert(recordSignatures).values({ recordId: signed!.id, signerId: bo.id, kind: 'co_signed' });
+    expect((await failure(late)).code).toBe('append_only');
     expect(await db.select().from(meetingRecords).where(eq(meetingRecords.meetingId, meeting.id))).toHaveLength(2);
   });
 });

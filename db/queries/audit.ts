@@ -3,7 +3,8 @@ import type { Db } from '../client';
 import { auditEvents, users } from '../schema';
 
 export type AuditInput = {
-  actorId: string;
+  /** Null for someone with a personal link and no account. */
+  actorId: string | null;
   teamId: string | null;
   action:
     | 'read'
@@ -15,8 +16,29 @@ export type AuditInput = {
     | 're-refer'
     | 'assign'
     | 'end-assignment'
-    | 'consent-change';
-  entity: 'person' | 'network_member' | 'core_team' | 'user' | 'team' | 'working_pattern' | 'absence';
+    | 'consent-change'
+    | 'attendance'
+    | 'save'
+    | 'sign'
+    | 'co-sign'
+    | 'amend'
+    | 'entered-in-error'
+    | 'share'
+    | 'withhold'
+    | 'lift-withholding'
+    | 'statement'
+    | 'rate';
+  entity:
+    | 'person'
+    | 'network_member'
+    | 'core_team'
+    | 'user'
+    | 'team'
+    | 'working_pattern'
+    | 'absence'
+    | 'meeting'
+    | 'meeting_record'
+    | 'fidelity';
   entityId: string;
   origin?: string | null;
   detail?: Record<string, unknown>;

@@ -37,5 +37,4 @@ export const meetingStatus = pgEnum('meeting_status', ['scheduled', 'held', 'did
 export const attendance = pgEnum('attendance', ['unknown', 'attended', 'absent']);
 export const participantRole = pgEnum('participant_role', ['required', 'optional']);
 export const invitationResponse = pgEnum('invitation_response', ['needs_action', 'accepted', 'tentative', 'declined']);
-export const recordSharing = pgEnum('record_sharing', ['team', 'person', 'person_and_network']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed']);

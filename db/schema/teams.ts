@@ -24,6 +24,8 @@ export const teams = pgTable('teams', {
   reminderHours: smallint().notNull().default(24),
   /** Hours of notice the slot search keeps by default (crisis meetings ignore it). */
   minimumNoticeHours: smallint().notNull().default(2),
+  /** Days after a meeting that a personal link still opens its notes for reading. */
+  recordLinkDays: smallint().notNull().default(90),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -4,6 +4,8 @@ import { MeetingCard } from '@/components/meetings/meeting-card';
 import { getDb } from '@/db/connection';
 import { meetingsAwaitingAnswers } from '@/db/queries/invitations';
 import { upcomingMeetingsForPractitioner, type UpcomingMeeting } from '@/db/queries/meetings';
+import { meetingsToRecord } from '@/db/queries/records';
+import { personDisplayName } from '@/lib/meetings/labels';
 import Link from 'next/link';
 import { can, teamIdsOf } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -24,9 +26,10 @@ export default async function TodayPage() {
     teamIds: teamIdsOf(user).filter((teamId) => can(user, 'read', { kind: 'meeting', teamId })),
   };
   const window = { from: now, until: addDays(now, DAYS_AHEAD) };
-  const [meetings, waiting] = await Promise.all([
+  const [meetings, waiting, toRecord] = await Promise.all([
     upcomingMeetingsForPractitioner(db, scope, window),
     meetingsAwaitingAnswers(db, scope, window),
+    meetingsToRecord(db, user.id, scope.teamIds, now),
   ]);
   const days = new Map<string, UpcomingMeeting[]>();
   for (const meeting of meetings) {
@@ -48,6 +51,29 @@ export default async function TodayPage() {
           : `You have ${meetings.length} network ${meetings.length === 1 ? 'meeting' : 'meetings'}`}{' '}
         in the next {DAYS_AHEAD} days.
       </p>
+      {toRecord.length > 0 ? (
+        <section className="card" aria-labelledby="record-heading">
+          <h2 id="record-heading">To record</h2>
+          <ul className="plain-list">
+            {toRecord.map((m) => {
+              const path = `/people/${m.personId}/meetings/${m.id}`;
+              return (
+                <li key={m.id}>
+                  {personDisplayName(m)}, {dayHeading(m.startsAt, now, m.timeZone)} at{' '}
+                  {timeOfDay(m.startsAt, m.timeZone)}:{' '}
+                  {m.status === 'scheduled' ? (
+                    <Link href={`${path}/attendance`}>mark it held and record who came</Link>
+                  ) : (
+                    <Link href={`${path}/record`}>
+                      {m.hasDraft ? 'finish and sign the record' : 'write the record'}
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {waiting.length > 0 ? (
         <section className="card" aria-labelledby="waiting-heading">
           <h2 id="waiting-heading">Waiting for answers</h2>

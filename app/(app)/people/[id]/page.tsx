@@ -7,6 +7,8 @@ import { StatusForm } from '@/components/people/status-form';
 import { coreTeamHistory } from '@/db/queries/core-team';
 import { listNetwork } from '@/db/queries/network';
 import { personMeetings } from '@/db/queries/people';
+import { latestRecordsOfPerson } from '@/db/queries/records';
+import { isOverdue, openItems } from '@/lib/records/content';
 import { namesLeftOut } from '@/lib/scheduling/left-out';
 import { leftOutSentence } from '@/lib/scheduling/series';
 import { disciplineLabel, personDisplayName } from '@/lib/meetings/labels';
@@ -39,12 +41,15 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
   const { booked, without } = await searchParams;
   const { db, person } = await openPersonRecord(id, 'person');
   const zone = person.teamTimeZone;
-  const [network, history, meetings, notAdded] = await Promise.all([
+  const [network, history, meetings, notAdded, records] = await Promise.all([
     listNetwork(db, person.id),
     coreTeamHistory(db, person.id),
     personMeetings(db, person.id, person.teamId),
     booked ? namesLeftOut(db, person.teamId, without) : [],
+    latestRecordsOfPerson(db, person.id),
   ]);
+  const open = openItems(records);
+  const today = todayIn(zone);
   const name = personDisplayName(person);
   const current = currentCoreTeam(history, todayIn(zone));
   const warnings = person.status === 'active' ? coreTeamWarnings(current) : [];
@@ -202,6 +207,65 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           meetings={meetings.past}
           empty="No meetings yet."
         />
+      </section>
+
+      <section className="card" aria-labelledby="open-heading">
+        <h2 id="open-heading">Open actions and questions</h2>
+        {meetings.past.some((m) => m.status === 'scheduled') ? (
+          <p>
+            To record:{' '}
+            {meetings.past
+              .filter((m) => m.status === 'scheduled')
+              .map((m, n) => (
+                <span key={m.id}>
+                  {n > 0 ? ', ' : ''}
+                  <Link href={`/people/${person.id}/meetings/${m.id}/attendance`}>
+                    the meeting of {longDate(m.startsAt, zone)}
+                  </Link>
+                </span>
+              ))}
+          </p>
+        ) : null}
+        {open.actions.length === 0 && open.questions.length === 0 ? (
+          <p className="muted">Nothing open from the records of earlier meetings.</p>
+        ) : (
+          <>
+            {open.actions.length > 0 ? (
+              <>
+                <h3>Actions</h3>
+                <ul>
+                  {open.actions.map((a, n) => (
+                    <li key={n}>
+                      <strong>{a.who}</strong>: {a.what}
+                      {a.byWhen ? ` (by ${a.byWhen})` : ''}
+                      {isOverdue(a.byWhen, today) ? <span className="tag tag-warning"> Overdue</span> : null}{' '}
+                      <Link href={`/people/${person.id}/meetings/${a.meetingId}/record`}>
+                        from {longDate(a.meetingStartsAt, zone)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {open.questions.length > 0 ? (
+              <>
+                <h3>Still open</h3>
+                <ul>
+                  {open.questions.map((q, n) => (
+                    <li key={n}>
+                      {q.question}
+                      {q.revisitOn ? ` (come back to it by ${q.revisitOn})` : ''}
+                      {isOverdue(q.revisitOn, today) ? <span className="tag tag-warning"> Overdue</span> : null}{' '}
+                      <Link href={`/people/${person.id}/meetings/${q.meetingId}/record`}>
+                        from {longDate(q.meetingStartsAt, zone)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby="details-heading">

@@ -28,7 +28,7 @@ const statusText = {
 
 export default async function MeetingPage({ params, searchParams }: PageProps<'/people/[id]/meetings/[meetingId]'>) {
   const { id, meetingId } = await params;
-  const { moved, without, newLink } = await searchParams;
+  const { moved, without, newLink, attendance } = await searchParams;
   const { db, person } = await openPersonRecord(id, 'meeting');
   if (!z.guid().safeParse(meetingId).success) notFound();
   const meeting = await findMeeting(db, person.id, meetingId);
@@ -148,6 +148,26 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
         meetingId={meeting.id}
         visibility={{ inviteesSeeEachOther: person.inviteesSeeEachOther, personFirstName: person.givenName }}
       />
+      {meeting.status !== 'cancelled' && meeting.startsAt <= new Date() ? (
+        <section className="card" aria-labelledby="after-heading">
+          <h2 id="after-heading">After the meeting</h2>
+          {attendance ? (
+            <div className="alert alert-success" role="status">
+              Attendance saved.
+            </div>
+          ) : null}
+          <p className="link-row">
+            <Link className="button button-quiet" href={`/people/${person.id}/meetings/${meeting.id}/attendance`}>
+              {meeting.status === 'scheduled' ? 'Mark held or not, and who came' : 'Change who came'}
+            </Link>
+            {meeting.status === 'held' ? (
+              <Link className="button" href={`/people/${person.id}/meetings/${meeting.id}/record`}>
+                Record
+              </Link>
+            ) : null}
+          </p>
+        </section>
+      ) : null}
       {meeting.status === 'scheduled' ? (
         <section className="card" aria-labelledby="move-heading">
           <h2 id="move-heading">Change the time or place</h2>
