@@ -5,10 +5,12 @@ const baseURL = `http://127.0.0.1:${port}`;
 /** Set by `npm test` (scripts/test-all.ts): a database on the throwaway PostgreSQL cluster. */
 const postgresUrl = process.env.E2E_DATABASE_URL;
 export const postgresPorts = [port + 1, port + 2];
+/** The servers' secret: tests that make their own personal links sign them with it (lib/invitations/token.ts). */
+export const e2eSecret = 'e2e-only-secret-0123456789-abcdefghijklmnop';
 const serverEnv = {
   // A production build never makes demo data itself: each database is seeded first (npm run seed:demo).
   DEMO_DATA: 'off',
-  NEXTAUTH_SECRET: 'e2e-only-secret-0123456789-abcdefghijklmnop',
+  NEXTAUTH_SECRET: e2eSecret,
   NEXT_TELEMETRY_DISABLED: '1',
   LOG_LEVEL: 'warn',
 };
