@@ -115,7 +115,9 @@ test.describe('records of network meetings', () => {
     await expect(alex.getByRole('heading', { name: 'Write the record' })).toBeVisible();
     await alex.getByLabel(`Robin ${s.familyName}`, { exact: true }).fill('I want to try sleeping without the tablets.');
     await alex.getByLabel(`Dana ${s.familyName}`, { exact: true }).fill('I am frightened of the nights.');
-    await alex.getByLabel('What was decided').fill('Robin tries two weeks without the sleeping tablets.');
+    await alex
+      .getByRole('textbox', { name: 'What was decided', exact: true })
+      .fill('Robin tries two weeks without the sleeping tablets.');
     await alex.getByLabel('Options talked about').fill('Keep the tablets; stop them; halve them');
     await alex.getByLabel(`Robin ${s.familyName}: stance on the new decision`).selectOption('agrees');
     await alex.getByLabel(`Dana ${s.familyName}: stance on the new decision`).selectOption('disagrees');
@@ -157,7 +159,9 @@ test.describe('records of network meetings', () => {
     await samPage.getByLabel('Your password', { exact: true }).fill(demo.password);
     await samPage.getByRole('button', { name: 'Co-sign' }).click();
     await expect(samPage.getByText('Co-signed.')).toBeVisible();
-    await expect(samPage.getByText('Co-signed by Sam Patel')).toBeVisible();
+    await expect(
+      samPage.getByRole('region', { name: 'Version 1', exact: true }).getByText('Co-signed by Sam Patel'),
+    ).toBeVisible();
 
     // The person reads it on a phone, decisions first, with Dana's disagreement in her words.
     const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
@@ -174,7 +178,7 @@ test.describe('records of network meetings', () => {
     await alex.getByText('Correct the record (an amendment)').click();
     await alex
       .getByRole('group', { name: 'Decision 1' })
-      .getByLabel('What was decided')
+      .getByRole('textbox', { name: 'What was decided', exact: true })
       .fill('Robin tries one week without the sleeping tablets, then we meet again.');
     await alex.getByLabel('Why it is corrected').fill('Robin said one week, not two, when we read it back.');
     await alex.getByLabel('Your password, to sign the amendment').fill(demo.password);

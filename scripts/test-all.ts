@@ -12,10 +12,12 @@ import { startCluster, type Cluster } from './postgres-cluster';
  *
  *   npm test                 everything
  *   npm test -- --only e2e   one step (typegen, format, lint, types, vitest, build, e2e)
+ *   npm test -- --only e2e --grep records   only the end-to-end tests whose title matches (after a build)
  */
 type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const grep = process.argv.includes('--grep') ? process.argv[process.argv.indexOf('--grep') + 1] : undefined;
 const reports = path.join('.data', 'test-reports');
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 
@@ -72,7 +74,7 @@ async function main(): Promise<number> {
     {
       name: 'e2e',
       command: bin('playwright'),
-      args: ['test'],
+      args: ['test', ...(grep ? ['--grep', grep] : [])],
       env: {
         ...(e2eUrl ? { E2E_DATABASE_URL: e2eUrl } : {}),
         PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json`,

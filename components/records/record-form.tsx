@@ -51,6 +51,7 @@ export function RecordForm(props: Props) {
               name={`voice.${p.key}`}
               label={p.name}
               state={state}
+              unmarked
               stored={voiceOf.get(p.key) ?? ''}
               rows={4}
             />
@@ -86,11 +87,18 @@ export function RecordForm(props: Props) {
             </label>
           ))}
         </fieldset>
-        <TextAreaField name="reflections.said" label="What was said" state={state} stored={c.reflections.said} />
+        <TextAreaField
+          name="reflections.said"
+          label="What was said"
+          state={state}
+          unmarked
+          stored={c.reflections.said}
+        />
         <TextAreaField
           name="reflections.response"
           label="How the network responded"
           state={state}
+          unmarked
           stored={c.reflections.response}
         />
       </section>
@@ -106,6 +114,7 @@ export function RecordForm(props: Props) {
                 name={`decision.${n}.options`}
                 label="Options talked about"
                 state={state}
+                unmarked
                 stored={d.options}
                 rows={2}
               />
@@ -113,6 +122,7 @@ export function RecordForm(props: Props) {
                 name={`decision.${n}.decision`}
                 label="What was decided"
                 state={state}
+                unmarked
                 stored={d.decision}
                 rows={2}
               />
@@ -181,6 +191,7 @@ export function RecordForm(props: Props) {
               name={`question.${n}.text`}
               label="The question"
               state={state}
+              unmarked
               stored={q.question}
               rows={2}
             />
@@ -189,6 +200,7 @@ export function RecordForm(props: Props) {
               name={`question.${n}.revisitOn`}
               label="Come back to it by"
               state={state}
+              unmarked
               stored={q.revisitOn ?? ''}
             />
             {n < c.openQuestions.length ? (
@@ -203,9 +215,16 @@ export function RecordForm(props: Props) {
         {actions.map((a, n) => (
           <fieldset key={n} className="field record-item">
             <legend>{n < c.actions.length ? `Action ${n + 1}` : 'A new action'}</legend>
-            <TextField name={`action.${n}.who`} label="Who" state={state} stored={a.who} />
-            <TextAreaField name={`action.${n}.what`} label="What" state={state} stored={a.what} rows={2} />
-            <TextField type="date" name={`action.${n}.byWhen`} label="By when" state={state} stored={a.byWhen ?? ''} />
+            <TextField name={`action.${n}.who`} label="Who" state={state} unmarked stored={a.who} />
+            <TextAreaField name={`action.${n}.what`} label="What" state={state} unmarked stored={a.what} rows={2} />
+            <TextField
+              type="date"
+              name={`action.${n}.byWhen`}
+              label="By when"
+              state={state}
+              unmarked
+              stored={a.byWhen ?? ''}
+            />
             {n < c.actions.length ? (
               <CheckboxField name={`action.${n}.done`} label="Done" state={state} stored={a.done} />
             ) : null}
@@ -215,9 +234,9 @@ export function RecordForm(props: Props) {
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">Next meeting</h2>
-        <TextField name="next.when" label="When" state={state} stored={c.nextMeeting.when} />
-        <TextField name="next.where" label="Where" state={state} stored={c.nextMeeting.where} />
-        <TextField name="next.who" label="Who will be invited" state={state} stored={c.nextMeeting.who} />
+        <TextField name="next.when" label="When" state={state} unmarked stored={c.nextMeeting.when} />
+        <TextField name="next.where" label="Where" state={state} unmarked stored={c.nextMeeting.where} />
+        <TextField name="next.who" label="Who will be invited" state={state} unmarked stored={c.nextMeeting.who} />
       </section>
 
       <CheckboxField
@@ -233,6 +252,7 @@ export function RecordForm(props: Props) {
             name="amendmentReason"
             label="Why it is corrected"
             state={state}
+            unmarked
             required
             rows={2}
             hint="Shown with the original and what changed"
@@ -242,6 +262,7 @@ export function RecordForm(props: Props) {
             name="password"
             label="Your password, to sign the amendment"
             state={state}
+            unmarked
             required
             autoComplete="current-password"
           />

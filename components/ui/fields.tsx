@@ -9,6 +9,8 @@ type Common = {
   stored?: string | number | null;
   hint?: ReactNode;
   required?: boolean;
+  /** No "(optional)" beside the label: for forms where every field is optional, such as a record. */
+  unmarked?: boolean;
 };
 
 function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
@@ -22,6 +24,7 @@ function FieldFrame({
   hint,
   error,
   required,
+  unmarked,
   children,
 }: {
   name: string;
@@ -29,13 +32,14 @@ function FieldFrame({
   hint?: ReactNode;
   error?: string;
   required?: boolean;
+  unmarked?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className="field">
       <label htmlFor={name}>
         {label}
-        {required ? null : <span className="optional"> (optional)</span>}
+        {required || unmarked ? null : <span className="optional"> (optional)</span>}
       </label>
       {hint ? (
         <p className="field-hint" id={`${name}-hint`}>
@@ -64,7 +68,14 @@ export function TextField({
 }) {
   const error = props.state.fieldErrors?.[props.name]?.[0];
   return (
-    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <FieldFrame
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+      unmarked={props.unmarked}
+    >
       <input
         id={props.name}
         name={props.name}
@@ -83,7 +94,14 @@ export function TextField({
 export function TextAreaField(props: Common & { rows?: number }) {
   const error = props.state.fieldErrors?.[props.name]?.[0];
   return (
-    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <FieldFrame
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+      unmarked={props.unmarked}
+    >
       <textarea
         id={props.name}
         name={props.name}
@@ -102,7 +120,14 @@ export function SelectField(
 ) {
   const error = props.state.fieldErrors?.[props.name]?.[0];
   return (
-    <FieldFrame name={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <FieldFrame
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+      unmarked={props.unmarked}
+    >
       <select
         // Remounting when the value to show changes makes the browser's form reset (which React
         // does after an action) return to it: a select's reset default is only set at mount.

@@ -317,6 +317,9 @@ export default async function RecordPage({
         </section>
       ) : null}
 
+      <p className="link-row">
+        <Link href={`/people/${person.id}/meetings/new`}>Book the next meeting</Link>
+      </p>
       {came ? (
         <p>
           <Link href={`${meetingPath}/fidelity`}>Rate the meeting on the key elements of dialogic practice</Link>
