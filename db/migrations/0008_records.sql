@@ -159,6 +159,6 @@ CREATE TRIGGER "record_share_choices_no_truncate" BEFORE TRUNCATE ON "record_sha
   FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"();
 --> statement-breakpoint
 -- Personal links now open the meeting's notes for reading after it, for the team's number of days.
-UPDATE "invitations" i SET "expires_at" = m."ends_at" + make_interval(days => t."record_link_days")
+UPDATE "invitations" i SET "expires_at" = m."ends_at" + make_interval(hours => 24 * t."record_link_days")
 FROM "meetings" m JOIN "teams" t ON t."id" = m."team_id"
 WHERE m."id" = i."meeting_id" AND i."revoked_at" IS NULL;

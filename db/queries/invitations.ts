@@ -312,11 +312,30 @@ export async function revokeInvitation(
   return rows.length === 1;
 }
 
-/** A moved meeting's links stay valid until the new end. */
+/**
+ * How many days after its end a meeting's personal links still open its notes: the meeting's
+ * team's `record_link_days`. Read inside the booking's transaction, for new links' expiry.
+ */
+export async function recordLinkDaysOf(tx: Db, meetingId: string): Promise<number> {
+  const [row] = await tx
+    .select({ days: teams.recordLinkDays })
+    .from(meetings)
+    .innerJoin(teams, eq(teams.id, meetings.teamId))
+    .where(eq(meetings.id, meetingId))
+    .limit(1);
+  if (!row) throw new Error(`No meeting ${meetingId} to invite to`);
+  return row.days;
+}
+
+/**
+ * A moved meeting's links stay valid until the new end plus the team's `record_link_days`
+ * (whole days of 24 hours, as `createInvitations` counts them), for reading the notes after it.
+ */
 export async function extendInvitations(tx: Db, meetingId: string, endsAt: Date) {
+  const days = sql`(select ${teams.recordLinkDays} from ${meetings} join ${teams} on ${teams.id} = ${meetings.teamId} where ${meetings.id} = ${meetingId})`;
   await tx
     .update(invitations)
-    .set({ expiresAt: endsAt })
+    .set({ expiresAt: sql`${endsAt.toISOString()}::timestamptz + make_interval(hours => 24 * ${days})` })
     .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { insertInvitations, invitableMembers, liveInvitees } from '@/db/queries/invitations';
+import { insertInvitations, invitableMembers, liveInvitees, recordLinkDaysOf } from '@/db/queries/invitations';
 import type { invitations } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
+import { DAY_MS } from '@/lib/time/units';
 import { hashToken, tokenFor } from './token';
 
 export type InviteeChoice = { person: boolean; memberIds: string[] };
@@ -11,8 +12,10 @@ export type InviteeChoice = { person: boolean; memberIds: string[] };
  * Invites the chosen people to a meeting, inside the booking's transaction: one live invitation
  * (one working link) per invitee per meeting; someone whose link was turned off can be invited
  * again, with a new link. Members without the person's consent, or of another person's network,
- * are refused. Returns the new invitations with their ids (links come from ids; the database
- * keeps only a SHA-256 of each).
+ * are refused. Each link works until the meeting's end plus the team's `record_link_days`, so
+ * it opens the notes afterwards (a moved meeting's links follow it: `extendInvitations`).
+ * Returns the new invitations with their ids (links come from ids; the database keeps only a
+ * SHA-256 of each).
  */
 export async function createInvitations(
   tx: Db,
@@ -29,9 +32,11 @@ export async function createInvitations(
       fieldErrors: { invite: ['Only people who agreed to be invited can be invited'] },
     });
   }
+  if (!person && allowed.length === 0) return [];
+  const expiresAt = new Date(meeting.endsAt.getTime() + (await recordLinkDaysOf(tx, meeting.id)) * DAY_MS);
   const row = (invitee: { personId: string } | { networkMemberId: string }): typeof invitations.$inferInsert => {
     const id = randomUUID();
-    return { id, meetingId: meeting.id, ...invitee, tokenHash: hashToken(tokenFor(id)), expiresAt: meeting.endsAt };
+    return { id, meetingId: meeting.id, ...invitee, tokenHash: hashToken(tokenFor(id)), expiresAt };
   };
   const rows = [
     ...(person ? [row({ personId: meeting.personId })] : []),

@@ -155,7 +155,7 @@ describe.each(engines)('invitations on %s', (engine) => {
     expect(rows).toHaveLength(3);
     for (const { invitations: inv } of rows) {
       expect(inv.tokenHash).toBe(hashToken(tokenFor(inv.id)));
-      expect(inv.expiresAt).toEqual(new Date(start.getTime() + HOUR));
+      expect(inv.expiresAt).toEqual(new Date(start.getTime() + HOUR + 90 * DAY));
     }
     const mail = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'invitation:%'));
     expect(mail.map((m) => m.toAddress).sort()).toEqual(['finn@example.org', 'maria@example.org', 'robin@example.org']);
@@ -270,7 +270,7 @@ describe.each(engines)('invitations on %s', (engine) => {
       /^New time: the meeting is now on/,
     );
     const [maria] = (await invitationsOf()).filter((r) => r.invitations.networkMemberId === mum);
-    expect(maria!.invitations.expiresAt).toEqual(new Date(later.getTime() + HOUR));
+    expect(maria!.invitations.expiresAt).toEqual(new Date(later.getTime() + HOUR + 90 * DAY));
     const page = await (await get(tokenFor(maria!.invitations.id))).text();
     expect(page).toContain(
       later.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/London' }),

@@ -1,8 +1,10 @@
 import { placeDescription } from '@/lib/meetings/labels';
 import { relationshipLabel } from '@/lib/people/labels';
 import type { InvitationView, OthersComing, Response } from '@/db/queries/invitations';
+import type { ReaderView } from '@/lib/records/reader-view';
 import { escapeHtml } from './html';
 import { whenText } from './messages';
+import { notesHtml, type StatementError } from './record-page';
 
 /**
  * The public invitation page as plain HTML: no JavaScript at all, big buttons, readable on a
@@ -35,6 +37,23 @@ textarea { width: 100%; font: inherit; padding: 0.6rem; border: 1px solid #8a979
 a { color: var(--accent); }
 .calendar { display: inline-block; margin-top: 0.25rem; padding: 0.6rem 0; font-weight: 600; }
 :focus-visible { outline: 3px solid #1b5e8c; outline-offset: 2px; }
+h3 { font-size: 1.1rem; margin: 0 0 0.5rem; }
+.label { font-weight: 600; }
+.items { margin: 0; padding-left: 1.2rem; } .items > li { margin-bottom: 0.75rem; }
+.stances { list-style: none; padding: 0; } .stances li { margin-bottom: 0.5rem; }
+blockquote { margin: 0.25rem 0 0.5rem; padding: 0.4rem 0.75rem; border-left: 4px solid var(--accent); background: var(--soft); border-radius: 4px; }
+.words { white-space: pre-line; overflow-wrap: anywhere; }
+.voices { list-style: none; padding: 0; display: grid; gap: 0.75rem; } .voices li { border-left: 4px solid var(--line); padding-left: 0.75rem; }
+.voices .name { font-weight: 700; margin-bottom: 0.25rem; }
+.say { margin-top: 0.75rem; border-top: 1px solid var(--line); padding-top: 0.5rem; }
+.say summary { cursor: pointer; color: var(--accent); font-weight: 600; min-height: 2.75rem; display: flex; align-items: center; }
+.say button { font: inherit; font-weight: 700; min-height: 3rem; padding: 0 1.25rem; margin-top: 0.5rem; border-radius: 12px; border: 2px solid var(--accent); background: #fff; color: var(--accent); cursor: pointer; }
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  form, details.say, .calendar { display: none !important; }
+  .card { border: 1px solid #999; break-inside: avoid; }
+}
 `;
 
 function documentHtml(title: string, body: string): string {
@@ -95,7 +114,17 @@ export type InvitationPageInput = {
   path: string;
   saved?: boolean;
   error?: { message?: string; fields?: Partial<Record<'response' | 'message', string>>; typed?: string };
+  /** After the meeting: what this reader may read of its notes (`readerView`); nothing when absent. */
+  record?: ReaderView;
+  /** After a "this isn't how I see it" was kept. */
+  noted?: boolean;
+  statementError?: StatementError;
 };
+
+/** Once the meeting has started or is held (or did not happen): answers are closed, the notes page is shown. */
+export function isAfterStart(inv: Pick<InvitationView, 'status' | 'startsAt'>, now: Date): boolean {
+  return inv.status !== 'cancelled' && (inv.status !== 'scheduled' || inv.startsAt <= now);
+}
 
 /**
  * Who else is invited: the others by first name and relationship, or, when the person would
@@ -126,7 +155,7 @@ export function invitationPage(input: InvitationPageInput): string {
   const place = placeDescription(inv.locationKind, inv.locationDetail);
   const details = `<div class="card"><dl>
 <dt>When</dt><dd>${escapeHtml(when)}</dd>
-<dt>Where</dt><dd>${escapeHtml(place)}${inv.videoUrl && inv.status === 'scheduled' ? `<br><a href="${escapeHtml(inv.videoUrl)}" rel="noreferrer">Join by video</a>` : ''}</dd>
+<dt>Where</dt><dd>${escapeHtml(place)}${inv.videoUrl && inv.status === 'scheduled' && inv.endsAt > now ? `<br><a href="${escapeHtml(inv.videoUrl)}" rel="noreferrer">Join by video</a>` : ''}</dd>
 </dl></div>`;
   const greeting = `<p>Hello ${escapeHtml(inv.inviteeGivenName)},</p>`;
 
@@ -142,10 +171,28 @@ export function invitationPage(input: InvitationPageInput): string {
       `<h1>This meeting is cancelled</h1>${greeting}<div class="notice" role="status"><p>${theMeeting} will not take place. Nothing else is needed from you.</p></div>${details}<p><a class="calendar" href="${escapeHtml(input.path)}/calendar.ics">Remove it from my calendar</a></p>`,
     );
   }
-  if (inv.status !== 'scheduled' || inv.startsAt <= now) {
+  if (isAfterStart(inv, now)) {
+    const heading =
+      inv.status === 'held' || (inv.status === 'scheduled' && inv.endsAt <= now)
+        ? 'This meeting has taken place'
+        : inv.status === 'scheduled'
+          ? 'This meeting has started'
+          : 'This meeting has passed';
+    const record = input.record ?? { state: 'nothing' as const };
     return documentHtml(
-      'Meeting',
-      `<h1>This meeting has started or taken place</h1>${greeting}${details}<p>Answers are closed now. Thank you.</p>`,
+      record.state === 'record' ? 'Notes from the meeting' : 'Meeting',
+      `<h1>${heading}</h1>${greeting}<p>Answers are closed now. Thank you.</p>
+${details}
+${notesHtml({
+  view: record,
+  isPerson: inv.inviteeIsPerson,
+  timeZone: inv.timeZone,
+  expiresAt: inv.expiresAt,
+  path: input.path,
+  noted: input.noted,
+  statementError: input.statementError,
+})}
+<p class="hint">This link is personal to you. Please do not share it.</p>`,
     );
   }
 

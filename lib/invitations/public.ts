@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { invitationByTokenHash, othersComing, recordResponse, type InvitationView } from '@/db/queries/invitations';
+import {
+  invitationByTokenHash,
+  othersComing,
+  recordResponse,
+  type InvitationView,
+  type OthersComing,
+} from '@/db/queries/invitations';
+import { recordSections, type RecordSection } from '@/db/schema/records';
 import { clientAddressOf } from '@/lib/audit/origin';
-import { toAppError } from '@/lib/errors/app-error';
+import { AppError, toAppError } from '@/lib/errors/app-error';
+import { addStatement } from '@/lib/records/add-statement';
+import { readerView } from '@/lib/records/reader-view';
 import { countHit, limits, openSecretLink } from '@/lib/security/rate-limits';
-import { invitationPage, linkNotWorkingPage, tooManyTriesPage } from './page';
+import { invitationPage, isAfterStart, linkNotWorkingPage, tooManyTriesPage, type InvitationPageInput } from './page';
+import { STATEMENT_MAX } from './record-page';
 import { hashToken, looksLikeToken } from './token';
 import { seesOthersByName } from './visibility';
 
@@ -46,15 +56,42 @@ export async function openInvitation(db: Db, request: Request, token: string, no
   return { ok: true, invitation };
 }
 
+/** After the meeting the page shows its notes, not who else is coming. */
+const nobodyShown: OthersComing = { namesShown: false, othersInvited: false, staff: [] };
+
+/**
+ * The page for a working link: before the meeting, the invitation and its answers; once it has
+ * started, when and where it was and what this reader may read of its notes (`readerView`).
+ */
 export async function renderInvitation(
   db: Db,
   invitation: InvitationView,
   path: string,
-  options: { saved?: boolean; error?: Parameters<typeof invitationPage>[0]['error'] } = {},
+  options: Pick<InvitationPageInput, 'saved' | 'error' | 'noted' | 'statementError'> = {},
   now = new Date(),
 ): Promise<string> {
+  if (isAfterStart(invitation, now)) {
+    const record = await readerView(db, invitation.id);
+    return invitationPage({ invitation, others: nobodyShown, now, path, record, ...options });
+  }
   const others = await othersComing(db, invitation, seesOthersByName(invitation));
   return invitationPage({ invitation, others, now, path, ...options });
+}
+
+const sorry = () =>
+  html(
+    '<!doctype html><title>Sorry</title><p>Something went wrong on our side. Please try again in a moment.</p>',
+    500,
+  );
+
+/**
+ * Every POST to an invitation page: "this isn't how I see it" beside a section of the notes
+ * (`intent=statement`), otherwise an answer. Each handler opens the link itself, with its limits.
+ */
+export async function postInvitation(db: Db, request: Request, token: string, path: string): Promise<Response> {
+  const form = await request.formData().catch(() => undefined);
+  if (form?.get('intent') === 'statement') return addInvitationStatement(db, request, token, path, form);
+  return answerInvitation(db, request, token, path, form);
 }
 
 export const answerInput = z.object({
@@ -67,11 +104,17 @@ export const answerInput = z.object({
 });
 
 /** Handles an answer sent by the form; works without JavaScript (a plain POST, then a redirect). */
-export async function answerInvitation(db: Db, request: Request, token: string, path: string): Promise<Response> {
+export async function answerInvitation(
+  db: Db,
+  request: Request,
+  token: string,
+  path: string,
+  sent?: FormData,
+): Promise<Response> {
   try {
     const opened = await openInvitation(db, request, token);
     if (!opened.ok) return opened.response;
-    const form = await request.formData();
+    const form = sent ?? (await request.formData());
     const typed = String(form.get('message') ?? '');
     const parsed = answerInput.safeParse({ response: form.get('response') ?? undefined, message: typed });
     if (!parsed.success) {
@@ -98,9 +141,70 @@ export async function answerInvitation(db: Db, request: Request, token: string, 
     return new Response(null, { status: 303, headers: { ...headers, Location: `${path}?saved=1` } });
   } catch (error) {
     toAppError(error, { route: 'invite' });
-    return html(
-      '<!doctype html><title>Sorry</title><p>Something went wrong on our side. Please try again in a moment.</p>',
-      500,
-    );
+    return sorry();
+  }
+}
+
+export const statementInput = z.object({
+  section: z.enum(recordSections, { error: 'Choose the part of the notes your words are about' }),
+  words: z
+    .string()
+    .trim()
+    .min(1, 'Write how you see it, in your own words')
+    .max(STATEMENT_MAX, `Please keep your words under ${STATEMENT_MAX.toLocaleString('en-GB')} characters`),
+});
+
+/**
+ * "This isn't how I see it" beside a section of the notes, sent by its plain form: kept with the
+ * record in the reader's words (`addStatement`: only on a section this link may read), then a
+ * redirect to the page that thanks them. The notes never change.
+ */
+export async function addInvitationStatement(
+  db: Db,
+  request: Request,
+  token: string,
+  path: string,
+  sent?: FormData,
+): Promise<Response> {
+  try {
+    const opened = await openInvitation(db, request, token);
+    if (!opened.ok) return opened.response;
+    const invitation = opened.invitation;
+    const form = sent ?? (await request.formData());
+    const typed = String(form.get('words') ?? '');
+    const sectionSent = String(form.get('section') ?? '');
+    const section = (recordSections as readonly string[]).includes(sectionSent)
+      ? (sectionSent as RecordSection)
+      : undefined;
+    const parsed = statementInput.safeParse({ section: sectionSent, words: typed });
+    if (!parsed.success) {
+      const fields = z.flattenError(parsed.error).fieldErrors;
+      const message = fields.section?.[0] ?? fields.words?.[0] ?? 'Please look at your words again.';
+      return html(await renderInvitation(db, invitation, path, { statementError: { section, message, typed } }), 422);
+    }
+    try {
+      await addStatement(db, {
+        invitationId: invitation.id,
+        teamId: invitation.teamId,
+        section: parsed.data.section,
+        words: parsed.data.words,
+        origin: clientAddressOf(request.headers),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'not_found')) throw error;
+      return html(
+        await renderInvitation(db, invitation, path, {
+          statementError: {
+            message:
+              'Your words could not be added: that part of the notes is not open to you here now. The page shows what you can read.',
+          },
+        }),
+        409,
+      );
+    }
+    return new Response(null, { status: 303, headers: { ...headers, Location: `${path}?noted=1` } });
+  } catch (error) {
+    toAppError(error, { route: 'invite' });
+    return sorry();
   }
 }

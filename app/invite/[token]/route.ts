@@ -1,16 +1,21 @@
 import { getDb } from '@/db/connection';
 import { toAppError } from '@/lib/errors/app-error';
-import { answerInvitation, html, openInvitation, renderInvitation } from '@/lib/invitations/public';
+import { html, openInvitation, postInvitation, renderInvitation } from '@/lib/invitations/public';
 
-/** The invitation page: plain HTML with no JavaScript, so it opens at once on any phone. */
+/**
+ * The invitation page: plain HTML with no JavaScript, so it opens at once on any phone. After
+ * the meeting the same link opens the notes this reader may read, until the link expires.
+ */
 export async function GET(request: Request, { params }: RouteContext<'/invite/[token]'>) {
   const { token } = await params;
   try {
     const db = await getDb();
     const opened = await openInvitation(db, request, token);
     if (!opened.ok) return opened.response;
-    const saved = new URL(request.url).searchParams.get('saved') === '1';
-    return html(await renderInvitation(db, opened.invitation, `/invite/${token}`, { saved }));
+    const query = new URL(request.url).searchParams;
+    const saved = query.get('saved') === '1';
+    const noted = query.get('noted') === '1';
+    return html(await renderInvitation(db, opened.invitation, `/invite/${token}`, { saved, noted }));
   } catch (error) {
     toAppError(error, { route: 'invite' });
     return html(
@@ -20,7 +25,8 @@ export async function GET(request: Request, { params }: RouteContext<'/invite/[t
   }
 }
 
+/** An answer before the meeting, or "this isn't how I see it" beside the notes after it (`intent=statement`). */
 export async function POST(request: Request, { params }: RouteContext<'/invite/[token]'>) {
   const { token } = await params;
-  return answerInvitation(await getDb(), request, token, `/invite/${token}`);
+  return postInvitation(await getDb(), request, token, `/invite/${token}`);
 }
