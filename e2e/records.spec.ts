@@ -168,6 +168,7 @@ test.describe('records of network meetings', () => {
     await phone.goto(s.links.person!);
     await expect(phone.getByText('Robin tries two weeks without the sleeping tablets.')).toBeVisible();
     await expect(phone.getByText('Not yet: not before the winter is over.')).toBeVisible();
+    await expectAccessible(phone);
     // Kit, whom Robin does not allow to see shared records, reads nothing of it.
     await phone.goto(s.links.kit!);
     await expect(phone.getByText('There are no notes from this meeting to show you here.')).toBeVisible();
