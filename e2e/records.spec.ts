@@ -153,6 +153,15 @@ test.describe('records of network meetings', () => {
     await expect(alex.getByText('Saved: the person’s choice is recorded.')).toBeVisible();
     await expectAccessible(alex);
 
+    // Each practitioner who came rates the meeting for themself, some answers suggested from attendance.
+    await alex.getByRole('link', { name: 'Rate the meeting on the key elements of dialogic practice' }).click();
+    await expect(alex.getByRole('heading', { name: 'Fidelity self-rating', level: 1 })).toBeVisible();
+    await expect(alex.getByText('Suggested from attendance and the record').first()).toBeVisible();
+    await alex.getByRole('button', { name: 'Save my ratings' }).click();
+    await expect(alex.getByText("Choose a score or 'not applicable'").first()).toBeVisible();
+    await expectAccessible(alex);
+    await alex.goto(`${app}/people/${s.personId}/meetings/${s.first}/record`);
+
     // A colleague who came co-signs.
     const samPage = await signedIn(browser, sam);
     await samPage.goto(`${app}/people/${s.personId}/meetings/${s.first}/record`);
