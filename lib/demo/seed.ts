@@ -7,7 +7,7 @@ import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { hashToken, invitationLink, tokenFor } from '@/lib/invitations/token';
 import { placeDescription } from '@/lib/meetings/labels';
-import { longDate, timeRange, zoneAbbreviation } from '@/lib/time/format';
+import { localDayKey, longDate, timeOfDay, timeRange, zoneAbbreviation } from '@/lib/time/format';
 
 /**
  * Demo data for development: a fictional team with practitioners, people, their networks and
@@ -24,6 +24,8 @@ export const DEMO_ADMIN_EMAIL = 'jo.whitfield@example.org';
 export const DEMO_DAYS_AHEAD = 28;
 export const DEMO_TEAM_NAME = 'Riverside Open Dialogue Team';
 const ZONE = 'Europe/London';
+/** The team's default (teams.record_link_days): personal links open the notes this long after the meeting. */
+const RECORD_LINK_DAYS = 90;
 
 type Discipline = (typeof s.discipline.enumValues)[number];
 type PractitionerSpec = {
@@ -156,6 +158,8 @@ const familyNames = [
   'Yardley',
   'Ackroyd',
 ];
+/** The first demo person: the demo practitioner leads their core team, and their latest meetings wait to be recorded. */
+export const DEMO_FIRST_PERSON = { givenName: givenNames[0]!, familyName: familyNames[0]! };
 const memberGivenNames = [
   'Anne',
   'Ben',
@@ -513,7 +517,8 @@ export async function seedDemoData(
             respondedAt: response === 'needs_action' ? null : addDays(startsAt, -1),
             attended:
               status === 'held' ? response === 'accepted' || (response === 'tentative' && rand.chance(0.5)) : null,
-            expiresAt: endsAt,
+            // Links stay open for reading the notes after the meeting (teams.record_link_days, 90 by default).
+            expiresAt: addDays(endsAt, RECORD_LINK_DAYS),
           });
         }
         booked = true;
@@ -526,10 +531,45 @@ export async function seedDemoData(
     }
   });
 
+  const afterwards = afterHeldMeetings({
+    now,
+    meetingRows,
+    practitionerRows,
+    invitationRows,
+    staff,
+    demoPractitionerId: alex.id,
+    people: people.map((p, i) => ({
+      id: p.id,
+      givenName: personRows[i]!.givenName,
+      familyName: personRows[i]!.familyName,
+    })),
+    members: members.map((m, i) => ({
+      id: m.id,
+      givenName: memberRows[i]!.givenName,
+      familyName: memberRows[i]!.familyName ?? null,
+      relationship: memberRows[i]!.relationship,
+    })),
+  });
+
   await insertChunked(db, s.meetings, meetingRows);
   await insertChunked(db, s.meetingPractitioners, practitionerRows);
   const waiting = waitingInvitations(meetingRows, invitationRows, now);
   await insertChunked(db, s.invitations, invitationRows);
+  await insertChunked(db, s.meetingAttendance, afterwards.attendance);
+  await insertChunked(db, s.meetingRecords, afterwards.records);
+  // A co-signature needs the signature first (migration 0008): signatures, then co-signatures.
+  await insertChunked(
+    db,
+    s.recordSignatures,
+    afterwards.signatures.filter((r) => r.kind === 'signed'),
+  );
+  await insertChunked(
+    db,
+    s.recordSignatures,
+    afterwards.signatures.filter((r) => r.kind === 'co_signed'),
+  );
+  await insertChunked(db, s.recordShareChoices, afterwards.shareChoices);
+  await insertChunked(db, s.fidelityRatings, afterwards.fidelity);
   await db.insert(s.outbox).values(
     waiting.map(({ meeting, invitation }) => {
       const member = memberRows[members.findIndex((m) => m.id === invitation.networkMemberId)]!;
@@ -586,4 +626,459 @@ function waitingInvitations(
     }
   }
   return chosen;
+}
+
+type StaffMember = PractitionerSpec & { id: string; zone: string };
+type Relationship = (typeof s.relationship.enumValues)[number];
+type Random = ReturnType<typeof random>;
+/** Someone who was at a held meeting, as its record names them. */
+type Present = { key: string; name: string; kind: 'person' | 'member' | 'practitioner'; relationship?: Relationship };
+
+// What a record says, in plain words. `{name}` is the person's given name.
+const personWords = [
+  'I slept a bit better this week, but the mornings are still the worst part.',
+  'I do not want to go back to hospital. I want to try doing it this way.',
+  'The voices were quieter when I kept busy. Walking helped.',
+  'I feel like everyone is watching me to see if I am getting worse.',
+  'I went to the shop on my own on Thursday. It was hard but I did it.',
+  'I want people to stop asking me if I have taken the tablets.',
+  'Some days I just need to stay in my room, and that is not always a bad sign.',
+  'I would like to get back to college after the holidays, even part time.',
+  'It helps when we talk at home. The clinic feels too formal.',
+  'I was angry last week and I am sorry about the door. I did not know what else to do.',
+];
+const memberWords: Partial<Record<Relationship, string[]>> & { other: string[] } = {
+  parent: [
+    'I worry when {name} does not come down all day. I never know whether to knock.',
+    'The house has been calmer since the last meeting. We have been eating together again.',
+    'I am tired. I want to help, but I do not know what helps.',
+    'I keep thinking it is my fault. It was good to hear {name} say it is not.',
+  ],
+  partner: [
+    'I have been doing the school run every day and I am running on empty.',
+    'We talked in the evenings this week, properly, for the first time in a while.',
+    'When {name} does not sleep, I do not sleep either.',
+  ],
+  sibling: [
+    'I did not know things had got so bad. I want to come more often.',
+    'We used to go running together. I would like us to do that again.',
+    'I feel stuck in the middle between {name} and Mum.',
+  ],
+  friend: [
+    'I can come round on Wednesdays after work, if {name} wants that.',
+    'I noticed {name} laughing at the weekend. It has been a while.',
+    'I did not want to say the wrong thing, so I stayed away. I am sorry about that.',
+  ],
+  other: ['I am glad to be asked. I can help with lifts to appointments.'],
+};
+const practitionerWords = [
+  'What struck me was how quiet the room went when we talked about college.',
+  'I heard that the nights are the hardest, for {name} and for the family.',
+  'I am wondering what a good week would look like, in {name}’s own words.',
+  'I noticed how many people want to help, and how tired everyone is.',
+  'I did not want to rush to a decision about the tablets today.',
+  'It sounds like the walks are something {name} chose, and that matters.',
+  'I am thinking about what it is like to be asked the same question by everyone.',
+  'I heard worry and also hope in what was said today.',
+];
+const reflectionsSaid = [
+  '{a} and {b} talked between themselves about how much the family is carrying, and how nobody has had a night off.',
+  '{a} said how moving it was that everyone was so honest; {b} wondered aloud whether the tablets question belongs to {name} first.',
+  '{a} and {b} talked about hearing two different worries: about safety, and about being watched.',
+  '{a} said the walks seemed important; {b} noticed nobody had asked {name} what they enjoy.',
+];
+const reflectionsResponse = [
+  '{name} said it was strange to hear people talk about them, but it felt kind.',
+  '{name} said it helped to hear it put like that.',
+  '{name} said they had not thought about the family being tired too.',
+  '{name} was quiet, then said it was good to hear it said out loud.',
+];
+const decisionBank = [
+  {
+    options: 'Keep the tablets as they are; halve them; stop them.',
+    decision: 'Keep the tablets as they are for now and talk about it again in two weeks.',
+    disagree: {
+      person: 'I want to stop them. They make me feel flat and heavy.',
+      others: 'I think {name} should try halving them. {name} has been so flat since starting them.',
+    },
+    unsure: 'I do not know enough about the tablets to say.',
+  },
+  {
+    options: 'Meet every week; meet every two weeks; meet when someone asks.',
+    decision: 'Keep meeting every week until the end of the month, then decide together.',
+    disagree: {
+      person: 'Every week is too much for me. Every two weeks would be better.',
+      others: 'Every week is too much for me with work. Every two weeks would be better.',
+    },
+    unsure: 'I can try every week, but I am not sure I can always come.',
+  },
+  {
+    options: 'Meet at home; meet at the community centre; meet by video.',
+    decision: 'Meet at home next time, with the option of video for anyone who cannot come.',
+    disagree: {
+      person: 'I would rather not have the meetings at home. It is the only place I can relax.',
+      others: 'I would rather meet somewhere else. Home gets tense when everyone is there.',
+    },
+    unsure: 'Whatever {name} prefers. I do not mind either way.',
+  },
+  {
+    options: 'Go back to college in January; wait until Easter; ask about a short course first.',
+    decision: '{name} will ask the college about a short course first, and we will talk about January next time.',
+    disagree: {
+      person: 'I want to go back in January. Waiting makes it worse.',
+      others: 'I think January is too soon. I worry it will all fall apart again.',
+    },
+    unsure: 'It sounds good, but I want to hear what the college says.',
+  },
+  {
+    options: 'Tell the employer now; wait until the next meeting; do not tell them.',
+    decision: 'Wait until the next meeting before saying anything to the employer.',
+    disagree: {
+      person: 'I want to tell them myself, this week.',
+      others: 'I think they need to know now, or the job might go.',
+    },
+    unsure: 'I am not sure it is my place to say.',
+  },
+  {
+    options: 'A crisis plan written today; next time; not at all.',
+    decision: 'Write a short crisis plan together next time, in {name}’s words.',
+    disagree: {
+      person: 'I do not want a plan about me being ill. I want to talk about getting better.',
+      others: 'I think we need the plan today, not next time. Last weekend frightened me.',
+    },
+    unsure: 'I see why it helps, but I do not know what I would put in it.',
+  },
+];
+const openQuestionBank = [
+  'What would help the nights be less frightening?',
+  'Who else would {name} like to invite next time?',
+  'What does the family need for themselves, apart from {name}?',
+  'Does {name} want to see the psychiatrist about the tablets, or wait?',
+  'What would a good week look like?',
+  'How can the family ask about the tablets without it feeling like checking up?',
+];
+const actionBank: { kind: Present['kind']; what: string }[] = [
+  { kind: 'practitioner', what: 'Ring the GP surgery about the repeat prescription' },
+  { kind: 'practitioner', what: 'Send everyone the date of the next meeting by text' },
+  { kind: 'practitioner', what: 'Find out about the carers’ group at the library' },
+  { kind: 'person', what: 'Try the walk to the shop twice this week' },
+  { kind: 'person', what: 'Write down three things to talk about next time' },
+  { kind: 'person', what: 'Ask the college about the short course' },
+  { kind: 'member', what: 'Take an evening off, and let someone else cook' },
+  { kind: 'member', what: 'Come round on Wednesday after work' },
+];
+const fidelityNotes = [
+  'We ran short of time for reflections.',
+  'Hard to stay with the uncertainty when the family wanted an answer.',
+  'Everyone spoke in their own words; the family led.',
+  'I talked too much at the start.',
+];
+const shareChoiceBank: s.RecordSection[][] = [
+  ['decisions', 'actions', 'next_meeting'],
+  ['voices', 'decisions', 'actions', 'next_meeting'],
+  ['actions', 'next_meeting'],
+  [...s.recordSections],
+];
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** Picks from word banks without repeating a line within one record. */
+function freshPicker(rand: Random) {
+  const used = new Set<string>();
+  return (bank: readonly string[]): string => {
+    for (let tries = 0; tries < 4; tries++) {
+      const line = rand.pick(bank);
+      if (!used.has(line)) {
+        used.add(line);
+        return line;
+      }
+    }
+    return rand.pick(bank);
+  };
+}
+
+const firstName = (name: string) => name.split(' ')[0]!;
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
+function listOf(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** An invented but plausible record: a voice for each who came, in their own words; decisions with everyone's stance. */
+function recordContent(
+  rand: Random,
+  meeting: { startsAt: Date },
+  present: Present[],
+  personGiven: string,
+  next: Pick<typeof s.meetings.$inferInsert, 'startsAt' | 'locationKind' | 'locationDetail'> | undefined,
+  now: Date,
+): s.RecordContent {
+  const fresh = freshPicker(rand);
+  const name = { name: personGiven };
+  const day = (days: number) => localDayKey(addDays(meeting.startsAt, days), ZONE);
+  const staffThere = present.filter((p) => p.kind === 'practitioner');
+  const networkThere = present.filter((p) => p.kind !== 'practitioner');
+
+  const voices = present.map((p) => ({
+    key: p.key,
+    name: p.name,
+    words: fill(
+      fresh(
+        p.kind === 'person'
+          ? personWords
+          : p.kind === 'member'
+            ? (memberWords[p.relationship!] ?? memberWords.other)
+            : practitionerWords,
+      ),
+      name,
+    ),
+  }));
+
+  const [a, b] = staffThere;
+  const reflections =
+    a && b && rand.chance(0.9)
+      ? {
+          held: true,
+          said: fill(fresh(reflectionsSaid), { ...name, a: firstName(a.name), b: firstName(b.name) }),
+          response: fill(fresh(reflectionsResponse), name),
+        }
+      : { held: false, said: '', response: '' };
+
+  const first = rand.int(0, decisionBank.length - 1);
+  const decisions = Array.from({ length: rand.int(1, 2) }, (_, n) => {
+    const choice = decisionBank[(first + n) % decisionBank.length]!;
+    // Now and then someone from the network disagrees, or is unsure, in their own words.
+    const disagreeing = rand.chance(0.2) ? rand.pick(networkThere) : undefined;
+    const unsure = rand.chance(0.15) ? rand.pick(networkThere) : undefined;
+    return {
+      options: fill(choice.options, name),
+      decision: fill(choice.decision, name),
+      stances: present.map((p) =>
+        p === disagreeing
+          ? {
+              key: p.key,
+              name: p.name,
+              stance: 'disagrees' as const,
+              words: fill(p.kind === 'person' ? choice.disagree.person : choice.disagree.others, name),
+            }
+          : p === unsure
+            ? { key: p.key, name: p.name, stance: 'unsure' as const, words: fill(choice.unsure, name) }
+            : { key: p.key, name: p.name, stance: 'agrees' as const, words: '' },
+      ),
+    };
+  });
+
+  const openQuestions = Array.from({ length: rand.int(0, 2) }, () => ({
+    question: fill(fresh(openQuestionBank), name),
+    revisitOn: rand.chance(0.5) ? day(rand.int(14, 28)) : null,
+    resolved: false,
+  }));
+
+  const older = now.getTime() - meeting.startsAt.getTime() > 21 * 86_400_000;
+  const firstAction = rand.int(0, actionBank.length - 1);
+  const actions = Array.from({ length: rand.int(1, 2) }, (_, n) => {
+    const action = actionBank[(firstAction + n * 3) % actionBank.length]!;
+    const doer = rand.pick(present.filter((p) => p.kind === action.kind)) ?? rand.pick(staffThere);
+    return {
+      who: doer!.name,
+      what: action.what,
+      byWhen: rand.chance(0.7) ? day(rand.int(7, 21)) : null,
+      done: older && rand.chance(0.9),
+    };
+  });
+
+  const networkNames = networkThere.map((p) => firstName(p.name));
+  const nextMeeting = next
+    ? {
+        when: `${longDate(next.startsAt, ZONE)}, ${timeOfDay(next.startsAt, ZONE)}`,
+        where: placeDescription(next.locationKind ?? 'home', next.locationDetail ?? null),
+        who: `${listOf(networkNames)}, with ${listOf(staffThere.map((p) => firstName(p.name)))}`,
+      }
+    : {
+        when: `To be agreed with ${personGiven} by phone`,
+        where: 'To be agreed',
+        who: `Whoever ${personGiven} would like there`,
+      };
+
+  return { voices, reflections, decisions, openQuestions, actions, nextMeeting };
+}
+
+/**
+ * After each held meeting: who came (kept in step with meeting_practitioners.attendance and
+ * invitations.attended), and for most a signed record written with the network, sometimes
+ * co-signed, the person's choice of what to share, and the practitioners' own fidelity ratings.
+ * The first person's latest held meetings with the demo practitioner are left to record (two not
+ * written, one a draft), so Today has something to show. A generator of its own keeps the
+ * meetings as they were.
+ */
+function afterHeldMeetings(input: {
+  now: Date;
+  meetingRows: (typeof s.meetings.$inferInsert & { id: string })[];
+  practitionerRows: (typeof s.meetingPractitioners.$inferInsert)[];
+  invitationRows: (typeof s.invitations.$inferInsert)[];
+  staff: StaffMember[];
+  demoPractitionerId: string;
+  people: { id: string; givenName: string; familyName: string }[];
+  members: { id: string; givenName: string; familyName: string | null; relationship: Relationship }[];
+}) {
+  const { now } = input;
+  const rand = random(20261125);
+  const staffById = new Map(input.staff.map((p) => [p.id, p]));
+  const personById = new Map(input.people.map((p) => [p.id, p]));
+  const memberById = new Map(input.members.map((m) => [m.id, m]));
+  const practitionersOf = groupBy(input.practitionerRows, (r) => r.meetingId);
+  const invitationsOf = groupBy(input.invitationRows, (r) => r.meetingId);
+  const meetingsOf = groupBy(
+    input.meetingRows
+      .filter((m) => m.status !== 'cancelled')
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+    (m) => m.personId,
+  );
+  // The first person's latest held meetings with the demo practitioner, who came to them.
+  const toRecord = (meetingsOf.get(input.people[0]!.id) ?? [])
+    .filter((m) => m.status === 'held')
+    .reverse()
+    .map((m) => (practitionersOf.get(m.id) ?? []).find((b) => b.userId === input.demoPractitionerId))
+    .filter((b) => b !== undefined)
+    .slice(0, 3);
+  for (const b of toRecord) b.attendance = 'attended';
+  const notWritten = new Set(toRecord.slice(0, 2).map((b) => b.meetingId));
+  const draftOnly = toRecord[2]?.meetingId;
+
+  const attendance: (typeof s.meetingAttendance.$inferInsert)[] = [];
+  const records: (typeof s.meetingRecords.$inferInsert)[] = [];
+  const signatures: (typeof s.recordSignatures.$inferInsert)[] = [];
+  const shareChoices: (typeof s.recordShareChoices.$inferInsert)[] = [];
+  const fidelity: (typeof s.fidelityRatings.$inferInsert)[] = [];
+
+  for (const meeting of input.meetingRows) {
+    if (meeting.status !== 'held') continue;
+    const endsAt = meeting.endsAt;
+    const later = (after: Date, fromMinutes: number, toMinutes: number) =>
+      new Date(Math.min(now.getTime(), after.getTime() + rand.int(fromMinutes, toMinutes) * 60_000));
+    const person = personById.get(meeting.personId)!;
+    const booked = practitionersOf.get(meeting.id) ?? [];
+    // Someone from the team came to every held meeting.
+    if (!booked.some((b) => b.attendance === 'attended')) booked[0]!.attendance = 'attended';
+
+    const present: Present[] = [];
+    const rows: Omit<typeof s.meetingAttendance.$inferInsert, 'recordedBy' | 'recordedAt'>[] = [];
+    for (const invitation of invitationsOf.get(meeting.id) ?? []) {
+      if (invitation.personId) {
+        // The person came to their own network meeting (in the room, or now and then by phone).
+        invitation.attended = true;
+        if (invitation.response === 'declined') invitation.response = 'accepted';
+        rows.push({ meetingId: meeting.id, personId: person.id, presence: rand.chance(0.9) ? 'came' : 'remote' });
+        present.unshift({ key: `p:${person.id}`, name: `${person.givenName} ${person.familyName}`, kind: 'person' });
+      } else if (invitation.networkMemberId) {
+        const member = memberById.get(invitation.networkMemberId)!;
+        const came = invitation.attended === true;
+        rows.push({
+          meetingId: meeting.id,
+          networkMemberId: member.id,
+          presence: came ? (rand.chance(0.85) ? 'came' : 'remote') : rand.chance(0.6) ? 'apologies' : 'no_word',
+        });
+        if (came)
+          present.push({
+            key: `m:${member.id}`,
+            name: member.familyName ? `${member.givenName} ${member.familyName}` : member.givenName,
+            kind: 'member',
+            relationship: member.relationship,
+          });
+      }
+    }
+    const staffThere: StaffMember[] = [];
+    for (const b of booked) {
+      const p = staffById.get(b.userId)!;
+      const came = b.attendance === 'attended';
+      const roll = rand.next();
+      rows.push({
+        meetingId: meeting.id,
+        userId: p.id,
+        presence: !came ? 'apologies' : roll < 0.86 ? 'came' : roll < 0.93 ? 'came_late' : 'left_early',
+      });
+      if (came) {
+        staffThere.push(p);
+        present.push({ key: `u:${p.id}`, name: p.name, kind: 'practitioner' });
+      }
+    }
+    const author = staffThere[0]!;
+    const recordedAt = later(endsAt, 15, 120);
+    for (const row of rows) attendance.push({ ...row, recordedBy: author.id, recordedAt });
+
+    const draft = meeting.id === draftOnly;
+    // Most are written; a few recent ones wait on Today's list, more of the older ones were never written.
+    const recent = now.getTime() - endsAt.getTime() < 60 * 86_400_000;
+    if (notWritten.has(meeting.id) || (!draft && !rand.chance(recent ? 0.96 : 0.85))) continue;
+    const personMeetings = meetingsOf.get(meeting.personId)!;
+    const next = personMeetings[personMeetings.indexOf(meeting) + 1];
+    const recordId = crypto.randomUUID();
+    const createdAt = later(endsAt, 30, 36 * 60);
+    records.push({
+      id: recordId,
+      meetingId: meeting.id,
+      version: 1,
+      content: recordContent(rand, meeting, present, person.givenName, next, now),
+      readBackWithPerson: rand.chance(0.85),
+      authorId: author.id,
+      createdAt,
+    });
+    if (!draft) {
+      const signedAt = later(createdAt, 5, 40);
+      signatures.push({ recordId, signerId: author.id, kind: 'signed', signedAt });
+      const coSigner = staffThere[1];
+      if (coSigner && rand.chance(0.55))
+        signatures.push({ recordId, signerId: coSigner.id, kind: 'co_signed', signedAt: later(signedAt, 60, 30 * 60) });
+      if (rand.chance(0.6))
+        shareChoices.push({
+          meetingId: meeting.id,
+          sections: rand.pick(shareChoiceBank),
+          recordedBy: author.id,
+          recordedAt: later(signedAt, 1, 60),
+        });
+    }
+    if (!rand.chance(0.7)) continue;
+    const networkCame = present.some((p) => p.kind === 'member');
+    for (const rater of staffThere) {
+      const ratedAt = later(endsAt, 60, 48 * 60);
+      for (const element of s.fidelityElements) {
+        const roll = rand.next();
+        const score =
+          element === 'two_or_more_practitioners'
+            ? staffThere.length >= 2
+              ? 3
+              : 1
+            : element === 'network_participation' && !networkCame
+              ? roll < 0.5
+                ? null
+                : 1
+              : roll < 0.05
+                ? null
+                : roll < 0.15
+                  ? 1
+                  : roll < 0.55
+                    ? 2
+                    : 3;
+        fidelity.push({
+          meetingId: meeting.id,
+          raterId: rater.id,
+          element,
+          score,
+          note: rand.chance(0.03) ? rand.pick(fidelityNotes) : null,
+          ratedAt,
+        });
+      }
+    }
+  }
+  return { attendance, records, signatures, shareChoices, fidelity };
 }
