@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import { hashToken, tokenWithSecret } from '../lib/invitations/token';
+import { sectionLabel } from '../lib/records/content';
 import { BENCH_SECRET } from './server';
 import { visibleText, type BenchPractitioner } from './sign-in';
 
@@ -71,6 +72,47 @@ async function prepareInvitationLinks({ sql }: BenchContext) {
 }
 
 export const invitationPath = (n: number) => `/invite/${inviteTokens[n % inviteTokens.length]}`;
+
+/** The latest held meeting with a signed record of each person on the practitioner's team. */
+let teamRecords: { personId: string; meetingId: string }[] = [];
+
+async function loadTeamRecords(ctx: BenchContext) {
+  if (teamRecords.length) return;
+  await loadTeamPeople(ctx);
+  teamRecords = await ctx.sql<{ personId: string; meetingId: string }[]>`
+    select p.id as "personId", m.id as "meetingId"
+    from unnest(${ctx.sql.array(teamPeople.map((t) => t.id))}::uuid[]) p(id)
+      cross join lateral (
+        select m.id from meetings m
+        where m.person_id = p.id and m.status = 'held' and exists (
+          select 1 from meeting_records r join record_signatures s on s.record_id = r.id where r.meeting_id = m.id)
+        order by m.starts_at desc limit 1
+      ) m`;
+}
+
+/**
+ * The person's own links to held meetings that ended in the last 60 days and have a signed record
+ * (across the trust), made usable for the bench run: after the meeting a link opens its notes
+ * until the meeting's end plus the team's record_link_days.
+ */
+let sharedRecordTokens: string[] = [];
+
+async function prepareSharedRecordLinks({ sql }: BenchContext) {
+  if (sharedRecordTokens.length) return;
+  const rows = await sql<{ id: string }[]>`
+    select i.id from invitations i join meetings m on m.id = i.meeting_id
+    where i.person_id is not null and i.revoked_at is null and m.status = 'held'
+      and m.ends_at > now() - interval '60 days' and m.ends_at < now()
+      and exists (select 1 from meeting_records r join record_signatures s on s.record_id = r.id where r.meeting_id = m.id)
+    order by i.id limit 2000`;
+  sharedRecordTokens = rows.map((r) => tokenWithSecret(BENCH_SECRET, r.id));
+  const hashes = sharedRecordTokens.map(hashToken);
+  await sql`update invitations set token_hash = u.hash,
+      expires_at = greatest(invitations.expires_at, m.ends_at + make_interval(days => t.record_link_days))
+    from (select unnest(${sql.array(rows.map((r) => r.id))}::uuid[]) as id, unnest(${sql.array(hashes)}::text[]) as hash) u,
+      meetings m, teams t
+    where invitations.id = u.id and m.id = invitations.meeting_id and t.id = m.team_id`;
+}
 
 export const scenarios: Scenario[] = [
   {
@@ -179,6 +221,40 @@ export const scenarios: Scenario[] = [
       html.includes('Can you come to the meeting with') || html.includes('<h1>Your network meeting</h1>')
         ? undefined
         : 'the invitation is not shown',
+  },
+  {
+    // A practitioner opening the signed record of a person's last meeting: every version, its
+    // signatures, who came, the sharing choice. Compare its app CPU with the sign-in page's.
+    name: 'Meeting record page',
+    method: 'GET',
+    path: (_, n) => {
+      const r = teamRecords[n % teamRecords.length]!;
+      return `/people/${r.personId}/meetings/${r.meetingId}/record`;
+    },
+    signedIn: true,
+    connections: 16,
+    target: { p95Ms: 100 },
+    prepare: loadTeamRecords,
+    check: (html) => {
+      const text = visibleText(html);
+      if (!text.includes('Record of the meeting with')) return 'no record page';
+      return text.includes('Signed') ? undefined : 'the record is not shown as signed';
+    },
+  },
+  {
+    // The person opening their own link after the meeting: its signed notes, public, no session.
+    // Like the invitation page, its app CPU should stay within 1.5× /api/health's.
+    name: 'Shared record (invitation link after the meeting)',
+    method: 'GET',
+    path: (_, n) => `/invite/${sharedRecordTokens[n % sharedRecordTokens.length]}`,
+    signedIn: false,
+    connections: 32,
+    target: { p95Ms: 50 },
+    prepare: prepareSharedRecordLinks,
+    check: (html) =>
+      html.includes('<h2>Notes from the meeting</h2>') && html.includes(sectionLabel.decisions)
+        ? undefined
+        : 'the notes of the meeting are not shown',
   },
 ];
 

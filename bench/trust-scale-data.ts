@@ -8,7 +8,9 @@ import postgres from 'postgres';
  *
  * Everything is derived from indices, so it is the same on every run (apart from "now"):
  *   team t (0–49), practitioner k (0–14) of a team, person i (0–499) of a team.
- * Ids are md5 hashes of those indices cast to uuid ('t:3', 'u:3:7', 'p:3:120', …).
+ * Ids are md5 hashes of those indices cast to uuid ('t:3', 'u:3:7', 'p:3:120', …); the rows of one
+ * meeting (its invitations, attendance, record and signature) take the meeting's id with its last
+ * digit changed (see idAfterMeeting).
  *
  * No double booking by construction: each team has eight hourly slots a weekday (09:00–16:00
  * local). Practitioners and people are split into two halves; half 0 meets in the even slots,
@@ -23,6 +25,12 @@ import postgres from 'postgres';
  * up to three network members who may be invited. Meetings ignore absences: a practitioner may
  * have meetings booked in a week of leave.
  *
+ * Held meetings have their attendance (every practitioner, the person, who comes to each, and the
+ * network members whose invitation says they came, all 'came'), and a signed version 1 of their
+ * record: a voice for each who came, one decision with everyone's stance, one action and one open
+ * question. Personal links stay open for reading the notes until 90 days after the meeting (the
+ * team's record_link_days).
+ *
  * Invitation tokens are reproducible for later scenarios: see benchInvitationToken.
  */
 
@@ -32,6 +40,8 @@ const PEOPLE_PER_TEAM = 500;
 const YEARS = 5;
 const DAYS_AHEAD = 28;
 const ZONE = 'Europe/London';
+/** teams.record_link_days by default: how long after the meeting a personal link still opens its notes. */
+const RECORD_LINK_DAYS = 90;
 
 /** Half 0: clinicians k 0–5 and peer worker k 13; half 1: clinicians k 6–12 and peer worker k 14. */
 const CLINICIANS = [6, 7] as const;
@@ -52,6 +62,20 @@ const family = `array['Smith','Jones','Taylor','Brown','Williams','Wilson','John
 
 /** A non-negative 32-bit hash of a text (hashtext is signed, and abs() of its minimum overflows). */
 const h32 = (text: string) => `(hashtext(${text})::bigint + 2147483648)`;
+
+/** Names from indices, the same wherever they appear (the users and people rows, and the records naming them). */
+const practitionerName = (t: string, k: string) =>
+  `((${given})[1 + ((${t}) * 15 + (${k})) % 32] || ' ' || (${family})[1 + ((${t}) * 15 + (${k}) * 7) % 32])`;
+const personGiven = (t: string, i: string) => `(${given})[1 + ((${t}) * 500 + (${i})) % 32]`;
+const personFamily = (t: string, i: string) => `(${family})[1 + ((${t}) * 500 + (${i}) * 13) % 32]`;
+const personPreferred = (i: string) => `case when (${i}) % 7 = 0 then (${given})[1 + ((${i}) * 5) % 32] end`;
+/** As the app shows the person: the name they go by, then the family name. */
+const personName = (t: string, i: string) =>
+  `(coalesce(${personPreferred(i)}, ${personGiven(t, i)}) || ' ' || ${personFamily(t, i)})`;
+const memberGiven = (t: string, i: string, n: string) =>
+  `(${given})[1 + ((${t}) * 500 + (${i}) * 3 + (${n}) * 5) % 32]`;
+const memberFamily = (t: string, i: string, n: string) =>
+  `(${family})[1 + ((${t}) * 500 + (${i}) * 13 + ((${n}) / 3)) % 32]`;
 
 /** The lead's, co-worker's and peer worker's k for person i of a team (i even: half 0, odd: half 1). */
 function coreTeamK(i: string) {
@@ -76,6 +100,248 @@ const networkSize = (t: string, i: string) => `(3 + ((${i}) * 7 + (${t}) * 3) % 
 
 type Statement = { name: string; sql: string };
 
+/**
+ * For the rows of one meeting (invitations, attendance, its record): the meeting's id with its
+ * last hex digit replaced, and the meetings read in id order. The rows then go into each index
+ * (the primary key and the meeting_id ones) in order, much faster than md5s in random order, and
+ * are unique as the meeting ids are (two meetings would need 31 of 32 random digits in common).
+ */
+const idAfterMeeting = (digit: string) => `overlay(b.id::text placing ${digit} from 36)::uuid`;
+const slotsInIdOrder = (where = 'true') => `(select * from bench_slots where ${where} order by id) b`;
+
+/** A text as an SQL literal. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+/** One of some texts, chosen by an index expression. */
+const oneOf = (texts: readonly string[], index: string) =>
+  `(array[${texts.map(literal).join(', ')}])[1 + (${index}) % ${texts.length}]`;
+
+/** Whether network member n (0, 1 or 3) of meeting b's person is invited: they exist, may be invited and are active. */
+const memberInvited = (n: string) =>
+  `((${n}) < ${networkSize('b.t', 'b.i')} and (${n}) % 3 <> 2 and (b.i + (${n})) % 17 <> 0)`;
+/** Whether invitee n (-1: the person, who comes to every held meeting) came to held meeting b. */
+const inviteeCame = (n: string) => `((${n}) < 0 or (b.h + (${n})) % 6 <> 0)`;
+const INVITED_MEMBERS = [0, 1, 3] as const;
+
+type Participant = {
+  kind: 'person' | 'member' | 'practitioner';
+  /** A network member's position among the person's members. */
+  n?: number;
+  /** Names the participant's columns in the record statement's per-meeting subquery. */
+  column: string;
+  id: string;
+  name: string;
+  came: string;
+  words: string;
+};
+
+/** Everyone who may have come to held meeting b, in the record's order, with whether they came and their words. */
+function heldMeetingParticipants(): Participant[] {
+  const k = coreTeamK('b.i');
+  return [
+    {
+      kind: 'person',
+      column: 'person',
+      id: pid('b.t', 'b.i'),
+      name: personName('b.t', 'b.i'),
+      came: 'true',
+      words: oneOf(
+        [
+          'I slept a bit better this week, but the mornings are still hard.',
+          'I want to try doing this without going back to hospital.',
+          'Walking helps. The voices are quieter when I keep busy.',
+          'I feel like everyone is watching me to see if I get worse.',
+        ],
+        'b.h',
+      ),
+    },
+    ...INVITED_MEMBERS.map((n) => ({
+      kind: 'member' as const,
+      n,
+      column: `member${n}`,
+      id: `md5('n:' || b.t || ':' || b.i || ':${n}')::uuid`,
+      name: `(${memberGiven('b.t', 'b.i', String(n))} || ' ' || ${memberFamily('b.t', 'b.i', String(n))})`,
+      came: `(${memberInvited(String(n))} and ${inviteeCame(String(n))})`,
+      words: oneOf(
+        [
+          'I worry when nobody comes down all day. I never know whether to knock.',
+          'The house has been calmer since the last meeting.',
+          'I can come round on Wednesdays after work, if that helps.',
+        ],
+        `b.h / 3 + ${n}`,
+      ),
+    })),
+    ...[
+      ['lead', k.lead, 'true'],
+      ['co_worker', k.coWorker, 'true'],
+      ['peer', k.peer, 'b.with_peer'],
+    ].map(([column, kk, came], r) => ({
+      kind: 'practitioner' as const,
+      column: column!,
+      id: uid('b.t', kk!),
+      name: practitionerName('b.t', kk!),
+      came: came!,
+      words: oneOf(
+        [
+          'I heard that the nights are the hardest, for everyone at home.',
+          'I noticed how many people want to help, and how tired everyone is.',
+          'I did not want to rush to a decision today.',
+        ],
+        `b.h / 11 + ${r}`,
+      ),
+    })),
+  ];
+}
+
+const participantKey = (p: Participant) =>
+  `'${p.kind === 'person' ? 'p' : p.kind === 'member' ? 'm' : 'u'}:' || ${p.id}`;
+
+/**
+ * The participants of held meeting b with their id, name and whether they came computed once per
+ * meeting, in a subquery `w` (offset 0 keeps the planner from copying the md5s into every use).
+ */
+function participantsOnce(): { lateral: string; participants: Participant[] } {
+  const raw = heldMeetingParticipants();
+  const columns = raw.flatMap((p) => [
+    `${p.id} as ${p.column}_id`,
+    `${p.name} as ${p.column}_name`,
+    ...(p.came === 'true' ? [] : [`${p.came} as ${p.column}_came`]),
+  ]);
+  return {
+    lateral: `cross join lateral (select ${columns.join(', ')} offset 0) w`,
+    participants: raw.map((p) => ({
+      ...p,
+      id: `w.${p.column}_id`,
+      name: `w.${p.column}_name`,
+      came: p.came === 'true' ? 'true' : `w.${p.column}_came`,
+    })),
+  };
+}
+
+/** A jsonb array of one object per participant who came. */
+function forEachWhoCame(participants: Participant[], object: (p: Participant) => string): string {
+  const items = participants.map((p) => (p.came === 'true' ? object(p) : `case when ${p.came} then ${object(p)} end`));
+  return `to_jsonb(array_remove(array[${items.join(', ')}], null))`;
+}
+
+/** Who came to each held meeting: its practitioners, the person, and the members whose invitation says so. */
+function meetingAttendance(): Statement {
+  const rows = heldMeetingParticipants().map(
+    (p, r) =>
+      `(${r}, ${p.kind === 'practitioner' ? p.id : 'null::uuid'}, ${p.kind === 'person' ? p.id : 'null::uuid'}, ${p.kind === 'member' ? p.id : 'null::uuid'}, ${p.came})`,
+  );
+  return {
+    name: 'meeting_attendance',
+    sql: `insert into meeting_attendance (id, meeting_id, user_id, person_id, network_member_id, presence, invited, recorded_by, recorded_at)
+      select ${idAfterMeeting('to_hex(a.r)')}, b.id, a.user_id, a.person_id, a.member_id, 'came', true,
+        ${uid('b.t', coreTeamK('b.i').lead)}, least(now(), b.ends_at + interval '1 hour')
+      from ${slotsInIdOrder("status = 'held'")}
+        cross join lateral (values ${rows.join(', ')}) a(r, user_id, person_id, member_id, came)
+      where a.came`,
+  };
+}
+
+/**
+ * A signed version 1 of each held meeting's record, written and signed by the lead: a voice for
+ * each who came, one decision with everyone's stance (the person disagrees now and then), one
+ * action and one open question. One statement, so each signature goes with its record.
+ */
+function signedRecords(): Statement {
+  const { lateral, participants } = participantsOnce();
+  const day = (days: number) => `to_char((b.starts_at at time zone '${ZONE}')::date + ${days}, 'YYYY-MM-DD')`;
+  const d = '(b.h / 7)';
+  const decisions = [
+    {
+      options: 'Keep the tablets as they are; halve them; stop them.',
+      decision: 'Keep the tablets as they are for now and talk about it again in two weeks.',
+      disagree: 'I want to stop them. They make me feel flat and heavy.',
+    },
+    {
+      options: 'Meet every week; every two weeks; when someone asks.',
+      decision: 'Keep meeting every week until the end of the month, then decide together.',
+      disagree: 'Every week is too much for me. Every two weeks would be better.',
+    },
+    {
+      options: 'Go back to college in January; wait until Easter; a short course first.',
+      decision: 'Ask the college about a short course first, and talk about January next time.',
+      disagree: 'I want to go back in January. Waiting makes it worse.',
+    },
+  ];
+  const decision = (field: keyof (typeof decisions)[number]) =>
+    oneOf(
+      decisions.map((x) => x[field]),
+      d,
+    );
+  const said = oneOf(
+    [
+      'The practitioners talked between themselves about how much the family is carrying.',
+      'The practitioners wondered aloud what a good week would look like.',
+    ],
+    'b.h / 5',
+  );
+  const question = oneOf(
+    [
+      'What would help the nights be less frightening?',
+      'Who else would be good to invite next time?',
+      'What does the family need for themselves?',
+    ],
+    'b.h / 13',
+  );
+  const action = oneOf(
+    [
+      'Ring the GP surgery about the repeat prescription',
+      'Send everyone the date of the next meeting',
+      'Find out about the carers’ group at the library',
+    ],
+    'b.h / 17',
+  );
+  // Now and then the person disagrees, in their own words, or the first network member is unsure.
+  const disagrees = 'b.h % 10 = 0';
+  const unsure = 'b.h % 10 = 1';
+  const stance = (p: Participant) => {
+    const [state, words] =
+      p.kind === 'person'
+        ? [
+            `case when ${disagrees} then 'disagrees' else 'agrees' end`,
+            `case when ${disagrees} then ${decision('disagree')} else '' end`,
+          ]
+        : p.n === 0
+          ? [
+              `case when ${unsure} then 'unsure' else 'agrees' end`,
+              `case when ${unsure} then 'I am not sure yet. I want to see how the next two weeks go.' else '' end`,
+            ]
+          : [`'agrees'`, `''`];
+    return `jsonb_build_object('key', ${participantKey(p)}, 'name', ${p.name}, 'stance', ${state}, 'words', ${words})`;
+  };
+  const voice = (p: Participant) =>
+    `jsonb_build_object('key', ${participantKey(p)}, 'name', ${p.name}, 'words', ${p.words})`;
+  const content = `jsonb_build_object(
+      'voices', ${forEachWhoCame(participants, voice)},
+      'reflections', jsonb_build_object('held', true, 'said', ${said},
+        'response', 'It was strange to hear people talk about me, but it felt kind.'),
+      'decisions', jsonb_build_array(jsonb_build_object('options', ${decision('options')},
+        'decision', ${decision('decision')}, 'stances', ${forEachWhoCame(participants, stance)})),
+      'openQuestions', jsonb_build_array(jsonb_build_object('question', ${question},
+        'revisitOn', case when b.h % 2 = 0 then ${day(28)} end, 'resolved', false)),
+      'actions', jsonb_build_array(jsonb_build_object('who', w.lead_name, 'what', ${action},
+        'byWhen', ${day(14)}, 'done', b.ends_at < now() - interval '21 days')),
+      'nextMeeting', jsonb_build_object('when', 'In two weeks, same day and time',
+        'where', case when b.location_kind in ('video', 'phone') then 'By video' else 'Same place as today' end,
+        'who', 'Everyone who came today'))`;
+  return {
+    name: 'meeting_records + record_signatures',
+    sql: `with records as (
+        insert into meeting_records (id, meeting_id, version, content, read_back_with_person, author_id, created_at)
+        select ${idAfterMeeting("'0'")}, b.id, 1, ${content}, b.h % 5 <> 0, w.lead_id,
+          least(now(), b.ends_at + interval '3 hours')
+        from ${slotsInIdOrder("status = 'held'")} ${lateral}
+        returning id, author_id, created_at
+      )
+      insert into record_signatures (id, record_id, signer_id, kind, signed_at)
+      select overlay(id::text placing '1' from 36)::uuid, id, author_id, 'signed', least(now(), created_at + interval '20 minutes')
+      from records`,
+  };
+}
+
 /** Phases run one after the other; the statements of a phase run side by side on their own connections. */
 function phases(passwordHash: string): Statement[][] {
   const ct = coreTeamK('p.i');
@@ -92,7 +358,7 @@ function phases(passwordHash: string): Statement[][] {
         name: 'users',
         sql: `insert into users (id, email, name, password_hash, role, discipline, time_zone, created_at)
           select ${uid('t', 'k')}, 'practitioner-' || t || '-' || k || '@trust.bench.example',
-            (${given})[1 + (t * 15 + k) % 32] || ' ' || (${family})[1 + (t * 15 + k * 7) % 32],
+            ${practitionerName('t', 'k')},
             '${quotedHash}', 'practitioner',
             (case when k >= 13 then 'peer_support_worker' when k = 0 then 'psychiatrist'
               else (array['nurse','psychologist','social_worker','occupational_therapist','nurse','other'])[1 + k % 6] end)::discipline,
@@ -169,8 +435,8 @@ function phases(passwordHash: string): Statement[][] {
         sql: `insert into people (id, team_id, given_name, family_name, preferred_name, pronouns, date_of_birth, email, phone,
             address, preferred_places, accessibility_needs, interpreter_language, meeting_preferences, referral_at,
             first_contact_user_id, status, discharged_at, created_at, updated_at)
-          select ${pid('p.t', 'p.i')}, ${tid('p.t')}, (${given})[1 + (p.t * 500 + p.i) % 32], (${family})[1 + (p.t * 500 + p.i * 13) % 32],
-            case when p.i % 7 = 0 then (${given})[1 + (p.i * 5) % 32] end,
+          select ${pid('p.t', 'p.i')}, ${tid('p.t')}, ${personGiven('p.t', 'p.i')}, ${personFamily('p.t', 'p.i')},
+            ${personPreferred('p.i')},
             (array[null, 'she/her', 'he/him', 'they/them', null])[1 + p.i % 5],
             (date '1950-01-01' + (p.t * 500 + p.i) * 37 % 20000),
             'person-' || p.t || '-' || p.i || '@people.bench.example', '07700 ' || lpad(((p.t * 500 + p.i) % 1000000)::text, 6, '0'),
@@ -201,7 +467,7 @@ function phases(passwordHash: string): Statement[][] {
         sql: `insert into network_members (id, person_id, given_name, family_name, relationship, kind, closeness, email, phone,
             preferred_channel, may_be_invited, may_see_shared_records, active, created_at, updated_at)
           select md5('n:' || t || ':' || i || ':' || n)::uuid, ${pid('t', 'i')},
-            (${given})[1 + (t * 500 + i * 3 + n * 5) % 32], (${family})[1 + (t * 500 + i * 13 + (n / 3)) % 32],
+            ${memberGiven('t', 'i', 'n')}, ${memberFamily('t', 'i', 'n')},
             r.rel::relationship, r.kind::member_kind,
             (array['inner','inner','middle','middle','outer'])[1 + n % 5]::closeness,
             case when n % 4 <> 3 then 'member-' || t || '-' || i || '-' || n || '@network.bench.example' end,
@@ -248,22 +514,23 @@ function phases(passwordHash: string): Statement[][] {
       {
         // The person and up to three network members who may be invited (positions 0, 1 and 3).
         name: 'invitations',
-        sql: `insert into invitations (meeting_id, person_id, network_member_id, token_hash, response, responded_at, attended,
+        sql: `insert into invitations (id, meeting_id, person_id, network_member_id, token_hash, response, responded_at, attended,
             expires_at, revoked_at, created_at)
-          select b.id, case when v.n < 0 then ${pid('b.t', 'b.i')} end, case when v.n >= 0 then v.member end,
+          select ${idAfterMeeting('to_hex(v.n + 1)')}, b.id, case when v.n < 0 then ${pid('b.t', 'b.i')} end, case when v.n >= 0 then v.member end,
             encode(sha256(convert_to(md5('invite:' || b.id || ':' || coalesce(v.member, ${pid('b.t', 'b.i')})), 'UTF8')), 'hex'),
             (case when b.future then (array['needs_action','needs_action','accepted','tentative','declined'])[1 + (b.h + v.n + 1) % 5]
               when b.status = 'held' then 'accepted' else (array['accepted','declined','needs_action'])[1 + (b.h + v.n + 1) % 3] end)::invitation_response,
             case when not b.future or (b.h + v.n + 1) % 5 >= 2 then b.starts_at - interval '7 days' end,
-            case when b.status = 'held' then (b.h + v.n) % 6 <> 0 end,
-            b.ends_at + interval '30 days', case when b.status = 'cancelled' then b.ends_at - interval '7 days' end,
+            case when b.status = 'held' then ${inviteeCame('v.n')} end,
+            b.ends_at + interval '${RECORD_LINK_DAYS} days', case when b.status = 'cancelled' then b.ends_at - interval '7 days' end,
             b.starts_at - interval '14 days'
-          from bench_slots b
+          from ${slotsInIdOrder()}
             cross join lateral (values (-1, null::uuid), (0, md5('n:' || b.t || ':' || b.i || ':0')::uuid),
               (1, md5('n:' || b.t || ':' || b.i || ':1')::uuid), (3, md5('n:' || b.t || ':' || b.i || ':3')::uuid)) v(n, member)
-          where v.n < 0 or (v.n < ${networkSize('b.t', 'b.i')} and v.n % 3 <> 2 and (b.i + v.n) % 17 <> 0)`,
+          where v.n < 0 or ${memberInvited('v.n')}`,
       },
     ],
+    [meetingAttendance(), signedRecords()],
     [{ name: 'drop bench_slots', sql: `drop table bench_slots` }],
   ];
 }
@@ -280,6 +547,9 @@ export const countedTables = [
   'meetings',
   'meeting_practitioners',
   'invitations',
+  'meeting_attendance',
+  'meeting_records',
+  'record_signatures',
 ] as const;
 
 async function timed(steps: Step[], name: string, run: () => Promise<unknown>, log: (line: string) => void) {
@@ -302,23 +572,64 @@ async function isSuperuser(url: string): Promise<boolean> {
   }
 }
 
-/** Every foreign key of the generated tables, checked set-wise (an anti-join per key). */
+/**
+ * Every foreign key of the generated tables, checked set-wise: one scan of each table, left-joined
+ * to the table each key points at (referenced keys are unique, so no row is repeated).
+ */
 async function checkForeignKeys(sql: postgres.Sql): Promise<void> {
   const keys = await sql<{ child: string; columns: string[]; parent: string; parentColumns: string[] }[]>`
     select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent,
       array(select attname from unnest(c.conkey) with ordinality k(n, o) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.o)::text[] as columns,
       array(select attname from unnest(c.confkey) with ordinality k(n, o) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.o)::text[] as "parentColumns"
     from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace`;
-  const checks = keys.map(async (key) => {
-    const notNull = key.columns.map((c) => `ch.${c} is not null`).join(' and ');
-    const join = key.columns.map((c, n) => `pa.${key.parentColumns[n]} = ch.${c}`).join(' and ');
-    const [row] = await sql.unsafe<{ n: number }[]>(
-      `select count(*)::int as n from ${key.child} ch where ${notNull} and not exists (select 1 from ${key.parent} pa where ${join})`,
+  const children = [...new Set(keys.map((k) => k.child))];
+  const checks = children.map(async (child) => {
+    const own = keys.filter((k) => k.child === child);
+    const joins = own.map(
+      (key, n) =>
+        `left join ${key.parent} p${n} on ${key.columns.map((c, m) => `p${n}.${key.parentColumns[m]} = ch.${c}`).join(' and ')}`,
     );
-    if ((row?.n ?? 0) > 0)
-      throw new Error(`${row?.n} rows of ${key.child} (${key.columns.join(', ')}) point at no ${key.parent}`);
+    const missing = own.map(
+      (key, n) =>
+        `count(*) filter (where ${key.columns.map((c) => `ch.${c} is not null`).join(' and ')} and p${n}.${key.parentColumns[0]} is null)::int as k${n}`,
+    );
+    const [row] = await sql.unsafe<Record<string, number>[]>(
+      `select ${missing.join(', ')} from ${child} ch ${joins.join(' ')}`,
+    );
+    own.forEach((key, n) => {
+      const count = row?.[`k${n}`] ?? 0;
+      if (count > 0) throw new Error(`${count} rows of ${child} (${key.columns.join(', ')}) point at no ${key.parent}`);
+    });
   });
   await Promise.all(checks);
+}
+
+/** VACUUM (ANALYZE) of the generated tables, several at a time (one VACUUM uses one core). */
+async function vacuumAnalyze(sql: postgres.Sql): Promise<void> {
+  const tables = await sql<{ name: string }[]>`
+    select relname as name from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace
+    order by pg_relation_size(oid) desc`;
+  await Promise.all(tables.map(({ name }) => sql.unsafe(`vacuum (analyze) ${name}`)));
+}
+
+/**
+ * The record triggers of migration 0008 (versions follow each other; only the newest version is
+ * signed, a co-signature after the signature) run per row and take an advisory lock per meeting
+ * that is held to the end of the transaction: one INSERT … SELECT of ~400,000 records would take
+ * as many locks and overflow the shared lock table (max_locks_per_transaction × connections, a
+ * few thousand; at a tenth of the data set it already fails with "out of shared memory"), besides
+ * three index probes a row. The bulk load keeps their rules by construction (one version 1 per
+ * held meeting, one signature on it), so they are off for the load and on again right after,
+ * however it ends. (As a superuser, session_replication_role = replica already keeps them from
+ * firing; a database owner who is not one needs this.)
+ */
+const recordTriggers = [
+  ['meeting_records', 'meeting_records_next_version'],
+  ['record_signatures', 'record_signatures_rules'],
+] as const;
+
+async function setRecordTriggers(sql: postgres.Sql, state: 'enable' | 'disable'): Promise<void> {
+  for (const [table, trigger] of recordTriggers) await sql.unsafe(`alter table ${table} ${state} trigger ${trigger}`);
 }
 
 /** Fills an empty, migrated database. Refuses a database that already has users. */
@@ -344,11 +655,16 @@ export async function buildTrustScaleData(
     if ((existing?.n ?? 0) > 0)
       throw new Error('The bench database is not empty: point BENCH_DATABASE_URL at an empty database.');
     const steps: Step[] = [];
-    for (const phase of phases(passwordHash)) {
-      await Promise.all(phase.map((statement) => timed(steps, statement.name, () => sql.unsafe(statement.sql), log)));
+    await setRecordTriggers(sql, 'disable');
+    try {
+      for (const phase of phases(passwordHash)) {
+        await Promise.all(phase.map((statement) => timed(steps, statement.name, () => sql.unsafe(statement.sql), log)));
+      }
+    } finally {
+      await setRecordTriggers(sql, 'enable');
     }
     if (superuser) await timed(steps, 'foreign keys checked', () => checkForeignKeys(sql), log);
-    await timed(steps, 'vacuum analyze', () => sql.unsafe('vacuum (analyze)'), log);
+    await timed(steps, 'vacuum analyze', () => vacuumAnalyze(sql), log);
     const counts: Record<string, number> = {};
     for (const table of countedTables) {
       const [row] = await sql<{ n: number }[]>`select count(*)::int as n from ${sql(table)}`;

@@ -151,6 +151,19 @@ test.describe('every page fits a 390-px phone', () => {
     await expect(page.getByRole('heading', { name: 'Weekly network meetings with Noor', level: 1 })).toBeVisible();
     await expectFits(page);
 
+    // After a meeting: who came, its record and the fidelity self-rating, from Today's "To record"
+    // (the demo data leaves Alex's latest meetings with the first person to record).
+    await visit(page, '/today');
+    const toRecord = await page
+      .getByRole('region', { name: 'To record' })
+      .getByRole('link')
+      .first()
+      .getAttribute('href');
+    const pastMeeting = toRecord!.replace(/\/(attendance|record)$/, '');
+    await visit(page, `${pastMeeting}/attendance`);
+    await visit(page, `${pastMeeting}/record`);
+    await visit(page, `${pastMeeting}/fidelity`);
+
     await visit(page, '/calendar');
     await visit(page, '/calendar?view=team');
     await visit(page, '/calendar/feed');

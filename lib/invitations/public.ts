@@ -8,6 +8,7 @@ import {
   type OthersComing,
 } from '@/db/queries/invitations';
 import { recordSections, type RecordSection } from '@/db/schema/records';
+import { recordAudit } from '@/db/queries/audit';
 import { clientAddressOf } from '@/lib/audit/origin';
 import { AppError, toAppError } from '@/lib/errors/app-error';
 import { addStatement } from '@/lib/records/add-statement';
@@ -67,15 +68,27 @@ export async function renderInvitation(
   db: Db,
   invitation: InvitationView,
   path: string,
-  options: Pick<InvitationPageInput, 'saved' | 'error' | 'noted' | 'statementError'> = {},
+  options: Pick<InvitationPageInput, 'saved' | 'error' | 'noted' | 'statementError'> & { origin?: string | null } = {},
   now = new Date(),
 ): Promise<string> {
+  const { origin, ...shown } = options;
   if (isAfterStart(invitation, now)) {
     const record = await readerView(db, invitation.id);
-    return invitationPage({ invitation, others: nobodyShown, now, path, record, ...options });
+    // Reading a record is audited like any other read of it, here by the holder of this link.
+    if (record.state === 'record')
+      await recordAudit(db, {
+        actorId: null,
+        teamId: invitation.teamId,
+        action: 'read',
+        entity: 'meeting_record',
+        entityId: invitation.meetingId,
+        origin: origin ?? null,
+        detail: { invitationId: invitation.id, version: record.version },
+      });
+    return invitationPage({ invitation, others: nobodyShown, now, path, record, ...shown });
   }
   const others = await othersComing(db, invitation, seesOthersByName(invitation));
-  return invitationPage({ invitation, others, now, path, ...options });
+  return invitationPage({ invitation, others, now, path, ...shown });
 }
 
 const sorry = () =>

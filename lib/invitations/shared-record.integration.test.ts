@@ -177,6 +177,18 @@ describe.each(engines)('the notes read from personal links on %s', (engine) => {
     expect(html).toContain('This link opens these notes until');
     expect(html).not.toContain('<script');
     expect(html).not.toContain(noNotesText);
+    // Reading it is audited, as every read of a record is.
+    const reads = await s.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'read'),
+          eq(auditEvents.entity, 'meeting_record'),
+          eq(auditEvents.entityId, s.meeting.id),
+        ),
+      );
+    expect(reads.map((r) => r.detail)).toEqual([{ invitationId: s.robin.id, version: 1 }]);
   });
 
   it('lets a network member who came, with the person’s consent, read only the shared decisions', async () => {

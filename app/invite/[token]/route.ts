@@ -1,4 +1,5 @@
 import { getDb } from '@/db/connection';
+import { clientAddressOf } from '@/lib/audit/origin';
 import { toAppError } from '@/lib/errors/app-error';
 import { html, openInvitation, postInvitation, renderInvitation } from '@/lib/invitations/public';
 
@@ -15,7 +16,13 @@ export async function GET(request: Request, { params }: RouteContext<'/invite/[t
     const query = new URL(request.url).searchParams;
     const saved = query.get('saved') === '1';
     const noted = query.get('noted') === '1';
-    return html(await renderInvitation(db, opened.invitation, `/invite/${token}`, { saved, noted }));
+    return html(
+      await renderInvitation(db, opened.invitation, `/invite/${token}`, {
+        saved,
+        noted,
+        origin: clientAddressOf(request.headers),
+      }),
+    );
   } catch (error) {
     toAppError(error, { route: 'invite' });
     return html(
