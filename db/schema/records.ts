@@ -78,6 +78,8 @@ export const meetingAttendance = pgTable(
       .on(t.meetingId, t.networkMemberId)
       .where(sql`${t.networkMemberId} is not null`),
     index().on(t.userId, t.meetingId),
+    // Everyone at one meeting: the partial unique indexes above cannot serve `meeting_id = $1` alone.
+    index().on(t.meetingId),
     check('meeting_attendance_one_attendee', sql`num_nonnulls(${t.userId}, ${t.personId}, ${t.networkMemberId}) = 1`),
     check('meeting_attendance_covering', sql`${t.coveringFor} is null or ${t.userId} is not null`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "meeting_attendance_meeting_id_index" ON "meeting_attendance" USING btree ("meeting_id");
