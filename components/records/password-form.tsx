@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage, TextAreaField, TextField } from '@/components/ui/fields';
+import { FormMessage, HiddenFields, TextAreaField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormAction } from '@/lib/actions/form-state';
 
@@ -19,9 +19,7 @@ export function SignForm({
   return (
     <form action={formAction} className="form" noValidate>
       <FormMessage state={state} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <TextField
         type="password"
         name="password"
@@ -56,9 +54,7 @@ export function ReasonForm({
   return (
     <form action={formAction} className="form" noValidate>
       <FormMessage state={state} />
-      {Object.entries(fields).map(([key, value]) => (
-        <input key={key} type="hidden" name={key} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <TextAreaField name={name} label={label} state={state} required rows={2} />
       <div className="form-actions">
         <SubmitButton quiet pendingText="Saving…">

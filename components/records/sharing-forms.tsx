@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { CheckboxField, FormMessage, SelectField, TextField } from '@/components/ui/fields';
+import { CheckboxField, FormMessage, HiddenFields, SelectField, TextField } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type FormAction } from '@/lib/actions/form-state';
 import type { RecordSection } from '@/db/schema/records';
@@ -21,9 +21,7 @@ export function SharingForm({
   return (
     <form action={formAction} className="form" noValidate>
       <FormMessage state={state} />
-      {Object.entries(fields).map(([key, value]) => (
-        <input key={key} type="hidden" name={key} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <fieldset className="field">
         <legend>What the person shares with network members who came</legend>
         {recordSections.map((s) => (
@@ -59,9 +57,7 @@ export function WithholdForm({
   return (
     <form action={formAction} className="form" noValidate>
       <FormMessage state={state} />
-      {Object.entries(fields).map(([key, value]) => (
-        <input key={key} type="hidden" name={key} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <SelectField
         name="section"
         label="What to withhold"

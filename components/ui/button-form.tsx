@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormMessage } from '@/components/ui/fields';
+import { FormMessage, HiddenFields } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/actions/form-state';
 import { CopyLink } from './copy-link';
@@ -31,9 +31,7 @@ export function ButtonForm({
   const idBase = Object.values(fields).join('-');
   return (
     <form action={formAction} className="button-form">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <SubmitButton quiet={quiet} pendingText={pendingText ?? 'Working…'}>
         {label}
       </SubmitButton>

@@ -247,3 +247,8 @@ export function FormMessage({ state }: { state: FormState }) {
     </div>
   );
 }
+
+/** The hidden fields that say which record a form acts on (the action checks access itself). */
+export function HiddenFields({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}

@@ -7,11 +7,8 @@ import {
   meetings,
   teams,
   type FidelityElement,
-  type Presence,
+  presentValues,
 } from '../schema';
-
-/** Presences that mean someone was there (in the room, late, leaving early, or by phone or video). */
-const cameValues = ['came', 'came_late', 'left_early', 'remote'] as const satisfies readonly Presence[];
 
 export type FidelityRatingRow = { element: FidelityElement; score: number | null; note: string | null };
 
@@ -57,22 +54,6 @@ export async function upsertRatings(
     });
 }
 
-/** Whether a user is recorded as having come to a meeting. */
-export async function userCame(db: Db, meetingId: string, userId: string): Promise<boolean> {
-  const rows = await db
-    .select({ one: sql<number>`1` })
-    .from(meetingAttendance)
-    .where(
-      and(
-        eq(meetingAttendance.meetingId, meetingId),
-        eq(meetingAttendance.userId, userId),
-        inArray(meetingAttendance.presence, [...cameValues]),
-      ),
-    )
-    .limit(1);
-  return rows.length === 1;
-}
-
 /** How many practitioners and network members came to a meeting, as recorded. */
 export async function whoCameCounts(
   db: Db,
@@ -84,7 +65,7 @@ export async function whoCameCounts(
       networkMembers: sql<number>`(count(*) filter (where ${meetingAttendance.networkMemberId} is not null))::int`,
     })
     .from(meetingAttendance)
-    .where(and(eq(meetingAttendance.meetingId, meetingId), inArray(meetingAttendance.presence, [...cameValues])));
+    .where(and(eq(meetingAttendance.meetingId, meetingId), inArray(meetingAttendance.presence, [...presentValues])));
   return { practitioners: Number(row?.practitioners ?? 0), networkMembers: Number(row?.networkMembers ?? 0) };
 }
 

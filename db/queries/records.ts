@@ -15,13 +15,11 @@ import {
   recordWithholdings,
   teamMembers,
   users,
+  presentValues,
   type Presence,
   type RecordContent,
   type RecordSection,
 } from '../schema';
-
-/** Presences that mean someone was there (in the room, late, leaving early, or by phone or video). */
-export const presentValues = ['came', 'came_late', 'left_early', 'remote'] as const satisfies readonly Presence[];
 
 /** The meeting as its record needs it: the person's, on their team. */
 export async function meetingForRecord(db: Db, person: { id: string; teamId: string }, meetingId: string) {

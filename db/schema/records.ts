@@ -23,6 +23,8 @@ import { users } from './teams';
 export const presence = pgEnum('presence', ['came', 'came_late', 'left_early', 'remote', 'apologies', 'no_word']);
 export const presenceValues = presence.enumValues;
 export type Presence = (typeof presenceValues)[number];
+/** Presences that mean someone was there: in the room, late, leaving early, or by phone or video. */
+export const presentValues = ['came', 'came_late', 'left_early', 'remote'] as const satisfies readonly Presence[];
 
 /** The sections of a record, as the person chooses to share them and the team may withhold them. */
 export const recordSections = [

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredentials } from '@/lib/auth/sign-in';
 import { hashToken } from '@/lib/invitations/token';
 import { upcomingMeetingsForPractitioner } from '@/db/queries/meetings';
-import { meetingsToRecord, presentValues } from '@/db/queries/records';
+import { meetingsToRecord } from '@/db/queries/records';
+import { presentValues } from '@/db/schema/records';
 import { findSessionUser } from '@/db/queries/users';
 import {
   DEMO_DAYS_AHEAD,

@@ -1,4 +1,4 @@
-import type { Presence } from '@/db/schema/records';
+import { presentValues, type Presence } from '@/db/schema/records';
 import type { meetingParticipants } from '@/db/queries/records';
 
 export type ParticipantKind = 'person' | 'member' | 'practitioner';
@@ -27,7 +27,7 @@ export const presenceLabel: Record<Presence, string> = {
   no_word: 'No word',
 };
 
-const here = new Set<Presence>(['came', 'came_late', 'left_early', 'remote']);
+const here = new Set<Presence>(presentValues);
 
 /** Whether a presence means the person was there, in the room or by phone or video. */
 export function wasThere(presence: Presence | null | undefined): boolean {

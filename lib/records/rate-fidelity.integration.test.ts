@@ -1,7 +1,8 @@
+import { practitionerCame } from '@/db/queries/records';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
-import { latestReflectionsHeld, ratingsBy, teamFidelityTrend, userCame, whoCameCounts } from '@/db/queries/fidelity';
+import { latestReflectionsHeld, ratingsBy, teamFidelityTrend, whoCameCounts } from '@/db/queries/fidelity';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
 import {
   auditEvents,
@@ -244,8 +245,8 @@ describe.each(engines)('fidelity self-rating on %s', (engine) => {
 
   it('suggests scores from who came and what the record says', async () => {
     const { db, alex, sam, meeting } = await setting();
-    expect(await userCame(db, meeting.id, alex.id)).toBe(true);
-    expect(await userCame(db, meeting.id, sam.id)).toBe(false);
+    expect(await practitionerCame(db, meeting.id, alex.id)).toBe(true);
+    expect(await practitionerCame(db, meeting.id, sam.id)).toBe(false);
     expect(await whoCameCounts(db, meeting.id)).toEqual({ practitioners: 2, networkMembers: 1 });
     expect(await latestReflectionsHeld(db, meeting.id)).toBeNull();
     const content = (held: boolean | null): RecordContent => ({

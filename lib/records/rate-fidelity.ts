@@ -1,5 +1,6 @@
+import { practitionerCame } from '@/db/queries/records';
 import { recordAudit } from '@/db/queries/audit';
-import { meetingToRate, upsertRatings, userCame } from '@/db/queries/fidelity';
+import { meetingToRate, upsertRatings } from '@/db/queries/fidelity';
 import { fidelityElements, type FidelityElement } from '@/db/schema/records';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
@@ -25,7 +26,7 @@ export async function rateFidelity(
     if (!meeting) throw new AppError('not_found');
     if (meeting.status !== 'held')
       throw new AppError('invalid_input', 'Only a held meeting is rated: mark it held, with who came, first.');
-    if (!(await userCame(tx, meeting.id, ctx.actor.actorId)))
+    if (!(await practitionerCame(tx, meeting.id, ctx.actor.actorId)))
       throw new AppError('forbidden', 'Only practitioners who came to the meeting rate it.');
     await upsertRatings(tx, meeting.id, ctx.actor.actorId, input.ratings);
     await recordAudit(tx, {

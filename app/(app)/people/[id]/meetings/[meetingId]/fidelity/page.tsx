@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { practitionerCame } from '@/db/queries/records';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { FidelityForm, type FidelityFormElement } from '@/components/records/fidelity-form';
-import { latestReflectionsHeld, meetingToRate, ratingsBy, userCame, whoCameCounts } from '@/db/queries/fidelity';
+import { latestReflectionsHeld, meetingToRate, ratingsBy, whoCameCounts } from '@/db/queries/fidelity';
 import { meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { fidelityElementLabel, fidelityElementOrder, prefill, scoreToForm } from '@/lib/records/fidelity';
@@ -47,7 +48,7 @@ export default async function FidelityPage({ params }: PageProps<'/people/[id]/m
       </>
     );
   }
-  if (!(await userCame(db, meeting.id, user.id))) {
+  if (!(await practitionerCame(db, meeting.id, user.id))) {
     return (
       <>
         {heading}
