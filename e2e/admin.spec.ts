@@ -71,6 +71,21 @@ test.describe('administration', () => {
     await expect(page.getByRole('status').filter({ hasText: 'The team is added' })).toBeVisible();
     await expect(page.getByLabel('Travel time (minutes)')).toHaveValue('45');
     await expectAccessible(page);
+
+    // How long personal links open a meeting's notes is the team's setting too.
+    const reading = page.getByLabel('Reading period (days)');
+    await expect(reading).toHaveValue('90');
+    await reading.fill('0');
+    await form.submit('Save settings');
+    await expect(form.errorBeside('Reading period (days)')).toHaveText(
+      'The reading period in days must be between 1 and 730.',
+    );
+    await expect(page.getByLabel('Travel time (minutes)')).toHaveValue('45');
+    await reading.fill('30');
+    await form.submit('Save settings');
+    await expect(page.getByText('Team settings saved.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Reading period (days)')).toHaveValue('30');
   });
 
   test('an administrator invites a practitioner, who chooses a password from the link and signs in', async ({

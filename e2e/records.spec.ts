@@ -17,9 +17,18 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 const app = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
 const sam = 'sam.patel@example.org';
 
-type Setting = { personId: string; familyName: string; first: string; second: string; links: Record<string, string> };
+type Setting = {
+  personId: string;
+  familyName: string;
+  first: string;
+  second: string;
+  /** The first meeting's links and their invitations, by who holds them. */
+  links: Record<string, string>;
+  invitations: Record<string, string>;
+};
 
-async function pastMeetings(): Promise<Setting> {
+/** Two past meetings at `hour` UTC (each test its own hour: the practitioners cannot be booked twice). */
+async function pastMeetings(hour = 5): Promise<Setting> {
   const sql = postgres(databaseUrl!, { max: 1 });
   try {
     const stamp = Date.now().toString(36);
@@ -35,14 +44,15 @@ async function pastMeetings(): Promise<Setting> {
       await sql`insert into network_members (person_id, given_name, family_name, relationship, kind, closeness, may_be_invited, may_see_shared_records)
       values (${person!.id}, 'Kit', 'Lowe', 'friend', 'friend', 'middle', true, false) returning id`;
     const links: Record<string, string> = {};
+    const invitationIds: Record<string, string> = {};
     const meetingIds: string[] = [];
     // Early in the morning, two days and one day ago: before anyone's working hours, so never
     // on top of the demo's meetings, whatever the day.
     for (const daysAgo of [2, 1]) {
       const [meeting] =
         await sql`insert into meetings (person_id, team_id, kind, starts_at, ends_at, location_kind, location_detail)
-        values (${person!.id}, ${team!.id}, 'network', date_trunc('day', now()) - ${`${daysAgo} days`}::interval + interval '5 hours',
-          date_trunc('day', now()) - ${`${daysAgo} days`}::interval + interval '6 hours', 'clinic', 'Riverside clinic, room 2')
+        values (${person!.id}, ${team!.id}, 'network', date_trunc('day', now()) - ${`${daysAgo} days`}::interval + ${`${hour} hours`}::interval,
+          date_trunc('day', now()) - ${`${daysAgo} days`}::interval + ${`${hour + 1} hours`}::interval, 'clinic', 'Riverside clinic, room 2')
         returning id, starts_at, ends_at`;
       meetingIds.push(meeting!.id);
       for (const s of staff)
@@ -57,10 +67,30 @@ async function pastMeetings(): Promise<Setting> {
         const token = tokenWithSecret(e2eSecret, invitationId);
         await sql`insert into invitations (id, meeting_id, ${sql(column)}, token_hash, response, expires_at)
           values (${invitationId}, ${meeting!.id}, ${id}, ${hashToken(token)}, 'accepted', ${meeting!.ends_at}::timestamptz + interval '90 days')`;
-        if (daysAgo === 2) links[who] = `${app}/invite/${token}`;
+        if (daysAgo === 2) {
+          links[who] = `${app}/invite/${token}`;
+          invitationIds[who] = invitationId;
+        }
       }
     }
-    return { personId: person!.id, familyName, first: meetingIds[0]!, second: meetingIds[1]!, links };
+    return {
+      personId: person!.id,
+      familyName,
+      first: meetingIds[0]!,
+      second: meetingIds[1]!,
+      links,
+      invitations: invitationIds,
+    };
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Runs statements against the test's PostgreSQL instance (to age a link past its reading period). */
+async function withSql<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(databaseUrl!, { max: 1 });
+  try {
+    return await run(sql);
   } finally {
     await sql.end();
   }
@@ -214,5 +244,46 @@ test.describe('records of network meetings', () => {
     await expect(alex.getByRole('region', { name: 'Open actions and questions' })).toContainText(
       'Find the college’s part-time timetable',
     );
+  });
+
+  test('after the reading period, the team sends the person a fresh link that opens the notes again', async ({
+    browser,
+    expectAccessible,
+  }) => {
+    const s = await pastMeetings(3);
+    const alex = await signedIn(browser, demo.practitioner);
+    await recordWhoCame(alex, s, s.first);
+    await alex.getByRole('button', { name: 'Save attendance' }).click();
+    await expect(alex.getByText('Attendance saved.')).toBeVisible();
+
+    // Before the period is over, the link is there to copy, with the day it stops opening the notes.
+    const invited = alex.getByRole('region', { name: 'Invited' });
+    await expect(invited.getByLabel(`Robin (the person)’s personal link`)).toHaveValue(s.links.person!);
+    await expect(invited.getByText(/It opens the notes until/).first()).toBeVisible();
+    await expect(invited.getByText('Kit does not read the notes of this meeting')).toBeVisible();
+
+    // The reading period passes: the old link stops working, and the team can send a new one.
+    await withSql(
+      (sql) => sql`update invitations set expires_at = now() - interval '1 hour' where id = ${s.invitations.person!}`,
+    );
+    const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
+    await phone.goto(s.links.person!);
+    await expect(phone.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
+    await expect(phone.getByText('the team can send you a new link to them')).toBeVisible();
+
+    await alex.reload();
+    const robin = invited.getByRole('listitem').filter({ hasText: 'Robin (the person)' });
+    await expect(robin).toContainText('Link ended on');
+    await robin.getByRole('button', { name: 'Send a new link to Robin (the person)' }).click();
+    await expect(alex.getByText('A new link is ready for Robin. The earlier link still does not work.')).toBeVisible();
+    await expectAccessible(alex);
+    const fresh = await invited.getByLabel(`Robin (the person)’s personal link`).inputValue();
+    expect(fresh).not.toBe(s.links.person);
+
+    await phone.goto(fresh);
+    await expect(phone.getByRole('heading', { name: 'This meeting has taken place' })).toBeVisible();
+    await expect(phone.getByText(/This link opens these notes until/)).toBeVisible();
+    await phone.goto(s.links.person!);
+    await expect(phone.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
   });
 });

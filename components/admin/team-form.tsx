@@ -13,6 +13,7 @@ type TeamValues = {
   travelBufferMinutes: number;
   reminderHours: number;
   minimumNoticeHours: number;
+  recordLinkDays: number;
 };
 
 /** Creating a team, or changing its name and settings. */
@@ -71,6 +72,16 @@ export function TeamForm({
           inputMode="numeric"
           state={state}
           stored={team?.minimumNoticeHours ?? 2}
+          required
+        />
+        <TextField
+          name="recordLinkDays"
+          label="Reading period (days)"
+          hint="How long after a meeting its personal links open the notes; then the team can send a fresh link. Applies to links sent from now on. 1 to 730."
+          type="number"
+          inputMode="numeric"
+          state={state}
+          stored={team?.recordLinkDays ?? 90}
           required
         />
       </div>

@@ -1,11 +1,29 @@
 import { CopyLink } from '@/components/ui/copy-link';
 import type { meetingInvitations } from '@/db/queries/invitations';
+import { linkEnded, newLinkRefusal } from '@/lib/invitations/new-link';
 import type { InviteeVisibility } from '@/lib/invitations/visibility';
 import { relationshipLabel } from '@/lib/people/labels';
+import { mayRead } from '@/lib/records/rules';
+import { longDate } from '@/lib/time/format';
 import { ReissueLinkForm } from './reissue-link-form';
 import { RevokeLinkForm } from './revoke-link-form';
 
 type Row = Awaited<ReturnType<typeof meetingInvitations>>[number] & { link: string };
+type MeetingStatus = Parameters<typeof newLinkRefusal>[0]['status'];
+
+/** Whether this invitee may read the meeting's notes once it is held (lib/records/rules.ts). */
+const readsNotes = (r: Row) =>
+  mayRead(
+    r.networkMemberId
+      ? {
+          kind: 'member',
+          came: r.came,
+          maySeeSharedRecords: r.maySeeSharedRecords,
+          active: r.memberActive,
+          mayBeInvited: r.memberMayBeInvited,
+        }
+      : { kind: 'person' },
+  );
 type LinkAction = Parameters<typeof RevokeLinkForm>[0]['action'];
 
 export const answerLabel = {
@@ -34,34 +52,36 @@ function oneRowEach(rows: Row[]): { row: Row; replaced: boolean }[] {
 
 /**
  * Who is invited and what each has answered, with their message; each personal link to copy
- * into a text message, a way to end a link at once, and a new link for someone whose link was
- * turned off. Team only: this page needs sign-in.
+ * into a text message, a way to end a link at once, and a fresh link in place of one that
+ * stopped working (`newLinkRefusal` says when one can be sent). After a held meeting the links
+ * of those who may read the notes stay here for their reading period. Team only: this page
+ * needs sign-in.
  */
 export function InviteesSection({
   rows,
-  open,
-  canReissue,
+  meeting,
+  now,
   revoke,
   reissue,
   newLinkId,
   personId,
-  meetingId,
   visibility,
 }: {
   rows: Row[];
-  /** Links can be copied and turned off: the meeting is booked and not over. */
-  open: boolean;
-  /** New links can be sent: the meeting is booked and has not started. */
-  canReissue: boolean;
+  meeting: { id: string; status: MeetingStatus; startsAt: Date; endsAt: Date; timeZone: string };
+  now: Date;
   revoke: LinkAction;
   reissue: LinkAction;
   /** The invitation just sent as a new link, to say so beside it. */
   newLinkId?: string;
   personId: string;
-  meetingId: string;
   /** The person's choice of what network members see of each other, and the person's first name. */
   visibility: { inviteesSeeEachOther: InviteeVisibility; personFirstName: string };
 }) {
+  const meetingId = meeting.id;
+  const held = meeting.status === 'held';
+  // Before the end of a booked meeting every working link is here; after a held one, the links of those who read the notes.
+  const bookedAndNotOver = meeting.status === 'scheduled' && meeting.endsAt > now;
   const counts = { accepted: 0, tentative: 0, declined: 0, needs_action: 0 };
   for (const r of rows) if (!r.revokedAt) counts[r.response]++;
   return (
@@ -92,25 +112,56 @@ export function InviteesSection({
                 : r.phone
                   ? `No email: text it to ${r.phone}`
                   : 'No email or phone: give it to them';
+              const ended = linkEnded(r, now);
+              const reads = held && readsNotes(r);
+              const refusal = newLinkRefusal(
+                meeting,
+                {
+                  name: firstName,
+                  revokedAt: r.revokedAt,
+                  expiresAt: r.expiresAt,
+                  mayBeInvitedAgain: r.mayBeInvitedAgain,
+                  mayRead: reads,
+                },
+                now,
+              );
+              const status = r.revokedAt
+                ? 'Link turned off'
+                : ended
+                  ? `Link ended on ${longDate(r.expiresAt, meeting.timeZone)}`
+                  : answerLabel[r.response];
               return (
                 <li key={r.id} className="invitee">
                   <p>
                     <span className="who">{name}</span>
                     {r.relationship ? (
                       <span className="muted"> · {relationshipLabel[r.relationship]}</span>
-                    ) : null} — <strong>{r.revokedAt ? 'Link turned off' : answerLabel[r.response]}</strong>
+                    ) : null} — <strong>{status}</strong>
                   </p>
                   {r.message ? <p className="invitee-message">“{r.message}”</p> : null}
-                  {r.id === newLinkId && !r.revokedAt ? (
+                  {r.id === newLinkId && !ended ? (
                     <div className="alert alert-success" role="status">
-                      A new link is ready for {firstName}. The link that was turned off still does not work.
+                      A new link is ready for {firstName}. The earlier link still does not work.
                     </div>
                   ) : replaced ? (
                     <p className="muted">This is a new link: an earlier one was turned off.</p>
                   ) : null}
-                  {!r.revokedAt && open ? (
+                  {held && !reads ? (
+                    <p className="muted">
+                      {firstName} does not read the notes of this meeting: only those who came, and whom{' '}
+                      {visibility.personFirstName} allows to see shared notes, do.
+                    </p>
+                  ) : null}
+                  {!ended && (bookedAndNotOver || reads) ? (
                     <>
-                      <CopyLink id={`link-${r.id}`} label={`${name}’s personal link`} link={r.link} hint={contact} />
+                      <CopyLink
+                        id={`link-${r.id}`}
+                        label={`${name}’s personal link`}
+                        link={r.link}
+                        hint={
+                          reads ? `${contact}. It opens the notes until ${longDate(r.expiresAt, meeting.timeZone)}.` : contact
+                        }
+                      />
                       <RevokeLinkForm
                         action={revoke}
                         personId={personId}
@@ -120,18 +171,16 @@ export function InviteesSection({
                       />
                     </>
                   ) : null}
-                  {r.revokedAt && canReissue ? (
-                    r.mayBeInvitedAgain ? (
-                      <ReissueLinkForm
-                        action={reissue}
-                        personId={personId}
-                        meetingId={meetingId}
-                        invitationId={r.id}
-                        name={name}
-                      />
-                    ) : (
-                      <p className="muted">{firstName} is no longer to be invited, so no new link can be sent.</p>
-                    )
+                  {ended && refusal === null ? (
+                    <ReissueLinkForm
+                      action={reissue}
+                      personId={personId}
+                      meetingId={meetingId}
+                      invitationId={r.id}
+                      name={name}
+                    />
+                  ) : ended && refusal && (meeting.status === 'scheduled' || reads) ? (
+                    <p className="muted">{refusal}</p>
                   ) : null}
                 </li>
               );

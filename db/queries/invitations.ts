@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { inviteeCame } from './records';
 import { invitations, meetingPractitioners, meetings, networkMembers, people, teams, users } from '../schema';
 
 export type Response = (typeof invitations.response.enumValues)[number];
@@ -98,6 +99,7 @@ export async function invitationOfMeeting(db: Db, meetingId: string, invitationI
     .select({
       id: invitations.id,
       revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
       personId: invitations.personId,
       networkMemberId: invitations.networkMemberId,
       inviteeGivenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
@@ -139,6 +141,7 @@ export async function meetingInvitations(db: Db, meetingId: string) {
       respondedAt: invitations.respondedAt,
       message: invitations.message,
       revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
       createdAt: invitations.createdAt,
       networkMemberId: invitations.networkMemberId,
       personGivenName: people.givenName,
@@ -147,6 +150,11 @@ export async function meetingInvitations(db: Db, meetingId: string) {
       relationship: networkMembers.relationship,
       /** Whether a new link may be sent: the person always; a member while active and with consent. */
       mayBeInvitedAgain: sql<boolean>`${invitations.personId} is not null or (${networkMembers.active} and ${networkMembers.mayBeInvited})`,
+      /** For who may read the notes after the meeting (`mayRead` in lib/records/rules.ts). */
+      memberActive: sql<boolean>`coalesce(${networkMembers.active}, false)`,
+      memberMayBeInvited: sql<boolean>`coalesce(${networkMembers.mayBeInvited}, false)`,
+      maySeeSharedRecords: sql<boolean>`coalesce(${networkMembers.maySeeSharedRecords}, false)`,
+      came: inviteeCame,
       email: sql<
         string | null
       >`coalesce(${networkMembers.email}, case when ${invitations.personId} is not null then ${people.email} end)`,

@@ -462,6 +462,11 @@ export async function isTeamMember(db: Db, teamId: string, userId: string): Prom
   return rows.length === 1;
 }
 
+/** Whether the holder of an invitation (in the outer query) came to its meeting, in person or remotely. */
+export const inviteeCame = sql<boolean>`exists (select 1 from ${meetingAttendance} where ${meetingAttendance.meetingId} = ${invitations.meetingId}
+  and (${meetingAttendance.networkMemberId} = ${invitations.networkMemberId} or ${meetingAttendance.personId} = ${invitations.personId})
+  and ${inArray(meetingAttendance.presence, [...presentValues])})`;
+
 /** The reader behind one personal link, as the record's sharing rules need them. */
 export async function readerOfInvitation(db: Db, invitationId: string) {
   const [row] = await db
@@ -473,9 +478,7 @@ export async function readerOfInvitation(db: Db, invitationId: string) {
       maySeeSharedRecords: sql<boolean>`coalesce(${networkMembers.maySeeSharedRecords}, false)`,
       mayBeInvited: sql<boolean>`coalesce(${networkMembers.mayBeInvited}, false)`,
       active: sql<boolean>`coalesce(${networkMembers.active}, false)`,
-      came: sql<boolean>`exists (select 1 from meeting_attendance a where a.meeting_id = ${invitations.meetingId}
-        and (a.network_member_id = ${invitations.networkMemberId} or a.person_id = ${invitations.personId})
-        and a.presence in ('came', 'came_late', 'left_early', 'remote'))`,
+      came: inviteeCame,
     })
     .from(invitations)
     .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))

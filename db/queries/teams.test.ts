@@ -20,6 +20,7 @@ describe.each(engines)('teams for administrators on %s', (engine) => {
       travelBufferMinutes: 20,
       reminderHours: 48,
       minimumNoticeHours: 4,
+      recordLinkDays: 30,
     });
     expect(await findTeam(db, team.id)).toEqual({
       id: team.id,
@@ -28,6 +29,7 @@ describe.each(engines)('teams for administrators on %s', (engine) => {
       travelBufferMinutes: 20,
       reminderHours: 48,
       minimumNoticeHours: 4,
+      recordLinkDays: 30,
     });
     await updateTeam(db, team.id, {
       name: 'Harbour Open Dialogue Team',
@@ -35,6 +37,7 @@ describe.each(engines)('teams for administrators on %s', (engine) => {
       travelBufferMinutes: 0,
       reminderHours: 24,
       minimumNoticeHours: 2,
+      recordLinkDays: 90,
     });
     expect(await findTeam(db, team.id)).toMatchObject({
       name: 'Harbour Open Dialogue Team',

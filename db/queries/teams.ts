@@ -12,6 +12,7 @@ const teamColumns = {
   travelBufferMinutes: teams.travelBufferMinutes,
   reminderHours: teams.reminderHours,
   minimumNoticeHours: teams.minimumNoticeHours,
+  recordLinkDays: teams.recordLinkDays,
 };
 
 /** Every team, by name, with how many active practitioners and leads it has. */

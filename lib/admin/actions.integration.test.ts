@@ -94,6 +94,7 @@ describe.each(engines)('administration actions on %s', (engine) => {
       travelBufferMinutes: '30',
       reminderHours: '24',
       minimumNoticeHours: '2',
+      recordLinkDays: '90',
     };
     const attempts: [string, Action, Record<string, string>][] = [
       ['create a team', createTeamAction, teamFields],
@@ -172,6 +173,7 @@ describe.each(engines)('administration actions on %s', (engine) => {
       travelBufferMinutes: '20',
       reminderHours: '48',
       minimumNoticeHours: '4',
+      recordLinkDays: '60',
     };
     const created = await run(createTeamAction, fields);
     const id = created.redirectedTo?.match(/\/admin\/teams\/([0-9a-f-]{36})\?saved=created$/)?.[1];
@@ -180,6 +182,7 @@ describe.each(engines)('administration actions on %s', (engine) => {
       name: 'Harbour Team',
       timeZone: 'Europe/Dublin',
       reminderHours: 48,
+      recordLinkDays: 60,
     });
 
     const again = await run(createTeamAction, { ...fields, name: 'harbour team' });

@@ -16,6 +16,7 @@ describe('teamInput', () => {
     travelBufferMinutes: '30',
     reminderHours: '24',
     minimumNoticeHours: '2',
+    recordLinkDays: '90',
   };
 
   it('trims the name, canonicalises the zone and reads the numbers', () => {
@@ -25,6 +26,7 @@ describe('teamInput', () => {
       travelBufferMinutes: 30,
       reminderHours: 24,
       minimumNoticeHours: 2,
+      recordLinkDays: 90,
     });
   });
 
@@ -35,6 +37,7 @@ describe('teamInput', () => {
       travelBufferMinutes: '',
       reminderHours: '2.5',
       minimumNoticeHours: '900',
+      recordLinkDays: '0',
     });
     expect(errorsOf(result)).toEqual({
       name: ['Enter the team’s name.'],
@@ -42,6 +45,7 @@ describe('teamInput', () => {
       travelBufferMinutes: ['Enter the travel time in minutes.'],
       reminderHours: ['Enter the reminder time in hours as a whole number.'],
       minimumNoticeHours: ['The minimum notice in hours must be between 0 and 168.'],
+      recordLinkDays: ['The reading period in days must be between 1 and 730.'],
     });
   });
 

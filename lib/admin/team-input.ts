@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { idInput, requiredText, timeZoneInput, wholeNumber } from './input-fields';
 
-/** A team's name and the settings that scheduling and reminders use. */
+/** A team's name and the settings that scheduling, reminders and the personal links use. */
 export const teamInput = z.object({
   name: requiredText('Enter the team’s name.'),
   timeZone: timeZoneInput,
   travelBufferMinutes: wholeNumber('travel time in minutes', 0, 240),
   reminderHours: wholeNumber('reminder time in hours', 0, 168),
   minimumNoticeHours: wholeNumber('minimum notice in hours', 0, 168),
+  recordLinkDays: wholeNumber('reading period in days', 1, 730),
 });
 
 export type TeamInput = z.output<typeof teamInput>;

@@ -12,8 +12,9 @@ export type InviteeChoice = { person: boolean; memberIds: string[] };
  * Invites the chosen people to a meeting, inside the booking's transaction: one live invitation
  * (one working link) per invitee per meeting; someone whose link was turned off can be invited
  * again, with a new link. Members without the person's consent, or of another person's network,
- * are refused. Each link works until the meeting's end plus the team's `record_link_days`, so
- * it opens the notes afterwards (a moved meeting's links follow it: `extendInvitations`).
+ * are refused. Each link works until the meeting's end (or now, for a fresh link after it) plus
+ * the team's `record_link_days`, so it opens the notes afterwards (a moved meeting's links
+ * follow it: `extendInvitations`).
  * Returns the new invitations with their ids (links come from ids; the database keeps only a
  * SHA-256 of each).
  */
@@ -33,7 +34,9 @@ export async function createInvitations(
     });
   }
   if (!person && allowed.length === 0) return [];
-  const expiresAt = new Date(meeting.endsAt.getTime() + (await recordLinkDaysOf(tx, meeting.id)) * DAY_MS);
+  // A fresh link sent after the meeting gets a whole reading period from now.
+  const readingFrom = Math.max(meeting.endsAt.getTime(), Date.now());
+  const expiresAt = new Date(readingFrom + (await recordLinkDaysOf(tx, meeting.id)) * DAY_MS);
   const row = (invitee: { personId: string } | { networkMemberId: string }): typeof invitations.$inferInsert => {
     const id = randomUUID();
     return { id, meetingId: meeting.id, ...invitee, tokenHash: hashToken(tokenFor(id)), expiresAt };

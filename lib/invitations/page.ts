@@ -77,14 +77,16 @@ ${body}
 
 /**
  * The same kind page for every link that does not work (unknown, ended, revoked): it reveals
- * nothing. Before the meeting the team can send the invitee a new link (lib/invitations/reissue-link.ts).
+ * nothing. Before the meeting, and after it for reading its notes, the team can send the invitee a
+ * new link (lib/invitations/reissue-link.ts).
  */
 export function linkNotWorkingPage(): string {
   return documentHtml(
     'This link no longer works',
     `<h1>This link no longer works</h1>
 <div class="card"><p>It may have ended after the meeting, or it may have been turned off or replaced by a newer link.</p>
-<p>If you are expecting a meeting that has not happened yet, please contact the team, or the person who asked you to come. Until the meeting starts, the team can send you a new link.</p></div>`,
+<p>If you are expecting a meeting that has not happened yet, please contact the team, or the person who asked you to come. Until the meeting starts, the team can send you a new link.</p>
+<p>If you were reading the notes of a meeting, the team can send you a new link to them.</p></div>`,
   );
 }
 

@@ -124,7 +124,7 @@ describe('the notes on the invitation page after the meeting', () => {
       invitation: { ...person, expiresAt: new Date('2027-06-30T23:30:00Z') },
     });
     expect(html).toContain(
-      'This link opens these notes until Thursday 1 July 2027. After that, the notes stay with the team: ask them if you would like to read them again.',
+      'This link opens these notes until Thursday 1 July 2027. After that, ask the team if you would like to read them again: they can send you a new link.',
     );
   });
 

@@ -170,7 +170,7 @@ ${mine ? `<p class="error" id="${id}-error">${escapeHtml(mine.message)}</p>` : '
 
 /** How long the link works, in the meeting's zone. */
 export function linkLastsText(expiresAt: Date, timeZone: string): string {
-  return `This link opens these notes until ${longDate(expiresAt, timeZone)}. After that, the notes stay with the team: ask them if you would like to read them again.`;
+  return `This link opens these notes until ${longDate(expiresAt, timeZone)}. After that, ask the team if you would like to read them again: they can send you a new link.`;
 }
 
 /** The notes part of the page after the meeting (the caller adds the heading, greeting and when/where). */

@@ -1,22 +1,28 @@
-import type { Db } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
-import { hasLiveInvitation, invitationOfMeeting, meetingToInviteTo } from '@/db/queries/invitations';
-import { createInvitations } from './create-invitations';
+import { hasLiveInvitation, invitationOfMeeting, meetingToInviteTo, revokeInvitation } from '@/db/queries/invitations';
+import { readerOfInvitation } from '@/db/queries/records';
+import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
+import { readerOf } from '@/lib/records/reader-view';
+import { mayRead } from '@/lib/records/rules';
+import { sendNotesLink } from '@/lib/records/notify-readers';
+import { createInvitations } from './create-invitations';
+import { newLinkRefusal } from './new-link';
 import { notifyInvitees } from './notify';
 
-type Context = { db: Db; actor: { actorId: string; origin: string } };
 type PersonRef = { id: string; teamId: string };
 
 /**
- * Sends a new personal link to someone whose link to a meeting was turned off (a lost phone, a
- * link passed on by mistake). The turned-off link stays dead: the new one is a new invitation,
- * so a new token. Only before the meeting starts, only while the invitee may still be invited,
- * and only while they have no working link to it already. The email goes in the same transaction.
+ * Sends a fresh personal link in place of one that stopped working: before the meeting, to
+ * someone whose link was turned off (a lost phone, a link passed on by mistake); after a held
+ * meeting, to someone who may read its notes whose link was turned off or whose reading period
+ * passed (`newLinkRefusal` says when). The old link stays dead: the new one is a new invitation,
+ * so a new token, and works for a new reading period from now. The email goes in the same
+ * transaction: the invitation before the meeting, the link to the notes after it.
  * Returns the new invitation's id.
  */
 export async function reissueLink(
-  ctx: Context,
+  ctx: VerbContext,
   input: { person: PersonRef; meetingId: string; invitationId: string },
 ): Promise<string> {
   const { person, meetingId, invitationId } = input;
@@ -25,18 +31,24 @@ export async function reissueLink(
     if (!meeting) throw new AppError('not_found');
     const old = await invitationOfMeeting(tx, meeting.id, invitationId);
     if (!old) throw new AppError('not_found');
+    const reader = await readerOfInvitation(tx, old.id);
+    const now = new Date();
     const name = old.inviteeGivenName;
-    if (!old.revokedAt)
-      throw new AppError('conflict', `${name}’s link still works: copy it from the list, or turn it off first.`);
-    if (meeting.status !== 'scheduled')
-      throw new AppError(
-        'conflict',
-        'This meeting is no longer booked, so no new link can be sent. Reload to see it now.',
-      );
-    if (meeting.startsAt <= new Date())
-      throw new AppError('conflict', 'This meeting has started, so no new link can be sent.');
-    if (old.networkMemberId && !(old.memberActive && old.memberMayBeInvited))
-      throw new AppError('conflict', `${name} is no longer to be invited, so no new link can be sent.`);
+    const refusal = newLinkRefusal(
+      meeting,
+      {
+        name,
+        revokedAt: old.revokedAt,
+        expiresAt: old.expiresAt,
+        mayBeInvitedAgain: old.personId !== null || Boolean(old.memberActive && old.memberMayBeInvited),
+        mayRead: reader ? mayRead(readerOf(reader)) : false,
+      },
+      now,
+    );
+    if (refusal) throw new AppError('conflict', refusal);
+    // A link past its reading period is dead but not turned off: turn it off, so the new one is
+    // the invitee's one live link (a partial unique index keeps it to one).
+    if (!old.revokedAt) await revokeInvitation(tx, meeting.id, old.id, now);
     if (await hasLiveInvitation(tx, meeting.id, old))
       throw new AppError('conflict', `${name} already has a new link to this meeting. Reload to see it.`);
 
@@ -46,7 +58,8 @@ export async function reissueLink(
     // Empty only when another reissue won the race for the one live invitation (the partial unique index).
     const [created] = await createInvitations(tx, meeting, choice);
     if (!created) throw new AppError('conflict', `${name} already has a new link to this meeting. Reload to see it.`);
-    await notifyInvitees(tx, person, meeting.id, 'invitation', (id) => id === created.id);
+    if (meeting.status === 'held') await sendNotesLink(tx, meeting.id, created.id);
+    else await notifyInvitees(tx, person, meeting.id, 'invitation', (id) => id === created.id);
     await recordAudit(tx, {
       actorId: ctx.actor.actorId,
       teamId: person.teamId,

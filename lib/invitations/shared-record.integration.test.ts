@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extendInvitations } from '@/db/queries/invitations';
 import {
   auditEvents,
   invitations,
   meetingAttendance,
   meetingRecords,
+  meetings,
   networkMembers,
+  outbox,
   recordShareChoices,
   recordSignatures,
   recordStatements,
@@ -20,14 +22,16 @@ import { readerView } from '@/lib/records/reader-view';
 import { DAY_MS, HOUR_MS } from '@/lib/time/units';
 import { createInvitations } from './create-invitations';
 import { openInvitation, postInvitation, renderInvitation } from './public';
+import { reissueLink } from './reissue-link';
 import { noNotesText, notedText, withheldText } from './record-page';
 import { hashToken, tokenFor } from './token';
 
 /**
  * A signed record read from personal links after a held meeting, on both engines: who reads
  * which sections (readerView and the rendered page), links turned off, the team withholding a
- * section, "this isn't how I see it" kept beside the record without changing it, and how long
- * new and moved links work (the team's record_link_days).
+ * section, "this isn't how I see it" kept beside the record without changing it, how long
+ * new and moved links work (the team's record_link_days), and the fresh link the team can send
+ * once a reader's link has ended.
  */
 const content: RecordContent = {
   voices: [
@@ -85,6 +89,7 @@ describe.each(engines)('the notes read from personal links on %s', (engine) => {
       closeness: 'inner' as const,
       mayBeInvited: true,
       maySeeSharedRecords,
+      email: `${givenName.toLowerCase()}@example.org`,
     });
     const [dana, kit, finn] = await db
       .insert(networkMembers)
@@ -350,7 +355,11 @@ describe.each(engines)('the notes read from personal links on %s', (engine) => {
       userIds: [alex.id],
       startsAt: new Date('2027-03-20T10:00:00Z'),
     });
-    const made = await db.transaction((tx) => createInvitations(tx, meeting, { person: true, memberIds: [maria!.id] }));
+    // Booked on 1 March 2027, whatever the day the test runs (a link made after the meeting counts from then).
+    vi.useFakeTimers({ now: new Date('2027-03-01T09:00:00Z'), toFake: ['Date'] });
+    const made = await db
+      .transaction((tx) => createInvitations(tx, meeting, { person: true, memberIds: [maria!.id] }))
+      .finally(() => vi.useRealTimers());
     expect(made).toHaveLength(2);
     const expiries = async () =>
       (await db.select().from(invitations).where(eq(invitations.meetingId, meeting.id))).map((r) => r.expiresAt);
@@ -361,4 +370,94 @@ describe.each(engines)('the notes read from personal links on %s', (engine) => {
     await db.transaction((tx) => extendInvitations(tx, meeting.id, newEnd));
     expect(await expiries()).toEqual([new Date('2027-05-31T15:30:00Z'), new Date('2027-05-31T15:30:00Z')]);
   });
+  const reissue = (s: Awaited<ReturnType<typeof setting>>, invitationId: string) =>
+    reissueLink(
+      { db: s.db, actor: { actorId: s.alex.id, origin: '10.0.0.1' } },
+      { person: s.person, meetingId: s.meeting.id, invitationId },
+    );
+
+  it('sends a reader a fresh link once theirs has passed its reading period: it opens the notes for another period', async () => {
+    const s = await setting();
+    await expect(reissue(s, s.dana.id)).rejects.toThrow(
+      'Dana’s link still works: copy it from the list, or turn it off first.',
+    );
+    await s.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - HOUR_MS) })
+      .where(eq(invitations.id, s.dana.id));
+    expect((await openInvitation(s.db, request(s.dana.token), s.dana.token)).ok).toBe(false);
+
+    const started = Date.now();
+    const newId = await reissue(s, s.dana.id);
+    const rows = await s.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.networkMemberId, (await memberOf(s.dana.id))!));
+    expect(rows.filter((r) => r.revokedAt === null).map((r) => r.id)).toEqual([newId]);
+    const fresh = rows.find((r) => r.id === newId)!;
+    expect(fresh.expiresAt.getTime()).toBeGreaterThanOrEqual(started + 90 * DAY_MS);
+    expect(fresh.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 90 * DAY_MS);
+    // The old link stays dead; the new one opens the shared decisions and nothing else.
+    expect((await openInvitation(s.db, request(s.dana.token), s.dana.token)).ok).toBe(false);
+    const html = await pageOf(tokenFor(newId));
+    expect(sectionHeadings(html)).toEqual(['What was decided']);
+    expect(html).toContain('This link opens these notes until');
+
+    // The email says where to read, and nothing of what was said or decided.
+    const [email] = await s.db.select().from(outbox).where(eq(outbox.invitationId, newId));
+    expect(email).toMatchObject({
+      toAddress: 'dana@example.org',
+      subject: 'A new link to the notes from your meeting',
+    });
+    expect(email!.bodyText).toContain(`/invite/${tokenFor(newId)}`);
+    expect(email!.bodyText).toContain('You can read the notes here');
+    expect(email!.bodyText).not.toMatch(/tablets|Robin tries|frightened/);
+    const audit = await s.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'update'), eq(auditEvents.entityId, s.person.id)));
+    expect(audit.map((a) => a.detail)).toEqual([
+      { meetingId: s.meeting.id, reissuedInvitation: newId, replaces: s.dana.id },
+    ]);
+  });
+
+  it('sends the person a fresh link in place of one turned off after the meeting', async () => {
+    const s = await setting();
+    await s.db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, s.robin.id));
+    const newId = await reissue(s, s.robin.id);
+    expect(await readerView(s.db, newId)).toMatchObject({ state: 'record', recordId: s.recordId });
+  });
+
+  it('sends no fresh link to someone who may not read the notes, or for a meeting that did not happen', async () => {
+    const s = await setting();
+    const past = new Date(Date.now() - HOUR_MS);
+    await s.db.update(invitations).set({ expiresAt: past }).where(eq(invitations.meetingId, s.meeting.id));
+    await expect(reissue(s, s.kit.id)).rejects.toThrow('Kit may not read the notes of this meeting');
+    await expect(reissue(s, s.finn.id)).rejects.toThrow('Finn may not read the notes of this meeting');
+    // Dana whose consent to be invited is withdrawn reads nothing, so gets no new link either.
+    await s.db
+      .update(networkMembers)
+      .set({ mayBeInvited: false })
+      .where(eq(networkMembers.id, (await memberOf(s.dana.id))!));
+    await expect(reissue(s, s.dana.id)).rejects.toThrow('Dana may not read the notes of this meeting');
+
+    const other = await setting();
+    await other.db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, other.robin.id));
+    await other.db
+      .update(meetings)
+      .set({ status: 'did_not_happen', statusReason: 'Robin was in hospital' })
+      .where(eq(meetings.id, other.meeting.id));
+    await expect(reissue(other, other.robin.id)).rejects.toThrow('This meeting did not happen');
+    // Nothing was made or sent.
+    expect(await s.db.select().from(invitations).where(eq(invitations.meetingId, s.meeting.id))).toHaveLength(4);
+    expect(await s.db.select().from(outbox).where(eq(outbox.meetingId, s.meeting.id))).toEqual([]);
+  });
+
+  async function memberOf(invitationId: string) {
+    const [row] = await database.db
+      .select({ id: invitations.networkMemberId })
+      .from(invitations)
+      .where(eq(invitations.id, invitationId));
+    return row?.id ?? undefined;
+  }
 });

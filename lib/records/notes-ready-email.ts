@@ -1,11 +1,32 @@
 import { escapeHtml } from '@/lib/invitations/html';
 
-/** The notice that notes are ready: it says nothing of what was said or decided, only where to read it. */
-export function notesReadyEmail(n: { givenName: string; link: string; amended: boolean }) {
-  const subject = n.amended ? 'Notes from your meeting have been corrected' : 'Notes from your meeting are ready';
-  const opening = n.amended
-    ? 'The notes from your meeting with the team have been corrected. You can read them, and what changed, here:'
-    : 'The notes from your meeting with the team are ready. You can read them here:';
+/** Why the email goes: notes signed, notes corrected, or a fresh link in place of one that ended (notes there or to come). */
+export type NotesNotice = 'ready' | 'amended' | 'new link' | 'new link, notes to come';
+
+const wording: Record<NotesNotice, { subject: string; opening: string }> = {
+  ready: {
+    subject: 'Notes from your meeting are ready',
+    opening: 'The notes from your meeting with the team are ready. You can read them here:',
+  },
+  amended: {
+    subject: 'Notes from your meeting have been corrected',
+    opening: 'The notes from your meeting with the team have been corrected. You can read them, and what changed, here:',
+  },
+  'new link': {
+    subject: 'A new link to the notes from your meeting',
+    opening:
+      'The team has sent you a new personal link to the notes from your meeting with them. Your earlier link no longer works. You can read the notes here:',
+  },
+  'new link, notes to come': {
+    subject: 'A new link to the notes from your meeting',
+    opening:
+      'The team has sent you a new personal link for the notes from your meeting with them. Your earlier link no longer works. The notes will be here once they are ready:',
+  },
+};
+
+/** The notice about notes: it says nothing of what was said or decided, only where to read it. */
+export function notesReadyEmail(n: { givenName: string; link: string; notice: NotesNotice }) {
+  const { subject, opening } = wording[n.notice];
   const text = [
     `Hello ${n.givenName},`,
     '',

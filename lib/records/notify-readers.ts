@@ -16,7 +16,7 @@ export async function notifyReaders(tx: Db, meetingId: string, version: number):
     const email = notesReadyEmail({
       givenName: invitee.givenName,
       link: invitationLink(invitee.id),
-      amended: version > 1,
+      notice: version > 1 ? 'amended' : 'ready',
     });
     const queued = await enqueue(tx, {
       dedupeKey: `notes:${invitee.id}:${version}`,
@@ -30,4 +30,28 @@ export async function notifyReaders(tx: Db, meetingId: string, version: number):
     if (queued.created) sent++;
   }
   return sent;
+}
+
+/**
+ * Inside the transaction that sends a fresh link after a meeting: the email with the new link,
+ * saying whether the notes are there yet. Invitees without email get nothing: staff copy the link.
+ */
+export async function sendNotesLink(tx: Db, meetingId: string, invitationId: string): Promise<boolean> {
+  const invitee = (await liveInvitations(tx, meetingId)).find((i) => i.id === invitationId);
+  if (!invitee?.email) return false;
+  const email = notesReadyEmail({
+    givenName: invitee.givenName,
+    link: invitationLink(invitee.id),
+    notice: (await wouldRead(tx, invitee.id)) ? 'new link' : 'new link, notes to come',
+  });
+  const queued = await enqueue(tx, {
+    dedupeKey: `notes-link:${invitee.id}`,
+    toAddress: invitee.email,
+    subject: email.subject,
+    bodyText: email.text,
+    bodyHtml: email.html,
+    meetingId,
+    invitationId: invitee.id,
+  });
+  return queued.created;
 }

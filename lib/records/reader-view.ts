@@ -18,7 +18,8 @@ export type ReaderView =
       withheld: boolean;
     };
 
-function readerOf(r: NonNullable<Awaited<ReturnType<typeof readerOfInvitation>>>): Reader {
+/** The reader a link's holder is, for the rules in ./rules.ts. */
+export function readerOf(r: NonNullable<Awaited<ReturnType<typeof readerOfInvitation>>>): Reader {
   return r.isPerson
     ? { kind: 'person' }
     : {

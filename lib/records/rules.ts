@@ -87,20 +87,24 @@ export type Reader =
   | { kind: 'member'; came: boolean; maySeeSharedRecords: boolean; active: boolean; mayBeInvited: boolean };
 
 /**
+ * Whether this reader may read a meeting's signed notes at all: the person always; a network
+ * member only if they came, the person allows them to see shared records, and they are still
+ * in the network with consent to be invited.
+ */
+export function mayRead(reader: Reader): boolean {
+  return reader.kind === 'person' || (reader.came && reader.maySeeSharedRecords && reader.active && reader.mayBeInvited);
+}
+
+/**
  * The sections of a signed record one reader may read: the person reads everything the team
- * has not withheld; a network member who came, whom the person allows to see shared records,
- * reads the sections the person chose to share, less anything withheld. Nobody else reads any.
+ * has not withheld; a network member who may read (`mayRead`) reads the sections the person
+ * chose to share, less anything withheld. Nobody else reads any.
  */
 export function readableSections(
   reader: Reader,
   record: { signed: boolean; shared: readonly RecordSection[]; withheld: readonly (RecordSection | null)[] },
 ): RecordSection[] {
-  if (!record.signed || record.withheld.includes(null)) return [];
-  const allowed =
-    reader.kind === 'person'
-      ? recordSections
-      : reader.came && reader.maySeeSharedRecords && reader.active && reader.mayBeInvited
-        ? record.shared
-        : [];
+  if (!record.signed || record.withheld.includes(null) || !mayRead(reader)) return [];
+  const allowed = reader.kind === 'person' ? recordSections : record.shared;
   return recordSections.filter((s) => allowed.includes(s) && !record.withheld.includes(s));
 }

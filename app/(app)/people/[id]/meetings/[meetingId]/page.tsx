@@ -139,13 +139,12 @@ export default async function MeetingPage({ params, searchParams }: PageProps<'/
       </section>
       <InviteesSection
         rows={invited}
-        open={meeting.status === 'scheduled' && meeting.endsAt > new Date()}
-        canReissue={toCome}
+        meeting={meeting}
+        now={new Date()}
         revoke={revokeLinkAction}
         reissue={reissueLinkAction}
         newLinkId={typeof newLink === 'string' ? newLink : undefined}
         personId={person.id}
-        meetingId={meeting.id}
         visibility={{ inviteesSeeEachOther: person.inviteesSeeEachOther, personFirstName: person.givenName }}
       />
       {meeting.status !== 'cancelled' && meeting.startsAt <= new Date() ? (
