@@ -159,7 +159,9 @@ export function InviteesSection({
                         label={`${name}’s personal link`}
                         link={r.link}
                         hint={
-                          reads ? `${contact}. It opens the notes until ${longDate(r.expiresAt, meeting.timeZone)}.` : contact
+                          reads
+                            ? `${contact}. It opens the notes until ${longDate(r.expiresAt, meeting.timeZone)}.`
+                            : contact
                         }
                       />
                       <RevokeLinkForm

@@ -40,8 +40,7 @@ export function newLinkRefusal(
       return null;
     case 'held':
       if (!linkEnded(old, now)) return stillWorks;
-      if (!old.mayRead)
-        return `${old.name} may not read the notes of this meeting, so no new link can be sent.`;
+      if (!old.mayRead) return `${old.name} may not read the notes of this meeting, so no new link can be sent.`;
       return null;
     case 'did_not_happen':
       return 'This meeting did not happen, so it has no notes and no new link can be sent.';

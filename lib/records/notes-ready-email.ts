@@ -10,7 +10,8 @@ const wording: Record<NotesNotice, { subject: string; opening: string }> = {
   },
   amended: {
     subject: 'Notes from your meeting have been corrected',
-    opening: 'The notes from your meeting with the team have been corrected. You can read them, and what changed, here:',
+    opening:
+      'The notes from your meeting with the team have been corrected. You can read them, and what changed, here:',
   },
   'new link': {
     subject: 'A new link to the notes from your meeting',

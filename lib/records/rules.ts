@@ -92,7 +92,9 @@ export type Reader =
  * in the network with consent to be invited.
  */
 export function mayRead(reader: Reader): boolean {
-  return reader.kind === 'person' || (reader.came && reader.maySeeSharedRecords && reader.active && reader.mayBeInvited);
+  return (
+    reader.kind === 'person' || (reader.came && reader.maySeeSharedRecords && reader.active && reader.mayBeInvited)
+  );
 }
 
 /**
