@@ -242,6 +242,21 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    // A team's continuity review: every active person of the team with the flags that apply now,
+    // from their latest four held meetings and who came (only that team's rows are read).
+    name: 'Continuity review (the team)',
+    method: 'GET',
+    path: (ctx) => `/continuity/${ctx.practitioner.teamId}`,
+    signedIn: true,
+    connections: 8,
+    target: { p95Ms: 300 },
+    check: (html) => {
+      const text = visibleText(html);
+      if (!text.includes('Continuity review:')) return 'no continuity review';
+      return /Everyone: \d+/.test(text) ? undefined : 'no people listed';
+    },
+  },
+  {
     // The person opening their own link after the meeting: its signed notes, public, no session.
     // Like the invitation page, its app CPU should stay within 1.5× /api/health's.
     name: 'Shared record (invitation link after the meeting)',

@@ -172,6 +172,9 @@ test.describe('every page fits a 390-px phone', () => {
     await expect(page.getByRole('textbox', { name: 'Your calendar address' })).toBeVisible();
     await expectFits(page);
     await visit(page, '/outbox');
+    // The continuity review: Alex has one team, so the list of teams goes straight to it.
+    await page.goto('/continuity');
+    await expectFits(page);
 
     // The invitation, on the network member's own phone, with no account.
     const theirs = await browser.newContext({ viewport: phone, isMobile: true, hasTouch: true });
@@ -185,6 +188,8 @@ test.describe('every page fits a 390-px phone', () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await signInPage.signIn(demo.admin, demo.password);
     await todayPage.expectLoaded();
+    // An administrator sees every team's review, so a list of them.
+    await visit(page, '/continuity');
     await visit(page, '/admin');
     await visit(page, '/admin/teams');
     await visit(page, '/admin/teams/new');

@@ -10,6 +10,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     { href: '/today', label: 'Today' },
     { href: '/people', label: 'People' },
     { href: '/calendar', label: 'Calendar' },
+    { href: '/continuity', label: 'Continuity' },
     { href: '/outbox', label: 'Outbox' },
     ...(user.role === 'admin' ? [{ href: '/admin', label: 'Administration' }] : []),
   ];

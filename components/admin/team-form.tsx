@@ -14,6 +14,9 @@ type TeamValues = {
   reminderHours: number;
   minimumNoticeHours: number;
   recordLinkDays: number;
+  firstMeetingHours: number;
+  meetingGapDays: number;
+  signWithinDays: number;
 };
 
 /** Creating a team, or changing its name and settings. */
@@ -85,6 +88,42 @@ export function TeamForm({
           required
         />
       </div>
+      <fieldset>
+        <legend>Continuity flags</legend>
+        <p className="field-hint">The continuity review flags a person when one of these is passed.</p>
+        <div className="form-grid">
+          <TextField
+            name="firstMeetingHours"
+            label="First meeting within (hours of referral)"
+            hint="1 to 720."
+            type="number"
+            inputMode="numeric"
+            state={state}
+            stored={team?.firstMeetingHours ?? 24}
+            required
+          />
+          <TextField
+            name="meetingGapDays"
+            label="Longest time without a meeting (days)"
+            hint="While the person is active. 1 to 365."
+            type="number"
+            inputMode="numeric"
+            state={state}
+            stored={team?.meetingGapDays ?? 14}
+            required
+          />
+          <TextField
+            name="signWithinDays"
+            label="Record signed within (days of the meeting)"
+            hint="1 to 90."
+            type="number"
+            inputMode="numeric"
+            state={state}
+            stored={team?.signWithinDays ?? 3}
+            required
+          />
+        </div>
+      </fieldset>
       <div className="form-actions">
         <SubmitButton>{submitLabel}</SubmitButton>
       </div>

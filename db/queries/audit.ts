@@ -27,7 +27,8 @@ export type AuditInput = {
     | 'withhold'
     | 'lift-withholding'
     | 'statement'
-    | 'rate';
+    | 'rate'
+    | 'export';
   entity:
     | 'person'
     | 'network_member'

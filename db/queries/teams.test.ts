@@ -21,6 +21,9 @@ describe.each(engines)('teams for administrators on %s', (engine) => {
       reminderHours: 48,
       minimumNoticeHours: 4,
       recordLinkDays: 30,
+      firstMeetingHours: 24,
+      meetingGapDays: 14,
+      signWithinDays: 3,
     });
     expect(await findTeam(db, team.id)).toEqual({
       id: team.id,
@@ -30,6 +33,9 @@ describe.each(engines)('teams for administrators on %s', (engine) => {
       reminderHours: 48,
       minimumNoticeHours: 4,
       recordLinkDays: 30,
+      firstMeetingHours: 24,
+      meetingGapDays: 14,
+      signWithinDays: 3,
     });
     await updateTeam(db, team.id, {
       name: 'Harbour Open Dialogue Team',
@@ -38,6 +44,9 @@ describe.each(engines)('teams for administrators on %s', (engine) => {
       reminderHours: 24,
       minimumNoticeHours: 2,
       recordLinkDays: 90,
+      firstMeetingHours: 48,
+      meetingGapDays: 21,
+      signWithinDays: 5,
     });
     expect(await findTeam(db, team.id)).toMatchObject({
       name: 'Harbour Open Dialogue Team',

@@ -13,6 +13,9 @@ const teamColumns = {
   reminderHours: teams.reminderHours,
   minimumNoticeHours: teams.minimumNoticeHours,
   recordLinkDays: teams.recordLinkDays,
+  firstMeetingHours: teams.firstMeetingHours,
+  meetingGapDays: teams.meetingGapDays,
+  signWithinDays: teams.signWithinDays,
 };
 
 /** Every team, by name, with how many active practitioners and leads it has. */

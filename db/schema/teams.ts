@@ -26,6 +26,12 @@ export const teams = pgTable('teams', {
   minimumNoticeHours: smallint().notNull().default(2),
   /** Days after a meeting that a personal link still opens its notes for reading. */
   recordLinkDays: smallint().notNull().default(90),
+  /** Continuity flags: a first meeting later than this many hours after referral. */
+  firstMeetingHours: smallint().notNull().default(24),
+  /** Continuity flags: no meeting for this many days while active. */
+  meetingGapDays: smallint().notNull().default(14),
+  /** Continuity flags: a record still unsigned this many days after its meeting. */
+  signWithinDays: smallint().notNull().default(3),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -95,6 +95,9 @@ describe.each(engines)('administration actions on %s', (engine) => {
       reminderHours: '24',
       minimumNoticeHours: '2',
       recordLinkDays: '90',
+      firstMeetingHours: '24',
+      meetingGapDays: '14',
+      signWithinDays: '3',
     };
     const attempts: [string, Action, Record<string, string>][] = [
       ['create a team', createTeamAction, teamFields],
@@ -174,6 +177,9 @@ describe.each(engines)('administration actions on %s', (engine) => {
       reminderHours: '48',
       minimumNoticeHours: '4',
       recordLinkDays: '60',
+      firstMeetingHours: '48',
+      meetingGapDays: '21',
+      signWithinDays: '5',
     };
     const created = await run(createTeamAction, fields);
     const id = created.redirectedTo?.match(/\/admin\/teams\/([0-9a-f-]{36})\?saved=created$/)?.[1];
@@ -183,6 +189,7 @@ describe.each(engines)('administration actions on %s', (engine) => {
       timeZone: 'Europe/Dublin',
       reminderHours: 48,
       recordLinkDays: 60,
+      meetingGapDays: 21,
     });
 
     const again = await run(createTeamAction, { ...fields, name: 'harbour team' });

@@ -17,6 +17,9 @@ describe('teamInput', () => {
     reminderHours: '24',
     minimumNoticeHours: '2',
     recordLinkDays: '90',
+      firstMeetingHours: '24',
+      meetingGapDays: '14',
+      signWithinDays: '3',
   };
 
   it('trims the name, canonicalises the zone and reads the numbers', () => {
@@ -27,6 +30,9 @@ describe('teamInput', () => {
       reminderHours: 24,
       minimumNoticeHours: 2,
       recordLinkDays: 90,
+      firstMeetingHours: 24,
+      meetingGapDays: 14,
+      signWithinDays: 3,
     });
   });
 
@@ -38,6 +44,9 @@ describe('teamInput', () => {
       reminderHours: '2.5',
       minimumNoticeHours: '900',
       recordLinkDays: '0',
+      firstMeetingHours: '24',
+      meetingGapDays: '14',
+      signWithinDays: '91',
     });
     expect(errorsOf(result)).toEqual({
       name: ['Enter the team’s name.'],
@@ -46,6 +55,7 @@ describe('teamInput', () => {
       reminderHours: ['Enter the reminder time in hours as a whole number.'],
       minimumNoticeHours: ['The minimum notice in hours must be between 0 and 168.'],
       recordLinkDays: ['The reading period in days must be between 1 and 730.'],
+      signWithinDays: ['The days to sign a record must be between 1 and 90.'],
     });
   });
 

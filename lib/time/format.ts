@@ -132,3 +132,9 @@ export function longDate(instant: Date, zone: string): string {
   const p = parts(instant, zone);
   return `${p.weekday} ${Number(p.day)} ${p.monthName} ${p.year}`;
 }
+
+/** "24 Nov 2026": short enough for a chart's labels and a table's cells. */
+export function shortDate(instant: Date, zone: string): string {
+  const p = parts(instant, zone);
+  return `${Number(p.day)} ${p.monthName.slice(0, 3)} ${p.year}`;
+}

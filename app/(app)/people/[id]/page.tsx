@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PersonContinuitySection } from '@/components/continuity/person-continuity';
 import { CoreTeamWarnings } from '@/components/people/core-team-warnings';
 import { NetworkMap } from '@/components/people/network-map';
 import { PersonMeetings } from '@/components/people/person-meetings';
@@ -7,7 +8,10 @@ import { StatusForm } from '@/components/people/status-form';
 import { coreTeamHistory } from '@/db/queries/core-team';
 import { listNetwork } from '@/db/queries/network';
 import { personMeetings } from '@/db/queries/people';
+import { continuitySettings } from '@/db/queries/continuity';
 import { latestRecordsOfPerson } from '@/db/queries/records';
+import { periodOf, periodStart } from '@/lib/continuity/period';
+import { personContinuity } from '@/lib/continuity/person';
 import { isOverdue, openItems } from '@/lib/records/content';
 import { namesLeftOut } from '@/lib/scheduling/left-out';
 import { leftOutSentence } from '@/lib/scheduling/series';
@@ -38,25 +42,29 @@ function hoursAgo(ms: number): string {
 
 export default async function PersonPage({ params, searchParams }: PageProps<'/people/[id]'>) {
   const { id } = await params;
-  const { booked, without } = await searchParams;
+  const { booked, without, period: periodParam } = await searchParams;
   const { db, person } = await openPersonRecord(id, 'person');
   const zone = person.teamTimeZone;
-  const [network, history, meetings, notAdded, records] = await Promise.all([
+  const [network, history, meetings, notAdded, records, settings] = await Promise.all([
     listNetwork(db, person.id),
     coreTeamHistory(db, person.id),
     personMeetings(db, person.id, person.teamId),
     booked ? namesLeftOut(db, person.teamId, without) : [],
     latestRecordsOfPerson(db, person.id),
+    continuitySettings(db, person.teamId).then((s) => s!),
   ]);
   const open = openItems(records);
   const today = todayIn(zone);
+  const now = new Date();
+  const period = periodOf(periodParam);
+  const overdue = open.actions.filter((a) => isOverdue(a.byWhen, today)).length;
+  const continuity = await personContinuity(db, person, { thresholds: settings, now, today, overdueActions: overdue });
   const name = personDisplayName(person);
   const current = currentCoreTeam(history, todayIn(zone));
   const warnings = person.status === 'active' ? coreTeamWarnings(current) : [];
   const members = network.filter((m) => m.active);
   const former = network.filter((m) => !m.active);
   const prefs = person.meetingPreferences;
-  const now = new Date();
   const bookedCount = typeof booked === 'string' && /^\d{1,2}$/.test(booked) ? Number(booked) : 1;
   // Just referred, nothing booked or held: the 24-hour crisis path is the next step.
   const waitingForFirst =
@@ -267,6 +275,27 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
           </>
         )}
       </section>
+
+      <PersonContinuitySection
+        personId={person.id}
+        personName={person.givenName}
+        referralAt={person.referralAt}
+        timeZone={zone}
+        continuity={continuity}
+        members={network.map((m) => ({
+          id: m.id,
+          // As the person allows: first names, or only initials when they keep names private.
+          label:
+            person.inviteesSeeEachOther === 'names'
+              ? m.givenName
+              : `${m.givenName.slice(0, 1)}.${m.familyName ? ` ${m.familyName.slice(0, 1)}.` : ''}`,
+        }))}
+        thresholds={settings}
+        period={period}
+        from={periodStart(period, now)}
+        now={now}
+        actions={{ open: open.actions.length, overdue }}
+      />
 
       <section className="card" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
