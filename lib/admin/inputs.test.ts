@@ -17,9 +17,9 @@ describe('teamInput', () => {
     reminderHours: '24',
     minimumNoticeHours: '2',
     recordLinkDays: '90',
-      firstMeetingHours: '24',
-      meetingGapDays: '14',
-      signWithinDays: '3',
+    firstMeetingHours: '24',
+    meetingGapDays: '14',
+    signWithinDays: '3',
   };
 
   it('trims the name, canonicalises the zone and reads the numbers', () => {
