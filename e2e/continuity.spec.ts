@@ -90,7 +90,10 @@ test.describe('continuity of care', () => {
     await expect(page.getByText('No meeting for 14 days while active.').first()).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: `Noor ${s.familyName}` });
     await expect(row).toContainText('No recent meeting');
-    await expect(row).toContainText('No network');
+    // Alex alone at the last one, and no record signed (Omar came to the first, so no "no network").
+    await expect(row).toContainText('One practitioner');
+    await expect(row).toContainText('Record unsigned');
+    await expect(row).not.toContainText('No network');
     await expect(row).toContainText('24 hours after');
     await expectAccessible(page);
 

@@ -131,7 +131,7 @@ test.describe('signing in and out', () => {
 
     // Only built pages are in the navigation.
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(['Today', 'People', 'Calendar', 'Outbox']);
+    await expect(nav.getByRole('link')).toHaveText(['Today', 'People', 'Calendar', 'Continuity', 'Outbox']);
     await expectAccessible(page);
 
     await todayPage.signOut();

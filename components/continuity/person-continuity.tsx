@@ -89,7 +89,12 @@ export function PersonContinuitySection({
       {meetings.length === 0 ? (
         <p className="muted">No meetings have been held yet, so there is no ribbon to draw.</p>
       ) : (
-        <div className="ribbon-wrap">
+        <div
+          className="ribbon-wrap"
+          role="region"
+          aria-label="The ribbon, which scrolls sideways on a narrow screen"
+          tabIndex={0}
+        >
           <Ribbon
             meetings={meetings}
             referralAt={referralAt}
@@ -115,8 +120,8 @@ export function PersonContinuitySection({
       {meetings.length > 0 ? (
         <details>
           <summary>The ribbon’s facts as a table</summary>
-          <div className="table-scroll">
-            <table>
+          <div className="table-wrap" role="region" aria-label="Held meetings" tabIndex={0}>
+            <table className="data">
               <caption>Held meetings, oldest first</caption>
               <thead>
                 <tr>

@@ -111,8 +111,8 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
         {shown.length === 0 ? (
           <p className="muted">No one{choice.flag ? ' has this flag' : ' is active in this team'}.</p>
         ) : (
-          <div className="table-scroll">
-            <table>
+          <div className="table-wrap" role="region" aria-label="People and their flags" tabIndex={0}>
+            <table className="data">
               <caption className="visually-hidden">People and their flags</caption>
               <thead>
                 <tr>
