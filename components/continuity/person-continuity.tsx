@@ -39,14 +39,21 @@ export function PersonContinuitySection({
 }) {
   const { meetings, flags, practitioners, core } = continuity;
   const coreIds = new Set(core.map((c) => c.userId));
+  const coreNow = new Set(core.filter((c) => c.current).map((c) => c.userId));
   const rows = [...practitioners].sort(
     (a, b) =>
+      Number(coreNow.has(b.id)) - Number(coreNow.has(a.id)) ||
       Number(coreIds.has(b.id)) - Number(coreIds.has(a.id)) ||
       Number(b.peer) - Number(a.peer) ||
       a.name.localeCompare(b.name),
   );
   const seen = new Set(meetings.flatMap((m) => [...m.came, ...m.missed]));
-  const shown = rows.filter((p) => seen.has(p.id)).map((p) => ({ ...p, core: coreIds.has(p.id) }));
+  const shown = rows
+    .filter((p) => seen.has(p.id))
+    .map((p) => ({
+      ...p,
+      core: coreNow.has(p.id) ? ('core' as const) : coreIds.has(p.id) ? ('former core' as const) : null,
+    }));
   const nameOf = new Map([
     ...practitioners.map((p) => [p.id, p.name] as const),
     ...members.map((m) => [m.id, m.label] as const),

@@ -5,10 +5,12 @@ import { shortDate } from '@/lib/time/format';
 type Row = { key: string; label: string; kind: 'person' | 'practitioner' | 'member'; marked?: string };
 
 const W = 760;
-const LABEL = 170;
+const LABEL = 215;
 const RIGHT = 16;
 const TOP = 44;
 const ROW = 22;
+/** About as many characters as the label column holds at 12 px. */
+const fit = (label: string) => (label.length > 32 ? `${label.slice(0, 31)}…` : label);
 
 /**
  * The continuity ribbon, drawn on the server as SVG: time across from the referral; one row per
@@ -32,7 +34,7 @@ export function Ribbon({
   timeZone: string;
   personName: string;
   /** Core team first; `peer` marks a peer support worker's row. */
-  practitioners: { id: string; name: string; peer: boolean; core: boolean }[];
+  practitioners: { id: string; name: string; peer: boolean; core: 'core' | 'former core' | null }[];
   /** As the person allows them to be named (first name or initials). */
   members: { id: string; label: string }[];
   gapDays: number;
@@ -46,7 +48,7 @@ export function Ribbon({
       key: p.id,
       label: p.name,
       kind: 'practitioner' as const,
-      marked: [p.core ? 'core' : '', p.peer ? 'peer worker' : ''].filter(Boolean).join(', '),
+      marked: [p.core ?? '', p.peer ? 'peer worker' : ''].filter(Boolean).join(', '),
     })),
     ...members.map((m) => ({ key: m.id, label: m.label, kind: 'member' as const })),
   ];
@@ -109,8 +111,7 @@ export function Ribbon({
             <line className="ribbon-divider" x1={0} x2={W - RIGHT} y1={y(i) - ROW / 2} y2={y(i) - ROW / 2} />
           ) : null}
           <text x={0} y={y(i) + 4} className="ribbon-label">
-            {row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}
-            {row.marked ? ` (${row.marked})` : ''}
+            {fit(row.marked ? `${row.label} (${row.marked})` : row.label)}
           </text>
           <line className="ribbon-track" x1={LABEL} x2={W - RIGHT} y1={y(i)} y2={y(i)} />
           {meetings.map((m) => {

@@ -43,7 +43,7 @@ export async function heldMeetingsOfPerson(db: Db, personId: string) {
     .orderBy(asc(meetings.startsAt), asc(meetings.id));
 }
 
-/** Every held meeting of a team's people, by person, oldest first (for the export). */
+/** Every held meeting of a team's people, by person, oldest first (for the export and the trends). */
 export async function heldMeetingsOfTeam(db: Db, teamId: string) {
   return db
     .select({
@@ -54,6 +54,7 @@ export async function heldMeetingsOfTeam(db: Db, teamId: string) {
       day,
       signed,
       enteredInError: enteredInErrorOf('"meetings"."id"'),
+      firstSignedAt: sql<Date | null>`(select min(s.signed_at) from record_signatures s join meeting_records r on r.id = s.record_id where r.meeting_id = "meetings"."id")`,
     })
     .from(meetings)
     .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'held')))

@@ -64,7 +64,7 @@ export const flagLabel: Record<Flag, string> = {
 export function flagRule(flag: Flag, t: Thresholds): string {
   switch (flag) {
     case 'late_first':
-      return `The first meeting was (or is still not) within ${t.firstMeetingHours} hours of the referral.`;
+      return `The first meeting came more than ${t.firstMeetingHours} hours after the referral, or has not happened yet.`;
     case 'no_recent':
       return `No meeting for ${t.gapDays} days while active.`;
     case 'few_practitioners':

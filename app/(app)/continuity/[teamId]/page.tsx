@@ -69,6 +69,12 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
         .
       </p>
 
+      <p className="link-row">
+        <Link className="button button-quiet" href={`/continuity/${teamId}/trends`}>
+          Trends by month
+        </Link>
+      </p>
+
       <section className="card" aria-labelledby="flags-heading">
         <h2 id="flags-heading">Flags</h2>
         <ul className="flag-list">
