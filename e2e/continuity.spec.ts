@@ -124,6 +124,27 @@ test.describe('continuity of care', () => {
     await expect(section.getByRole('table')).toContainText('Sam Patel');
     await expectAccessible(page);
 
+    // Trends by month, with each practitioner's figures for the lead only.
+    await page.goto(`${app}/continuity/${s.teamId}`);
+    await page.getByRole('link', { name: 'Trends by month' }).click();
+    await expect(page.getByRole('heading', { name: 'Run charts' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Days between meetings \(median\)/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Each practitioner, the last year' })).toBeVisible();
+    await expectAccessible(page);
+    const sam = await signedIn(browser, 'sam.patel@example.org');
+    await sam.goto(`${app}/continuity/${s.teamId}/trends`);
+    await expect(sam.getByRole('heading', { name: 'Run charts' })).toBeVisible();
+    await expect(sam.getByRole('heading', { name: 'Each practitioner, the last year' })).toHaveCount(0);
+
+    // The export: pseudonyms by default, names when chosen, a header that says what each column is.
+    const pseudonymous = await page.request.get(`${app}/continuity/${s.teamId}/export/people.csv`);
+    expect(pseudonymous.headers()['content-type']).toContain('text/csv');
+    const rows = (await pseudonymous.text()).split('\r\n');
+    expect(rows[0]).toContain('Held meetings since referral');
+    expect(rows.join('\n')).not.toContain(s.familyName);
+    const named = await page.request.get(`${app}/continuity/${s.teamId}/export/people.csv?names=1`);
+    expect(await named.text()).toContain(`Noor ${s.familyName},`);
+
     // Someone from another team: not found, for the review and for the person.
     const outsider = await signedIn(browser, s.outsider);
     const review = await outsider.goto(`${app}/continuity/${s.teamId}`);

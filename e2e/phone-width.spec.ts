@@ -175,6 +175,7 @@ test.describe('every page fits a 390-px phone', () => {
     // The continuity review: Alex has one team, so the list of teams goes straight to it.
     await page.goto('/continuity');
     await expectFits(page);
+    await visit(page, `${new URL(page.url()).pathname}/trends`);
 
     // The invitation, on the network member's own phone, with no account.
     const theirs = await browser.newContext({ viewport: phone, isMobile: true, hasTouch: true });

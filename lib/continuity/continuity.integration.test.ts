@@ -10,6 +10,9 @@ import { defaultThresholds } from './flags';
 import { strip } from './measures';
 import { personContinuity } from './person';
 import { teamReview } from './team';
+import { teamExport } from './team-export';
+import { loadTeamTrends } from './team-trends';
+import { meetingsCsv, pseudonym } from './export';
 
 /**
  * The team's flags, worked out in SQL over only its own rows, agree with the person-by-person
@@ -153,5 +156,44 @@ describe.each(engines)('continuity on %s', (engine) => {
       knownTeam: { n: 3, of: 4 },
     });
     expect(figures.referralToFirstHours).toBe(48);
+  });
+
+  it('exports and charts the same meetings and flags, with pseudonyms unless names are chosen', async () => {
+    const s = await setting();
+    const input = { thresholds: defaultThresholds, now, today };
+    const review = await teamReview(s.db, s.team.id, input);
+    const exported = await teamExport(s.db, s.team.id, { ...input, names: false });
+    // Kim, discharged, is in the export too.
+    expect(exported).toHaveLength(3);
+    const robin = exported.find((p) => p.id === s.robin.id)!;
+    expect(robin.label).toBe(pseudonym(s.team.id, s.robin.id));
+    expect(robin.meetings).toHaveLength(5);
+    expect(robin.flags).toEqual(review.find((r) => r.id === s.robin.id)!.flags);
+    expect(meetingsCsv(exported).trimEnd().split('\r\n')).toHaveLength(6);
+    const named = await teamExport(s.db, s.team.id, { ...input, names: true });
+    expect(named.find((p) => p.id === s.robin.id)!.label).toBe(`Robin ${s.robin.familyName}`);
+
+    const { trends, practitioners } = await loadTeamTrends(s.db, s.team.id, {
+      ...input,
+      months: 3,
+      withPractitioners: true,
+    });
+    // Five meetings, each old enough to judge; the three signed were signed today, so none in time.
+    expect(trends.signedWithin.reduce((n, p) => n + p.n, 0)).toBe(5);
+    expect(trends.signedWithin.every((p) => p.n === 0 || p.value === 0)).toBe(true);
+    expect(trends.coreAny.reduce((n, p) => n + p.n, 0)).toBe(5);
+    expect(practitioners.find((p) => p.userId === s.ana.id)).toMatchObject({
+      name: 'Ana Lead',
+      came: 3,
+      people: 1,
+      asCore: 5,
+      asCoreCame: 3,
+    });
+    const { practitioners: none } = await loadTeamTrends(s.db, s.team.id, {
+      ...input,
+      months: 3,
+      withPractitioners: false,
+    });
+    expect(none).toEqual([]);
   });
 });
