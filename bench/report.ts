@@ -1,5 +1,6 @@
 import type { BookingResult } from './booking';
 import type { SlotSearchResult } from './slot-search';
+import type { ContinuityResult } from './continuity';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadResult } from './load';
@@ -33,6 +34,7 @@ export type BenchReport = {
   scenarios: ScenarioResult[];
   slotSearch: SlotSearchResult;
   booking: BookingResult;
+  continuity: ContinuityResult;
   invitationScripts: { scripts: number; gzippedKb: number; pass: boolean };
   memory: (MemoryPeak & { targetMb: number; pass: boolean }) | undefined;
 };

@@ -24,6 +24,7 @@ import { measureBooking } from './booking';
 import { invitationPath, scenarios, type BenchContext } from './scenarios';
 import { gzipSync } from 'node:zlib';
 import { measureSlotSearch } from './slot-search';
+import { measureContinuity } from './continuity';
 import { benchDataDir, buildApp, startApp, waitForQuietMachine } from './server';
 import { pickPractitioner, signIn, verifyTodayPage } from './sign-in';
 import { buildTrustScaleData, type Step } from './trust-scale-data';
@@ -156,6 +157,18 @@ async function main(): Promise<number> {
     },
   );
 
+  const continuity = await phase(
+    'Continuity in-process (the team review, the busiest person’s ribbon, a team of 100 to 2,000 people)',
+    async () => {
+      await waitForQuietMachine(log, { maxMs: 2 * 60_000, maxBusyPercent: 40 });
+      const result = await measureContinuity(database.url, practitioner.teamId);
+      log(
+        `  review of ${result.review.people} people: p50 ${result.review.p50Ms.toFixed(1)} ms; ribbon of ${result.ribbon.meetings} meetings: p50 ${result.ribbon.p50Ms.toFixed(1)} ms`,
+      );
+      return result;
+    },
+  );
+
   for (const scenario of scenarios) {
     await phase(
       `Load: ${scenario.name} (${scenario.connections} connections, ${warmupSeconds} s warm-up + ${seconds} s)`,
@@ -229,6 +242,7 @@ async function main(): Promise<number> {
     scenarios: results,
     slotSearch,
     booking,
+    continuity,
     invitationScripts,
     memory: { ...memoryPeak, targetMb: MEMORY_TARGET_MB, pass: memoryPeak.largestProcessMb <= MEMORY_TARGET_MB },
   };
@@ -246,6 +260,19 @@ async function main(): Promise<number> {
     `\n| slot search (in-process, with the database) | searches | p50 ms | p95 ms | target | pass |\n|---|---:|---:|---:|---|---|\n` +
       `| 3 required + 2 optional, 28 days | ${slotSearch.searches} | ${slotSearch.p50Ms.toFixed(1)} | ${slotSearch.p95Ms.toFixed(1)} | p50 ≤ 20 | ${slotSearch.p50Ms <= 20 ? 'PASS' : 'MISS'} |\n` +
       `| booking, 2 required, one transaction | ${booking.bookings} | ${booking.p50Ms.toFixed(1)} | ${booking.p95Ms.toFixed(1)} | p95 ≤ 50 | ${booking.p95Ms <= 50 ? 'PASS' : 'MISS'} |`,
+  );
+  log(
+    `\n| continuity (in-process, with the database) | runs | p50 ms | p95 ms | target | pass |\n|---|---:|---:|---:|---|---|\n` +
+      [
+        { label: `team review, ${continuity.review.people} people`, t: continuity.review, target: 150 },
+        { label: `one person's ribbon, ${continuity.ribbon.meetings} meetings`, t: continuity.ribbon },
+        ...continuity.growth.map((g) => ({ label: `team review, scratch team of ${g.people}`, t: g, target: 150 })),
+      ]
+        .map(
+          (r) =>
+            `| ${r.label} | ${r.t.runs} | ${r.t.p50Ms.toFixed(1)} | ${r.t.p95Ms.toFixed(1)} | ${r.target ? `p50 ≤ ${r.target}` : '–'} | ${r.target ? (r.t.p50Ms <= r.target ? 'PASS' : 'MISS') : '–'} |`,
+        )
+        .join('\n'),
   );
   log(
     `\nInvitation page JavaScript: ${invitationScripts.scripts} scripts, ${invitationScripts.gzippedKb.toFixed(1)} kB gzipped (target ≤ 50 kB): ${invitationScripts.pass ? 'PASS' : 'MISS'}`,
