@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   coreTeamAssignments,
   meetingAttendance,
   meetingPractitioners,
-  meetingRecords,
   meetings,
   people,
   teams,
@@ -63,36 +62,91 @@ export async function heldMeetingsOfTeam(db: Db, teamId: string) {
 
 export type HeldMeetingRow = Awaited<ReturnType<typeof heldMeetingsOfPerson>>[number];
 
-/** Each team's person's latest `count` held meetings (newest first), for the team's flags. */
-export async function latestHeldMeetingsOfTeam(db: Db, teamId: string, count = 4): Promise<HeldMeetingRow[]> {
-  const ranked = db
+/** Rows of a raw statement: postgres.js returns them as the result; PGlite in an object. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
+/**
+ * Each active person's latest `count` held meetings (newest first) with who was marked at them,
+ * for the team's flags, in one statement: one probe of the (person_id, starts_at) index of held
+ * meetings per person, then the attendance of those meetings, so the cost follows the team's
+ * people, not its years of meetings.
+ */
+export async function latestHeldMeetingsOfTeam(db: Db, teamId: string, count = 4) {
+  const result = await db.execute(sql`
+    select l.id, p.id as person_id, l.starts_at, l.ends_at, l.day,
+      a.user_id, a.person_id as attendee_person_id, a.network_member_id,
+      coalesce(a.presence in (${sql.raw(presentValues.map((v) => `'${v}'`).join(', '))}), false) as came,
+      coalesce(u.discipline = 'peer_support_worker', false) as peer
+    from people p
+    cross join lateral (
+      select m.id, m.starts_at, m.ends_at, to_char(m.starts_at at time zone m.time_zone, 'YYYY-MM-DD') as day
+      from meetings m
+      where m.person_id = p.id and m.status = 'held'
+      order by m.starts_at desc, m.id desc
+      limit ${count}
+    ) l
+    left join meeting_attendance a on a.meeting_id = l.id
+    left join users u on u.id = a.user_id
+    where p.team_id = ${teamId} and p.status = 'active'
+    order by p.id, l.starts_at desc, l.id desc`);
+  type Row = {
+    id: string;
+    person_id: string;
+    starts_at: string | Date;
+    ends_at: string | Date;
+    day: string;
+    user_id: string | null;
+    attendee_person_id: string | null;
+    network_member_id: string | null;
+    came: boolean;
+    peer: boolean;
+  };
+  const meetingRows: { id: string; personId: string; startsAt: Date; endsAt: Date; day: string }[] = [];
+  const attendance: {
+    meetingId: string;
+    userId: string | null;
+    personId: string | null;
+    networkMemberId: string | null;
+    came: boolean;
+    peer: boolean;
+  }[] = [];
+  for (const r of rowsOf<Row>(result)) {
+    if (meetingRows.at(-1)?.id !== r.id)
+      meetingRows.push({
+        id: r.id,
+        personId: r.person_id,
+        startsAt: new Date(r.starts_at),
+        endsAt: new Date(r.ends_at),
+        day: r.day,
+      });
+    if (r.user_id || r.attendee_person_id || r.network_member_id)
+      attendance.push({
+        meetingId: r.id,
+        userId: r.user_id,
+        personId: r.attendee_person_id,
+        networkMemberId: r.network_member_id,
+        came: r.came,
+        peer: r.peer,
+      });
+  }
+  return { meetings: meetingRows, attendance };
+}
+
+/** The core-team assignments, past and present, of the team's active people. */
+export async function coreAssignmentsOfTeam(db: Db, teamId: string) {
+  return db
     .select({
-      id: meetings.id,
-      personId: meetings.personId,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      day: sql<string>`${day}`.as('day'),
-      rank: sql<number>`row_number() over (partition by "meetings"."person_id" order by "meetings"."starts_at" desc, "meetings"."id" desc)`.as(
-        'rank',
-      ),
+      personId: coreTeamAssignments.personId,
+      userId: coreTeamAssignments.userId,
+      role: coreTeamAssignments.role,
+      startsOn: coreTeamAssignments.startsOn,
+      endsOn: coreTeamAssignments.endsOn,
     })
-    .from(meetings)
-    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'held')))
-    .as('ranked');
-  const rows = await db
-    .select({
-      id: ranked.id,
-      personId: ranked.personId,
-      startsAt: ranked.startsAt,
-      endsAt: ranked.endsAt,
-      day: ranked.day,
-      signed: signedOf('"ranked"."id"'),
-      enteredInError: enteredInErrorOf('"ranked"."id"'),
-    })
-    .from(ranked)
-    .where(sql`${ranked.rank} <= ${count}`)
-    .orderBy(asc(ranked.personId), desc(ranked.startsAt), desc(ranked.id));
-  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
+    .from(coreTeamAssignments)
+    .innerJoin(people, eq(people.id, coreTeamAssignments.personId))
+    .where(and(eq(people.teamId, teamId), eq(people.status, 'active')));
 }
 
 /** Who came to (or was marked at) these meetings, with each practitioner's discipline. */
@@ -153,54 +207,56 @@ export async function activePeopleOfTeam(db: Db, teamId: string, everyone = fals
     .orderBy(asc(people.familyName), asc(people.givenName), asc(people.id));
 }
 
-/** Per person of the team: held meetings older than `signDays` whose record nobody has signed. */
-export async function unsignedRecordsOfTeam(db: Db, teamId: string, before: Date) {
-  return db
-    .select({ personId: meetings.personId, count: sql<number>`count(*)::int` })
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.teamId, teamId),
-        eq(meetings.status, 'held'),
-        sql`"meetings"."ends_at" < ${before.toISOString()}::timestamptz`,
-        sql`not ${signed}`,
-        sql`not ${enteredInErrorOf('"meetings"."id"')}`,
-      ),
-    )
-    .groupBy(meetings.personId);
-}
-
 /**
- * Per person of the team: open actions whose date is before `today`, as the person's page
- * counts them (lib/records/content.ts `openItems`): across the latest version of each held
- * meeting's record (none entered in error), the newest mention of an action (by who and what,
- * in any case and spacing) decides whether it is done.
+ * Per person of the team, over its held meetings since `since`, in one pass over each meeting's
+ * latest record version: how many ended before `signedBefore` with no signed version (records
+ * entered in error aside), and how many open actions are past `today`, counted as the person's
+ * page counts them (lib/records/content.ts `openItems`): the newest mention of an action (by who
+ * and what, in any case and spacing) decides whether it is done.
  */
-export async function overdueActionsOfTeam(db: Db, teamId: string, today: string) {
+export async function recordFlagsOfTeam(
+  db: Db,
+  teamId: string,
+  input: { since: Date; signedBefore: Date; today: string },
+): Promise<{ personId: string; unsigned: number; overdue: number }[]> {
   const result = await db.execute(sql`
     with latest as (
-      select distinct on (m.id) m.id, m.person_id, m.starts_at, r.content
-      from ${meetings} m join ${meetingRecords} r on r.meeting_id = m.id
-      where m.team_id = ${teamId} and m.status = 'held'
-        and not exists (select 1 from ${meetingRecords} e where e.meeting_id = m.id and e.entered_in_error_reason is not null)
-      order by m.id, r.version desc
+      select m.id as meeting_id, m.person_id, m.starts_at, m.ends_at, r.id as record_id, r.content,
+        r.entered_in_error_reason
+      from meetings m
+      left join lateral (
+        select r.id, r.content, r.entered_in_error_reason from meeting_records r
+        where r.meeting_id = m.id order by r.version desc limit 1
+      ) r on true
+      where m.team_id = ${teamId} and m.status = 'held' and m.starts_at >= ${input.since.toISOString()}::timestamptz
+    ), unsigned as (
+      select l.person_id, count(*)::int as n from latest l
+      where l.ends_at < ${input.signedBefore.toISOString()}::timestamptz and l.entered_in_error_reason is null
+        and not (
+          exists (select 1 from record_signatures s where s.record_id = l.record_id)
+          or exists (select 1 from meeting_records v join record_signatures s on s.record_id = v.id where v.meeting_id = l.meeting_id)
+        )
+      group by l.person_id
     ), mentions as (
       select distinct on (l.person_id, k.key) l.person_id, (a->>'done')::boolean as done, a->>'byWhen' as by_when
       from latest l
       cross join lateral jsonb_array_elements(coalesce(l.content->'actions', '[]'::jsonb)) a
-      cross join lateral (select lower(regexp_replace(btrim(a->>'who'), '\\s+', ' ', 'g')) || '|' ||
-        lower(regexp_replace(btrim(a->>'what'), '\\s+', ' ', 'g')) as key) k
+      cross join lateral (select lower(regexp_replace(btrim(a->>'who'), '\s+', ' ', 'g')) || '|' ||
+        lower(regexp_replace(btrim(a->>'what'), '\s+', ' ', 'g')) as key) k
+      where l.record_id is not null and l.entered_in_error_reason is null
       order by l.person_id, k.key, l.starts_at desc
+    ), overdue as (
+      select person_id, count(*)::int as n from mentions
+      where not done and by_when is not null and by_when < ${input.today}
+      group by person_id
     )
-    select person_id, count(*)::int as count from mentions
-    where not done and by_when is not null and by_when < ${today}
-    group by person_id`);
-  // postgres.js returns the rows; PGlite an object holding them.
-  const list = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as {
-    person_id: string;
-    count: number;
-  }[];
-  return list.map((r) => ({ personId: r.person_id, count: Number(r.count) }));
+    select coalesce(u.person_id, o.person_id) as person_id, coalesce(u.n, 0) as unsigned, coalesce(o.n, 0) as overdue
+    from unsigned u full join overdue o on o.person_id = u.person_id`);
+  return rowsOf<{ person_id: string; unsigned: number; overdue: number }>(result).map((r) => ({
+    personId: r.person_id,
+    unsigned: Number(r.unsigned),
+    overdue: Number(r.overdue),
+  }));
 }
 
 /** The practitioners named in a ribbon, with whether they are peer support workers. */

@@ -4,11 +4,10 @@ import type { Presence, RecordContent } from '@/db/schema/records';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from '@/db/testing/factories';
 import { latestRecordsOfPerson } from '@/db/queries/records';
-import { isOverdue, openItems } from '@/lib/records/content';
 import { DAY_MS, HOUR_MS } from '@/lib/time/units';
 import { defaultThresholds } from './flags';
 import { strip } from './measures';
-import { personContinuity } from './person';
+import { overdueForFlag, personContinuity } from './person';
 import { teamReview } from './team';
 import { teamExport } from './team-export';
 import { loadTeamTrends } from './team-trends';
@@ -127,8 +126,7 @@ describe.each(engines)('continuity on %s', (engine) => {
     // The same figures, person by person, from every meeting and the person's open items.
     for (const row of review) {
       const person = row.id === s.robin.id ? s.robin : s.sam;
-      const items = openItems(await latestRecordsOfPerson(s.db, person.id));
-      const overdue = items.actions.filter((a) => isOverdue(a.byWhen, today)).length;
+      const overdue = overdueForFlag(await latestRecordsOfPerson(s.db, person.id), today, now);
       const mine = await personContinuity(s.db, person, { ...input, overdueActions: overdue });
       expect(mine.flags).toEqual(row.flags);
     }

@@ -5,6 +5,17 @@ export type Thresholds = { firstMeetingHours: number; gapDays: number; signDays:
 
 export const defaultThresholds: Thresholds = { firstMeetingHours: 24, gapDays: 14, signDays: 3 };
 
+/**
+ * Unsigned records and overdue actions are looked for in the meetings of the last 12 months:
+ * the flags are about the work in hand, and reading every record of every year would make the
+ * review's cost grow with the team's history (the trends cover the years).
+ */
+export const FLAG_WINDOW_DAYS = 365;
+
+export function flagWindowStart(now: Date): Date {
+  return new Date(now.getTime() - FLAG_WINDOW_DAYS * DAY_MS);
+}
+
 /** One of a person's latest held meetings, as the flags need it. */
 export type RecentMeeting = {
   startsAt: Date;
@@ -24,9 +35,9 @@ export type FlagInput = {
   firstHeldAt: Date | null;
   /** The latest held meetings, newest first (four are enough). */
   latest: readonly RecentMeeting[];
-  /** Held meetings more than the team's sign days ago with no signed record. */
+  /** Held meetings of the flag window, more than the team's sign days ago, with no signed record. */
   unsignedRecords: number;
-  /** Open actions whose date has passed. */
+  /** Open actions from the flag window's records whose date has passed. */
   overdueActions: number;
 };
 
@@ -78,9 +89,9 @@ export function flagRule(flag: Flag, t: Thresholds): string {
     case 'no_network':
       return 'No one from the network came to the last three meetings.';
     case 'unsigned':
-      return `A record is still unsigned ${t.signDays} days after its meeting.`;
+      return `A record of the last 12 months is still unsigned ${t.signDays} days after its meeting.`;
     case 'overdue_action':
-      return 'An action agreed in a meeting is past its date.';
+      return 'An action agreed in a meeting of the last 12 months is past its date.';
   }
 }
 

@@ -6,9 +6,11 @@ import {
   heldMeetingsOfPerson,
   practitionersNamed,
 } from '@/db/queries/continuity';
+import type { RecordContent } from '@/db/schema/records';
+import { isOverdue, openItems } from '@/lib/records/content';
 import { DAY_MS } from '@/lib/time/units';
 import { assembleMeetings, recentMeeting } from './assemble';
-import { flagsOf, type Flag, type Thresholds } from './flags';
+import { flagsOf, flagWindowStart, type Flag, type Thresholds } from './flags';
 import type { HeldMeeting } from './measures';
 
 export type PersonContinuity = {
@@ -22,8 +24,8 @@ export type PersonContinuity = {
 
 /**
  * One person's continuity: every held meeting with who came, and the flags that apply now.
- * `overdueActions` comes from the person's open items (lib/records/content.ts), which the
- * person's page has already read.
+ * `overdueActions` comes from the person's open items (lib/records/content.ts) of the flag
+ * window's records (`flagWindowStart`), which the person's page has already read.
  */
 export async function personContinuity(
   db: Db,
@@ -48,7 +50,10 @@ export async function personContinuity(
       referralAt: person.referralAt,
       firstHeldAt: meetings[0]?.startsAt ?? null,
       latest: meetings.slice(-4).reverse().map(recentMeeting),
-      unsignedRecords: rows.filter((r) => !r.signed && !r.enteredInError && r.endsAt.getTime() < signBefore).length,
+      unsignedRecords: rows.filter(
+        (r) =>
+          !r.signed && !r.enteredInError && r.endsAt.getTime() < signBefore && r.startsAt >= flagWindowStart(input.now),
+      ).length,
       overdueActions: input.overdueActions,
     },
     input.thresholds,
@@ -65,4 +70,14 @@ export async function personContinuity(
       ),
     })),
   };
+}
+
+/** The overdue actions the flag counts: open items of the flag window's records only (as the team's review reads them). */
+export function overdueForFlag(
+  records: readonly { meetingId: string; startsAt: Date; content: RecordContent }[],
+  today: string,
+  now: Date,
+): number {
+  const since = flagWindowStart(now);
+  return openItems(records.filter((r) => r.startsAt >= since)).actions.filter((a) => isOverdue(a.byWhen, today)).length;
 }

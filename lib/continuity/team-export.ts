@@ -5,13 +5,13 @@ import {
   bookedTo,
   coreAssignmentsOf,
   heldMeetingsOfTeam,
-  overdueActionsOfTeam,
+  recordFlagsOfTeam,
 } from '@/db/queries/continuity';
 import { personDisplayName } from '@/lib/meetings/labels';
 import { DAY_MS } from '@/lib/time/units';
 import { assembleMeetings, recentMeeting } from './assemble';
 import { pseudonym, type ExportPerson } from './export';
-import { flagsOf, type Thresholds } from './flags';
+import { flagsOf, flagWindowStart, type Thresholds } from './flags';
 
 /**
  * Everyone of the team (discharged too) with every held meeting, for the CSV export; people
@@ -22,10 +22,11 @@ export async function teamExport(
   teamId: string,
   input: { names: boolean; thresholds: Thresholds; now: Date; today: string },
 ): Promise<ExportPerson[]> {
-  const [people, rows, overdue] = await Promise.all([
+  const signBefore = new Date(input.now.getTime() - input.thresholds.signDays * DAY_MS);
+  const [people, rows, records] = await Promise.all([
     activePeopleOfTeam(db, teamId, true),
     heldMeetingsOfTeam(db, teamId),
-    overdueActionsOfTeam(db, teamId, input.today),
+    recordFlagsOfTeam(db, teamId, { since: flagWindowStart(input.now), signedBefore: signBefore, today: input.today }),
   ]);
   const ids = rows.map((r) => r.id);
   const [attendance, booked, assignments] = await Promise.all([
@@ -39,12 +40,7 @@ export async function teamExport(
   const meetings = assembleMeetings(rows, attendance, booked, assignments);
   const byPerson = new Map<string, typeof meetings>();
   for (const m of meetings) byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
-  const overdueOf = new Map(overdue.map((o) => [o.personId, o.count]));
-  const signBefore = input.now.getTime() - input.thresholds.signDays * DAY_MS;
-  const unsigned = new Map<string, number>();
-  for (const r of rows)
-    if (!r.signed && !r.enteredInError && r.endsAt.getTime() < signBefore)
-      unsigned.set(r.personId, (unsigned.get(r.personId) ?? 0) + 1);
+  const recordsOf = new Map(records.map((r) => [r.personId, r]));
   return people.map((p) => {
     const mine = byPerson.get(p.id) ?? [];
     return {
@@ -59,8 +55,8 @@ export async function teamExport(
           referralAt: p.referralAt,
           firstHeldAt: mine[0]?.startsAt ?? null,
           latest: mine.slice(-4).reverse().map(recentMeeting),
-          unsignedRecords: unsigned.get(p.id) ?? 0,
-          overdueActions: overdueOf.get(p.id) ?? 0,
+          unsignedRecords: recordsOf.get(p.id)?.unsigned ?? 0,
+          overdueActions: recordsOf.get(p.id)?.overdue ?? 0,
         },
         input.thresholds,
         input.now,

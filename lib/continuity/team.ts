@@ -1,16 +1,13 @@
 import type { Db } from '@/db/client';
 import {
   activePeopleOfTeam,
-  attendanceOf,
-  bookedTo,
-  coreAssignmentsOf,
+  coreAssignmentsOfTeam,
   latestHeldMeetingsOfTeam,
-  overdueActionsOfTeam,
-  unsignedRecordsOfTeam,
+  recordFlagsOfTeam,
 } from '@/db/queries/continuity';
 import { DAY_MS } from '@/lib/time/units';
 import { assembleMeetings, recentMeeting } from './assemble';
-import { flagsOf, type Flag, type Thresholds } from './flags';
+import { flagsOf, flagWindowStart, type Flag, type Thresholds } from './flags';
 
 export type ReviewRow = {
   id: string;
@@ -27,8 +24,9 @@ export type ReviewRow = {
 
 /**
  * The team's active people with the flags that apply now. Reads only that team's rows: each
- * person's latest four held meetings with who came, and set-based counts of unsigned records
- * and overdue actions, so its cost follows the team's size, not the trust's.
+ * person's latest four held meetings with who came, and one pass over the last 12 months'
+ * records for unsigned ones and overdue actions, so its cost follows the team's size, not the
+ * trust's nor the team's years.
  */
 export async function teamReview(
   db: Db,
@@ -36,26 +34,17 @@ export async function teamReview(
   input: { thresholds: Thresholds; now: Date; today: string },
 ): Promise<ReviewRow[]> {
   const signBefore = new Date(input.now.getTime() - input.thresholds.signDays * DAY_MS);
-  const [people, latest, unsigned, overdue] = await Promise.all([
+  const [people, latest, records, assignments] = await Promise.all([
     activePeopleOfTeam(db, teamId),
     latestHeldMeetingsOfTeam(db, teamId, 4),
-    unsignedRecordsOfTeam(db, teamId, signBefore),
-    overdueActionsOfTeam(db, teamId, input.today),
+    recordFlagsOfTeam(db, teamId, { since: flagWindowStart(input.now), signedBefore: signBefore, today: input.today }),
+    coreAssignmentsOfTeam(db, teamId),
   ]);
-  const ids = latest.map((m) => m.id);
-  const [attendance, booked, assignments] = await Promise.all([
-    attendanceOf(db, ids),
-    bookedTo(db, ids),
-    coreAssignmentsOf(
-      db,
-      people.map((p) => p.id),
-    ),
-  ]);
-  const meetings = assembleMeetings(latest, attendance, booked, assignments);
+  // Who was booked and missed is not part of any flag: the review does not read it.
+  const meetings = assembleMeetings(latest.meetings, latest.attendance, [], assignments);
   const byPerson = new Map<string, typeof meetings>();
   for (const m of meetings) byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
-  const unsignedOf = new Map(unsigned.map((u) => [u.personId, Number(u.count)]));
-  const overdueOf = new Map(overdue.map((o) => [o.personId, o.count]));
+  const recordsOf = new Map(records.map((r) => [r.personId, r]));
   return people.map((p) => {
     const mine = byPerson.get(p.id) ?? [];
     const firstHeldAt = p.firstHeldAt ? new Date(p.firstHeldAt) : null;
@@ -74,8 +63,8 @@ export async function teamReview(
           referralAt: p.referralAt,
           firstHeldAt,
           latest: mine.map(recentMeeting),
-          unsignedRecords: unsignedOf.get(p.id) ?? 0,
-          overdueActions: overdueOf.get(p.id) ?? 0,
+          unsignedRecords: recordsOf.get(p.id)?.unsigned ?? 0,
+          overdueActions: recordsOf.get(p.id)?.overdue ?? 0,
         },
         input.thresholds,
         input.now,

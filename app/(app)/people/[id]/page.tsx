@@ -11,7 +11,7 @@ import { personMeetings } from '@/db/queries/people';
 import { continuitySettings } from '@/db/queries/continuity';
 import { latestRecordsOfPerson } from '@/db/queries/records';
 import { periodOf, periodStart } from '@/lib/continuity/period';
-import { personContinuity } from '@/lib/continuity/person';
+import { overdueForFlag, personContinuity } from '@/lib/continuity/person';
 import { isOverdue, openItems } from '@/lib/records/content';
 import { namesLeftOut } from '@/lib/scheduling/left-out';
 import { leftOutSentence } from '@/lib/scheduling/series';
@@ -58,7 +58,12 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
   const now = new Date();
   const period = periodOf(periodParam);
   const overdue = open.actions.filter((a) => isOverdue(a.byWhen, today)).length;
-  const continuity = await personContinuity(db, person, { thresholds: settings, now, today, overdueActions: overdue });
+  const continuity = await personContinuity(db, person, {
+    thresholds: settings,
+    now,
+    today,
+    overdueActions: overdueForFlag(records, today, now),
+  });
   const name = personDisplayName(person);
   const current = currentCoreTeam(history, todayIn(zone));
   const warnings = person.status === 'active' ? coreTeamWarnings(current) : [];
