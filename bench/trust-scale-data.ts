@@ -131,6 +131,8 @@ type Participant = {
   id: string;
   name: string;
   came: string;
+  /** Booked or invited: an attendance row says how they were there (only practitioners can be missed). */
+  expected?: string;
   words: string;
 };
 
@@ -170,16 +172,18 @@ function heldMeetingParticipants(): Participant[] {
         `b.h / 3 + ${n}`,
       ),
     })),
+    // The co-worker sends apologies to one meeting in 19, so the ribbons have hollow dots.
     ...[
-      ['lead', k.lead, 'true'],
-      ['co_worker', k.coWorker, 'true'],
-      ['peer', k.peer, 'b.with_peer'],
-    ].map(([column, kk, came], r) => ({
+      ['lead', k.lead, 'true', 'true'],
+      ['co_worker', k.coWorker, '(b.h % 19 <> 7)', 'true'],
+      ['peer', k.peer, 'b.with_peer', 'b.with_peer'],
+    ].map(([column, kk, came, expected], r) => ({
       kind: 'practitioner' as const,
       column: column!,
       id: uid('b.t', kk!),
       name: practitionerName('b.t', kk!),
       came: came!,
+      expected: expected!,
       words: oneOf(
         [
           'I heard that the nights are the hardest, for everyone at home.',
@@ -223,20 +227,21 @@ function forEachWhoCame(participants: Participant[], object: (p: Participant) =>
   return `to_jsonb(array_remove(array[${items.join(', ')}], null))`;
 }
 
-/** Who came to each held meeting: its practitioners, the person, and the members whose invitation says so. */
+/** How each was at each held meeting: its practitioners (now and then one missed), the person, and the members whose invitation says they came. */
 function meetingAttendance(): Statement {
   const rows = heldMeetingParticipants().map(
     (p, r) =>
-      `(${r}, ${p.kind === 'practitioner' ? p.id : 'null::uuid'}, ${p.kind === 'person' ? p.id : 'null::uuid'}, ${p.kind === 'member' ? p.id : 'null::uuid'}, ${p.came})`,
+      `(${r}, ${p.kind === 'practitioner' ? p.id : 'null::uuid'}, ${p.kind === 'person' ? p.id : 'null::uuid'}, ${p.kind === 'member' ? p.id : 'null::uuid'}, ${p.came}, ${p.expected ?? p.came})`,
   );
   return {
     name: 'meeting_attendance',
     sql: `insert into meeting_attendance (id, meeting_id, user_id, person_id, network_member_id, presence, invited, recorded_by, recorded_at)
-      select ${idAfterMeeting('to_hex(a.r)')}, b.id, a.user_id, a.person_id, a.member_id, 'came', true,
+      select ${idAfterMeeting('to_hex(a.r)')}, b.id, a.user_id, a.person_id, a.member_id,
+        case when a.came then 'came' else 'apologies' end::presence, true,
         ${uid('b.t', coreTeamK('b.i').lead)}, least(now(), b.ends_at + interval '1 hour')
       from ${slotsInIdOrder("status = 'held'")}
-        cross join lateral (values ${rows.join(', ')}) a(r, user_id, person_id, member_id, came)
-      where a.came`,
+        cross join lateral (values ${rows.join(', ')}) a(r, user_id, person_id, member_id, came, expected)
+      where a.expected`,
   };
 }
 
