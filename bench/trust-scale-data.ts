@@ -246,6 +246,24 @@ function meetingAttendance(): Statement {
 }
 
 /**
+ * When the co-worker sends apologies (one held meeting in 19), a colleague from the other half of
+ * the team's clinicians covers for them: never one of the person's core team, so the ribbon gains
+ * a row and the flags a third practitioner.
+ */
+function coveringAttendance(): Statement {
+  const k = coreTeamK('b.i');
+  const covering = `(case when b.i % 2 = 0 then ${CLINICIANS[0]} + (b.i / 2) % ${CLINICIANS[1]} else (b.i / 2) % ${CLINICIANS[0]} end)`;
+  return {
+    name: 'meeting_attendance (covering)',
+    sql: `insert into meeting_attendance (id, meeting_id, user_id, presence, invited, covering_for, recorded_by, recorded_at)
+      select ${idAfterMeeting("'f'")}, b.id, ${uid('b.t', covering)}, 'came', false, ${uid('b.t', k.coWorker)},
+        ${uid('b.t', k.lead)}, least(now(), b.ends_at + interval '1 hour')
+      from ${slotsInIdOrder("status = 'held'")}
+      where b.h % 19 = 7`,
+  };
+}
+
+/**
  * A signed version 1 of each held meeting's record, written and signed by the lead: a voice for
  * each who came, one decision with everyone's stance (the person disagrees now and then), one
  * action and one open question. One statement, so each signature goes with its record.
@@ -535,7 +553,7 @@ function phases(passwordHash: string): Statement[][] {
           where v.n < 0 or ${memberInvited('v.n')}`,
       },
     ],
-    [meetingAttendance(), signedRecords()],
+    [meetingAttendance(), coveringAttendance(), signedRecords()],
     [{ name: 'drop bench_slots', sql: `drop table bench_slots` }],
   ];
 }
