@@ -264,6 +264,31 @@ function coveringAttendance(): Statement {
 }
 
 /**
+ * Drifting core teams: for one active person in ten, the co-worker's place ended half a year ago
+ * and the colleague who covers for them took it on paper, while the old co-worker still comes.
+ * The review then sees meetings without the whole core team, and a third practitioner.
+ */
+function driftingCoreTeams(): Statement {
+  const k = coreTeamK('d.i');
+  const covering = `(case when d.i % 2 = 0 then ${CLINICIANS[0]} + (d.i / 2) % ${CLINICIANS[1]} else (d.i / 2) % ${CLINICIANS[0]} end)`;
+  return {
+    name: 'core_team_assignments (drifting)',
+    sql: `with drifting as (
+        select t, i from generate_series(0, ${TEAMS - 1}) t cross join generate_series(0, ${PEOPLE_PER_TEAM - 1}) i
+        where i % 10 = 3 and not ${discharged('i')}
+      ), ended as (
+        update core_team_assignments c set ends_on = current_date - 181
+        from (select t, i from drifting) d
+        where c.person_id = ${pid('d.t', 'd.i')} and c.role = 'co_worker' and c.user_id = ${uid('d.t', k.coWorker)}
+        returning c.id
+      )
+      insert into core_team_assignments (person_id, user_id, role, starts_on)
+      select ${pid('d.t', 'd.i')}, ${uid('d.t', covering)}, 'co_worker', current_date - 180
+      from (select t, i from drifting) d`,
+  };
+}
+
+/**
  * A signed version 1 of each held meeting's record, written and signed by the lead: a voice for
  * each who came, one decision with everyone's stance (the person disagrees now and then), one
  * action and one open question. One statement, so each signature goes with its record.
@@ -553,7 +578,7 @@ function phases(passwordHash: string): Statement[][] {
           where v.n < 0 or ${memberInvited('v.n')}`,
       },
     ],
-    [meetingAttendance(), coveringAttendance(), signedRecords()],
+    [meetingAttendance(), coveringAttendance(), signedRecords(), driftingCoreTeams()],
     [{ name: 'drop bench_slots', sql: `drop table bench_slots` }],
   ];
 }
