@@ -1,6 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
 import postgres from 'postgres';
-import { demo, expect, test } from './fixtures';
+import { demo, expect, postgresApp, signedInOnPostgres as signedIn, test } from './fixtures';
 
 /**
  * The continuity review: the team lead filters the team's people by "no recent meeting", opens
@@ -11,7 +10,7 @@ import { demo, expect, test } from './fixtures';
  * demo's meetings).
  */
 const databaseUrl = process.env.E2E_DATABASE_URL;
-const app = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+const app = postgresApp;
 
 async function drifting() {
   const sql = postgres(databaseUrl!, { max: 1 });
@@ -58,16 +57,6 @@ async function drifting() {
   } finally {
     await sql.end();
   }
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${app}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(demo.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${app}/today`);
-  return page;
 }
 
 test.describe('continuity of care', () => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { SignInPage } from './pages/sign-in-page';
 import { TodayPage } from './pages/today-page';
 
@@ -36,3 +36,19 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * The app instance on the PostgreSQL database (E2E_DATABASE_URL), where a test may make with SQL
+ * what the app cannot (meetings in the past), and a signed-in page on it in a context of its own.
+ */
+export const postgresApp = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+
+export async function signedInOnPostgres(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${postgresApp}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(demo.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${postgresApp}/today`);
+  return page;
+}

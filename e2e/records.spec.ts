@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { devices, type Browser, type Page } from '@playwright/test';
+import { devices, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { hashToken, tokenWithSecret } from '../lib/invitations/token';
 import { e2eSecret } from '../playwright.config';
-import { demo, expect, test } from './fixtures';
+import { demo, expect, postgresApp, signedInOnPostgres as signedIn, test } from './fixtures';
 
 /**
  * After a meeting: a practitioner marks it held with who came, writes the record with each
@@ -14,7 +14,7 @@ import { demo, expect, test } from './fixtures';
  * (nothing can be booked in the past through the app).
  */
 const databaseUrl = process.env.E2E_DATABASE_URL;
-const app = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+const app = postgresApp;
 const sam = 'sam.patel@example.org';
 
 type Setting = {
@@ -94,16 +94,6 @@ async function withSql<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   } finally {
     await sql.end();
   }
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${app}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(demo.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${app}/today`);
-  return page;
 }
 
 async function recordWhoCame(page: Page, s: Setting, meetingId: string) {

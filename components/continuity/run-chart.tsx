@@ -1,4 +1,4 @@
-import type { MonthPoint } from '@/lib/continuity/trends';
+import { monthLabel, type MonthPoint } from '@/lib/continuity/trends';
 import { median } from '@/lib/continuity/measures';
 
 const W = 360;
@@ -7,9 +7,6 @@ const L = 40;
 const R = 10;
 const T = 12;
 const B = 28;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
 
 /**
  * A small run chart drawn on the server: one point a month, the spread (quartiles) as a band

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   coreTeamAssignments,
@@ -25,18 +25,21 @@ const enteredInErrorOf = (meeting: string) =>
   sql<boolean>`exists (select 1 from meeting_records e where e.meeting_id = ${sql.raw(meeting)} and e.entered_in_error_reason is not null)`;
 const signed = signedOf('"meetings"."id"');
 
+/** A held meeting's columns for the measures, with whether its record is signed or entered in error. */
+const heldColumns = {
+  id: meetings.id,
+  personId: meetings.personId,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  day,
+  signed,
+  enteredInError: enteredInErrorOf('"meetings"."id"'),
+};
+
 /** A person's held meetings, oldest first, with whether their record is signed. */
 export async function heldMeetingsOfPerson(db: Db, personId: string) {
   return db
-    .select({
-      id: meetings.id,
-      personId: meetings.personId,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      day,
-      signed,
-      enteredInError: enteredInErrorOf('"meetings"."id"'),
-    })
+    .select(heldColumns)
     .from(meetings)
     .where(and(eq(meetings.personId, personId), eq(meetings.status, 'held')))
     .orderBy(asc(meetings.startsAt), asc(meetings.id));
@@ -46,13 +49,7 @@ export async function heldMeetingsOfPerson(db: Db, personId: string) {
 export async function heldMeetingsOfTeam(db: Db, teamId: string) {
   return db
     .select({
-      id: meetings.id,
-      personId: meetings.personId,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      day,
-      signed,
-      enteredInError: enteredInErrorOf('"meetings"."id"'),
+      ...heldColumns,
       firstSignedAt: sql<Date | null>`(select min(s.signed_at) from record_signatures s join meeting_records r on r.id = s.record_id where r.meeting_id = "meetings"."id")`,
     })
     .from(meetings)
@@ -265,7 +262,7 @@ export async function practitionersNamed(db: Db, userIds: string[]) {
   return db
     .select({ id: users.id, name: users.name, discipline: users.discipline })
     .from(users)
-    .where(and(inArray(users.id, userIds), isNotNull(users.id)));
+    .where(inArray(users.id, userIds));
 }
 
 /** The team's thresholds for the continuity flags, and its time zone. */

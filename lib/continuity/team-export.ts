@@ -1,17 +1,11 @@
 import type { Db } from '@/db/client';
-import {
-  activePeopleOfTeam,
-  attendanceOf,
-  bookedTo,
-  coreAssignmentsOf,
-  heldMeetingsOfTeam,
-  recordFlagsOfTeam,
-} from '@/db/queries/continuity';
+import { recordFlagsOfTeam } from '@/db/queries/continuity';
 import { personDisplayName } from '@/lib/meetings/labels';
 import { DAY_MS } from '@/lib/time/units';
-import { assembleMeetings, recentMeeting } from './assemble';
+import { recentMeeting } from './assemble';
 import { pseudonym, type ExportPerson } from './export';
 import { flagsOf, flagWindowStart, type Thresholds } from './flags';
+import { teamMeetings } from './team-meetings';
 
 /**
  * Everyone of the team (discharged too) with every held meeting, for the CSV export; people
@@ -23,21 +17,10 @@ export async function teamExport(
   input: { names: boolean; thresholds: Thresholds; now: Date; today: string },
 ): Promise<ExportPerson[]> {
   const signBefore = new Date(input.now.getTime() - input.thresholds.signDays * DAY_MS);
-  const [people, rows, records] = await Promise.all([
-    activePeopleOfTeam(db, teamId, true),
-    heldMeetingsOfTeam(db, teamId),
+  const [{ people, meetings }, records] = await Promise.all([
+    teamMeetings(db, teamId),
     recordFlagsOfTeam(db, teamId, { since: flagWindowStart(input.now), signedBefore: signBefore, today: input.today }),
   ]);
-  const ids = rows.map((r) => r.id);
-  const [attendance, booked, assignments] = await Promise.all([
-    attendanceOf(db, ids),
-    bookedTo(db, ids),
-    coreAssignmentsOf(
-      db,
-      people.map((p) => p.id),
-    ),
-  ]);
-  const meetings = assembleMeetings(rows, attendance, booked, assignments);
   const byPerson = new Map<string, typeof meetings>();
   for (const m of meetings) byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
   const recordsOf = new Map(records.map((r) => [r.personId, r]));

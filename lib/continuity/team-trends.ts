@@ -1,16 +1,9 @@
 import type { Db } from '@/db/client';
-import {
-  activePeopleOfTeam,
-  attendanceOf,
-  bookedTo,
-  coreAssignmentsOf,
-  heldMeetingsOfTeam,
-  practitionersNamed,
-} from '@/db/queries/continuity';
+import { practitionersNamed } from '@/db/queries/continuity';
 import { teamFidelityTrend } from '@/db/queries/fidelity';
-import { assembleMeetings } from './assemble';
 import type { Thresholds } from './flags';
 import { practitionerFigures, type PractitionerFigures } from './practitioners';
+import { teamMeetings } from './team-meetings';
 import { fidelityByElement, monthsUpTo, teamTrends, type TrendMeeting } from './trends';
 
 /**
@@ -25,25 +18,14 @@ export async function loadTeamTrends(
 ) {
   const months = monthsUpTo(input.today, input.months);
   const since = new Date(`${months[0]}-01T00:00:00Z`);
-  const [people, rows, fidelity] = await Promise.all([
-    activePeopleOfTeam(db, teamId, true),
-    heldMeetingsOfTeam(db, teamId),
+  const [{ people, meetings: held }, fidelity] = await Promise.all([
+    teamMeetings(db, teamId),
     teamFidelityTrend(db, teamId, since),
   ]);
-  const ids = rows.map((r) => r.id);
-  const [attendance, booked, assignments] = await Promise.all([
-    attendanceOf(db, ids),
-    bookedTo(db, ids),
-    coreAssignmentsOf(
-      db,
-      people.map((p) => p.id),
-    ),
-  ]);
-  const assembled = assembleMeetings(rows, attendance, booked, assignments);
-  const meetings: TrendMeeting[] = assembled.map((m, i) => ({
+  const meetings: TrendMeeting[] = held.map(({ row, ...m }) => ({
     ...m,
-    endsAt: rows[i]!.endsAt,
-    firstSignedAt: rows[i]!.firstSignedAt ? new Date(rows[i]!.firstSignedAt!) : null,
+    endsAt: row.endsAt,
+    firstSignedAt: row.firstSignedAt ? new Date(row.firstSignedAt) : null,
   }));
   const trends = teamTrends({
     meetings,

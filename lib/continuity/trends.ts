@@ -21,6 +21,11 @@ export type Trends = {
   signedWithin: MonthPoint[];
 };
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mar 27" for '2027-03': short enough for a chart's axis and a table's header. */
+export const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
+
 /** The `count` months up to and including `today`'s, oldest first ('YYYY-MM'). */
 export function monthsUpTo(today: string, count: number): string[] {
   const year = Number(today.slice(0, 4));

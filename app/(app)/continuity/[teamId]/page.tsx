@@ -1,14 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { getDb } from '@/db/connection';
-import { recordAudit } from '@/db/queries/audit';
-import { continuitySettings } from '@/db/queries/continuity';
-import { findTeam } from '@/db/queries/teams';
-import { requestOrigin } from '@/lib/audit/origin';
-import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/auth/session';
+import { openTeamContinuity } from '@/lib/continuity/access';
 import { flagLabel, flagRule, flags } from '@/lib/continuity/flags';
 import { filterAndSort, flagCounts, reviewChoice, sortLabel, sorts } from '@/lib/continuity/review';
 import { teamReview } from '@/lib/continuity/team';
@@ -21,24 +13,11 @@ export const metadata: Metadata = { title: 'Continuity review' };
 const HOUR = 3_600_000;
 
 export default async function ContinuityReviewPage({ params, searchParams }: PageProps<'/continuity/[teamId]'>) {
-  const user = await requireUser();
   const { teamId } = await params;
-  if (!z.guid().safeParse(teamId).success || !can(user, 'read', { kind: 'team', teamId })) notFound();
-  const db = await getDb();
-  const [team, settings] = await Promise.all([findTeam(db, teamId), continuitySettings(db, teamId)]);
-  if (!team || !settings) notFound();
+  const { user, db, team, settings } = await openTeamContinuity(teamId, 'continuity');
   const choice = reviewChoice(await searchParams);
   const now = new Date();
   const rows = await teamReview(db, teamId, { thresholds: settings, now, today: todayIn(settings.timeZone) });
-  await recordAudit(db, {
-    actorId: user.id,
-    teamId,
-    action: 'read',
-    entity: 'team',
-    entityId: teamId,
-    origin: await requestOrigin(),
-    detail: { view: 'continuity' },
-  });
   const counts = flagCounts(rows);
   const shown = filterAndSort(rows, choice);
   const href = (next: { flag?: string | null; sort?: string }) => {

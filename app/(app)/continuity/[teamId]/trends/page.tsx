@@ -1,23 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { RunChart } from '@/components/continuity/run-chart';
-import { getDb } from '@/db/connection';
-import { recordAudit } from '@/db/queries/audit';
-import { continuitySettings } from '@/db/queries/continuity';
-import { findTeam } from '@/db/queries/teams';
-import { requestOrigin } from '@/lib/audit/origin';
-import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/auth/session';
+import { openTeamContinuity } from '@/lib/continuity/access';
 import { loadTeamTrends } from '@/lib/continuity/team-trends';
+import { monthLabel } from '@/lib/continuity/trends';
 import { fidelityElementLabel, fidelityElementOrder } from '@/lib/records/fidelity';
 import { todayIn } from '@/lib/time/zoned';
 
 export const metadata: Metadata = { title: 'Continuity trends' };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
 const pct = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((100 * n) / of)}%`);
 
 /**
@@ -26,29 +17,14 @@ const pct = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((100 * 
  * leads and administrators, each practitioner's own figures.
  */
 export default async function ContinuityTrendsPage({ params }: PageProps<'/continuity/[teamId]/trends'>) {
-  const user = await requireUser();
   const { teamId } = await params;
-  if (!z.guid().safeParse(teamId).success || !can(user, 'read', { kind: 'team', teamId })) notFound();
-  const db = await getDb();
-  const [team, settings] = await Promise.all([findTeam(db, teamId), continuitySettings(db, teamId)]);
-  if (!team || !settings) notFound();
-  const lead = can(user, 'manage', { kind: 'team', teamId });
-  const now = new Date();
+  const { db, team, settings, lead } = await openTeamContinuity(teamId, 'continuity-trends');
   const { months, trends, fidelity, practitioners } = await loadTeamTrends(db, teamId, {
     thresholds: settings,
-    now,
+    now: new Date(),
     today: todayIn(settings.timeZone),
     months: 12,
     withPractitioners: lead,
-  });
-  await recordAudit(db, {
-    actorId: user.id,
-    teamId,
-    action: 'read',
-    entity: 'team',
-    entityId: teamId,
-    origin: await requestOrigin(),
-    detail: { view: 'continuity-trends', practitioners: lead },
   });
   return (
     <>
