@@ -55,7 +55,9 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',
-      env: { ...serverEnv, PGLITE_DIR: '.data/e2e/pglite', NEXTAUTH_URL: baseURL },
+      // One trusted proxy, so e2e/client-address.spec.ts can speak as a proxy of ours; the browser,
+      // which adds no X-Forwarded-For, is still its connection's address.
+      env: { ...serverEnv, PGLITE_DIR: '.data/e2e/pglite', NEXTAUTH_URL: baseURL, TRUSTED_PROXIES: '1' },
     },
     // Two more instances on one PostgreSQL database, as in production behind a load balancer.
     ...(postgresUrl

@@ -172,6 +172,7 @@ test.describe('every page fits a 390-px phone', () => {
     await expect(page.getByRole('textbox', { name: 'Your calendar address' })).toBeVisible();
     await expectFits(page);
     await visit(page, '/outbox');
+    await visit(page, '/account');
     // The continuity review: Alex has one team, so the list of teams goes straight to it.
     await page.goto('/continuity');
     await expectFits(page);

@@ -45,6 +45,19 @@ describe('the environment', () => {
     expect(() => readEnv({ DATABASE_URL: 'mysql://u@h/db' })).toThrow(/DATABASE_URL/);
   });
 
+  it('migrates as a separate owner only when DATABASE_MIGRATION_URL is set, and then needs the app role too', () => {
+    expect(readEnv({ DATABASE_URL: 'postgres://app@h/db' }).DATABASE_MIGRATION_URL).toBeUndefined();
+    const split = readEnv({ DATABASE_URL: 'postgres://app@h/db', DATABASE_MIGRATION_URL: 'postgresql://owner@h/db' });
+    expect(split.DATABASE_MIGRATION_URL).toBe('postgresql://owner@h/db');
+    expect(split.DATABASE_URL).toBe('postgres://app@h/db');
+    expect(() => readEnv({ DATABASE_MIGRATION_URL: 'postgres://owner@h/db' })).toThrow(
+      /DATABASE_URL: set DATABASE_URL to the app's own PostgreSQL role/,
+    );
+    expect(() => readEnv({ DATABASE_URL: 'postgres://app@h/db', DATABASE_MIGRATION_URL: 'mysql://o@h/db' })).toThrow(
+      /DATABASE_MIGRATION_URL: must start with postgres/,
+    );
+  });
+
   it('fills an empty database with demo data in development only, unless told otherwise', () => {
     expect(shouldSeedDemoData(readEnv({ NODE_ENV: 'development' }))).toBe(true);
     expect(

@@ -8,6 +8,14 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: z.string().startsWith('postgres', 'must start with postgres:// or postgresql://').optional(),
+    /**
+     * The schema owner's URL, for migrations only; DATABASE_URL is then the app's own role, which
+     * owns nothing and may not change the audit (db/role-split.ts). Unset: one role does both.
+     */
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .startsWith('postgres', 'must start with postgres:// or postgresql://')
+      .optional(),
     PGLITE_DIR: z.string().min(1).default('./.data/pglite'),
     NEXTAUTH_SECRET: z.string().optional(),
     NEXTAUTH_URL: z.url().optional(),
@@ -31,6 +39,14 @@ const schema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message:
+          "set DATABASE_URL to the app's own PostgreSQL role when DATABASE_MIGRATION_URL (the schema owner's, for migrations only) is set",
+      });
+    }
     if (env.SMTP_URL && !env.MAIL_FROM) {
       ctx.addIssue({
         code: 'custom',

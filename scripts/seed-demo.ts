@@ -1,5 +1,5 @@
 import { openPglite, openPostgres } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
+import { migrateAsConfigured } from '../db/migrate';
 import { seedDemoDataIfEmpty } from '../lib/demo/seed-at-start';
 import { env } from '../lib/env';
 
@@ -14,7 +14,7 @@ async function main() {
     throw new Error('npm run seed:demo is for development and test databases, never production.');
   const database = e.DATABASE_URL ? openPostgres(e.DATABASE_URL, { max: 2 }) : await openPglite(e.PGLITE_DIR);
   try {
-    await migrateDatabase(database, e.DATABASE_URL);
+    await migrateAsConfigured(database, e);
     await seedDemoDataIfEmpty(database);
   } finally {
     await database.close();

@@ -26,7 +26,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           </Link>
           <MainNav links={links} />
           <div className="account">
-            <span className="who">{user.name}</span>
+            <Link className="who" href="/account" title="Your account">
+              {user.name}
+            </Link>
             <SignOutButton />
           </div>
         </div>

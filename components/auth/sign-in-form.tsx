@@ -3,14 +3,13 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { SIGN_IN_ERRORS } from '@/lib/auth/sign-in-errors';
+import { SIGN_IN_ERRORS, throttledWait, tooManySignInAttempts } from '@/lib/auth/sign-in-errors';
 
-/** `throttledMessage` comes from the server, which knows how long the limit lasts. */
-type Props = { callbackUrl: string; throttledMessage: string };
+type Props = { callbackUrl: string };
 
 type SignInError = { message: string; passwordInvalid?: boolean };
 
-export function SignInForm({ callbackUrl, throttledMessage }: Props) {
+export function SignInForm({ callbackUrl }: Props) {
   const router = useRouter();
   const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
@@ -41,9 +40,10 @@ export function SignInForm({ callbackUrl, throttledMessage }: Props) {
           });
           return;
         }
+        const wait = throttledWait(result?.error);
         setError(
-          result?.error === SIGN_IN_ERRORS.throttled
-            ? { message: throttledMessage }
+          wait !== undefined
+            ? { message: tooManySignInAttempts(wait) }
             : {
                 message: 'That email and password do not match an account we know. Check them and try again.',
                 passwordInvalid: true,

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { userInvites, users } from '../schema';
 
@@ -63,6 +63,10 @@ export async function redeemInvite(tx: Db, tokenHash: string, passwordHash: stri
     .where(and(eq(userInvites.id, usable.inviteId), isNull(userInvites.usedAt)))
     .returning({ userId: userInvites.userId });
   if (!used) return undefined;
-  await tx.update(users).set({ passwordHash }).where(eq(users.id, used.userId));
+  // A new password ends every session made with the old one.
+  await tx
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, used.userId));
   return { id: usable.userId, name: usable.name, email: usable.email };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TeamScope } from '@/lib/auth/permissions';
 import type { AfterFailure } from '@/lib/mail/backoff';
 import type { Db } from '../client';
-import { meetings, outbox, type OutboxMessage } from '../schema';
+import { invitations, meetings, outbox, type OutboxMessage } from '../schema';
 import { inTeams } from './scope';
 
 /**
@@ -252,9 +252,12 @@ export async function listOutbox(
       sentAt: outbox.sentAt,
       meetingId: outbox.meetingId,
       personId: meetings.personId,
+      /** The invitation whose link the body names (a marker, made into the link for the page), when it is of this meeting. */
+      invitationId: invitations.id,
     })
     .from(outbox)
     .leftJoin(meetings, eq(meetings.id, outbox.meetingId))
+    .leftJoin(invitations, and(eq(invitations.id, outbox.invitationId), eq(invitations.meetingId, outbox.meetingId)))
     .where(and(visibleTo(args.scope), filterCondition(args.filter ?? 'all')))
     .orderBy(desc(outbox.id))
     .limit(pageSize + 1)

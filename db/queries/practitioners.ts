@@ -138,11 +138,14 @@ export async function updateAccountDetails(db: Db, userId: string, details: Acco
   return row;
 }
 
-/** Disabling ends access at once: every request reloads the user and refuses a disabled one. */
+/**
+ * Disabling ends access at once: every request reloads the user and refuses a disabled one,
+ * and the session version goes up, so turning access on again revives no session made before.
+ */
 export async function setDisabled(db: Db, userId: string, disabled: boolean, now = new Date()) {
   const [row] = await db
     .update(users)
-    .set({ disabledAt: disabled ? now : null })
+    .set(disabled ? { disabledAt: now, sessionVersion: sql`${users.sessionVersion} + 1` } : { disabledAt: null })
     .where(and(eq(users.id, userId), disabled ? isNull(users.disabledAt) : isNotNull(users.disabledAt)))
     .returning({ id: users.id, disabledAt: users.disabledAt });
   return row;

@@ -28,6 +28,7 @@ describe.each(engines)('sign-in and the session user on %s', (engine) => {
       id: user.id,
       email: 'kim@example.org',
       name: user.name,
+      sessionVersion: 1,
     });
     expect(await verifyCredentials(db, 'kim@example.org', 'wrong horse battery')).toBeNull();
     expect(await verifyCredentials(db, 'nobody@example.org', 'correct horse battery')).toBeNull();

@@ -136,6 +136,16 @@ export const rateLimits = pgTable('rate_limits', {
   hits: integer().notNull(),
 });
 
+/**
+ * Failed sign-ins with growing waits (lib/auth/throttle.ts): per email and address, per email,
+ * per address. Keys hold a digest of the email, never the email.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 export type Meeting = typeof meetings.$inferSelect;
 export type MeetingPractitioner = typeof meetingPractitioners.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;

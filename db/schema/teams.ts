@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { boolean, index, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { discipline, userRole } from './enums';
 
 export const users = pgTable('users', {
@@ -11,8 +11,30 @@ export const users = pgTable('users', {
   discipline: discipline().notNull().default('other'),
   timeZone: text().notNull().default('Europe/London'),
   disabledAt: timestamp({ withTimezone: true }),
+  /**
+   * Every session cookie carries the version it was made under; raising it ends them all at once
+   * (sign out everywhere, a new password, access turned off), and lowering it never happens, so
+   * turning access on again revives none.
+   */
+  sessionVersion: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Sessions signed out one at a time (the cookie's random id), so a copy of the cookie stops
+ * working with it. Kept until the cookie would have expired anyway.
+ */
+export const endedSessions = pgTable(
+  'ended_sessions',
+  {
+    sessionId: uuid().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('ended_sessions_expires_at').on(t.expiresAt)],
+);
 
 export const teams = pgTable('teams', {
   id: uuid().primaryKey().defaultRandom(),

@@ -1,12 +1,15 @@
 import { headers } from 'next/headers';
 
 /**
- * The client address behind any proxy: the first x-forwarded-for entry, else x-real-ip, else
- * 'direct'. The one reader for audit events and per-address rate limits alike.
+ * The client's address for audit events and per-address rate limits. The app's server
+ * (server.mjs) replaces X-Forwarded-For with the one address it worked out from the connection
+ * and TRUSTED_PROXIES, so here it is the header's last entry (the one a proxy of ours would have
+ * added, should the app ever be started another way); 'unknown' when there is none. Nothing else
+ * a client can write (X-Real-IP, earlier entries) is read.
  */
 export function clientAddressOf(requestHeaders: { get(name: string): string | null | undefined }): string {
-  const forwarded = requestHeaders.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || requestHeaders.get('x-real-ip')?.trim() || 'direct';
+  const forwarded = requestHeaders.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return forwarded || 'unknown';
 }
 
 /** Where the current request came from, for audit events and rate limits in pages and actions. */

@@ -18,18 +18,22 @@ export function sessionToken(cookies: CookieReader): string | undefined {
   return undefined;
 }
 
+/** What a session cookie says: whose it is, which session, and the version it was made under. */
+export type SessionClaims = { userId: string; sessionId: string; version: number };
+
 /**
- * The user id in a valid, unexpired session cookie. One decryption, and no new cookie is
+ * The claims in a valid, unexpired session cookie. One decryption, and no new cookie is
  * written (a server component cannot set one anyway), so a request pays only for what it uses.
+ * A cookie without a session id or version (made before sessions could be ended) is no session.
  */
-export async function sessionUserId(cookies: CookieReader): Promise<string | undefined> {
+export async function sessionClaims(cookies: CookieReader): Promise<SessionClaims | undefined> {
   const token = sessionToken(cookies);
   if (!token) return undefined;
   try {
     const payload = await decode({ token, secret: authSecret() });
-    if (!payload?.sub) return undefined;
+    if (!payload?.sub || typeof payload.sid !== 'string' || typeof payload.ver !== 'number') return undefined;
     if (typeof payload.exp === 'number' && payload.exp * 1000 < Date.now()) return undefined;
-    return payload.sub;
+    return { userId: payload.sub, sessionId: payload.sid, version: payload.ver };
   } catch {
     return undefined;
   }

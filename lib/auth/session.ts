@@ -4,18 +4,20 @@ import { cache } from 'react';
 import { getDb } from '@/db/connection';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
 import { can, type Action, type Resource } from './permissions';
-import { sessionUserId } from './session-cookie';
+import { sessionClaims } from './session-cookie';
 
 /**
  * The signed-in user, loaded from the database on every request (once per request), so a
- * disabled user loses access at once. Undefined when signed out or disabled.
+ * disabled user loses access at once. Undefined when signed out, disabled, or when the session
+ * was ended: signed out (a copy of the cookie dies with it), or made before the user's session
+ * version went up (sign out everywhere, a new password, access turned off).
  */
 export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
   // Reading cookies makes every signed-in page per request, never prerendered at build time.
-  const id = await sessionUserId(await cookies());
-  if (!id) return undefined;
-  const user = await findSessionUser(await getDb(), id);
-  if (!user || user.disabledAt) return undefined;
+  const claims = await sessionClaims(await cookies());
+  if (!claims) return undefined;
+  const user = await findSessionUser(await getDb(), claims.userId, claims.sessionId);
+  if (!user || user.disabledAt || user.sessionEnded || user.sessionVersion !== claims.version) return undefined;
   return user;
 });
 

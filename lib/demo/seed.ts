@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { hashToken, invitationLink, tokenFor } from '@/lib/invitations/token';
+import { invitationLinkMarker } from '@/lib/invitations/link-marker';
+import { hashToken, tokenFor } from '@/lib/invitations/token';
 import { placeDescription } from '@/lib/meetings/labels';
 import { localDayKey, longDate, timeOfDay, timeRange, zoneAbbreviation } from '@/lib/time/format';
 
@@ -587,7 +588,7 @@ export async function seedDemoData(
           `Where: ${placeDescription(meeting.locationKind, meeting.locationDetail ?? null)}`,
           '',
           'Please let us know if you can come, with one tap:',
-          invitationLink(invitation.id!),
+          invitationLinkMarker(invitation.id!),
           '',
           'This link is personal to you: please do not share it.',
         ].join('\n'),

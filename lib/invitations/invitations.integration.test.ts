@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
@@ -8,11 +8,15 @@ import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/datab
 import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
 import { formData as form } from '@/db/testing/form-data';
 import { idle, type FormState } from '@/lib/actions/form-state';
+import { readableTeams } from '@/lib/auth/permissions';
 import { deliverDue } from '@/lib/mail/deliver';
+import { outboxForStaff } from '@/lib/mail/outbox-for-staff';
+import { linksIn } from '@/lib/mail/outbox-view';
 import { partOf, startSmtpSink } from '@/lib/mail/testing/smtp-sink';
 import { createMailTransport } from '@/lib/mail/transport';
+import { invitationLinkMarker } from './link-marker';
 import { enqueueDueReminders } from './notify';
-import { hashToken, tokenFor } from './token';
+import { hashToken, invitationLink, tokenFor } from './token';
 
 /** Invitations through the app's own code: booking invites, the public page answers, moves and cancellations notify, reminders once. */
 const session = vi.hoisted(() => ({ user: undefined as SessionUser | undefined, db: undefined as Db | undefined }));
@@ -44,6 +48,14 @@ async function run(action: Promise<FormState>): Promise<{ ok: boolean; state?: F
     if ((error as Error).message.startsWith('redirect:')) return { ok: true };
     throw error;
   }
+}
+
+/** Every outbox row as the database holds it, each column of it, as JSON text with calendar lines unfolded. */
+async function storedOutbox(db: Db): Promise<string> {
+  const result = await db.execute(sql`select row_to_json(o)::text as row from outbox o order by o.id`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { row: string }[];
+  // A calendar file folds its lines at 75 octets (CRLF and a space, written \r\n in JSON): a link may span one.
+  return rows.map((r) => r.row.replace(/\\r\\n[ \t]/g, '')).join('\n');
 }
 
 const context = (token: string) => ({ params: Promise.resolve({ token }) });
@@ -161,12 +173,34 @@ describe.each(engines)('invitations on %s', (engine) => {
     expect(mail.map((m) => m.toAddress).sort()).toEqual(['finn@example.org', 'maria@example.org', 'robin@example.org']);
     const maria = mail.find((m) => m.toAddress === 'maria@example.org')!;
     const mariaInvitation = rows.find((r) => r.invitations.networkMemberId === mum)!.invitations;
-    expect(maria.bodyText).toContain(`/invite/${tokenFor(mariaInvitation.id)}`);
+    // The link's place names the invitation; the link itself is made as the email goes.
+    expect(maria.bodyText).toContain(invitationLinkMarker(mariaInvitation.id));
     // No clinical content, and nobody else's contact details.
     expect(maria.bodyText).not.toMatch(/network meeting|crisis|finn@|robin@/i);
     const event = new ICAL.Component(ICAL.parse(maria.icsAttachment!)).getFirstSubcomponent('vevent')!;
     expect(event.getFirstPropertyValue('summary')).toBe('Network meeting');
     expect(event.getAllProperties('attendee').map((a) => a.getParameter('partstat'))).toEqual(['NEEDS-ACTION']);
+  });
+
+  it('keeps no working link at rest: no column of any stored email holds a token or a link, only the invitation it names', async () => {
+    const rows = await invitationsOf();
+    const stored = await storedOutbox(database.db);
+    expect(stored).toContain('maria@example.org');
+    for (const { invitations: inv } of rows) {
+      expect(stored).toContain(inv.id);
+      expect(stored).not.toContain(tokenFor(inv.id));
+      expect(stored).not.toContain(invitationLink(inv.id));
+    }
+    expect(stored).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it('shows the team’s staff each waiting email with its working link to copy, made as the outbox is shown; other teams see none', async () => {
+    const mariaId = (await invitationsOf()).find((r) => r.invitations.networkMemberId === mum)!.invitations.id;
+    const { rows } = await outboxForStaff(database.db, { scope: readableTeams(insider) });
+    const maria = rows.find((m) => m.toAddress === 'maria@example.org')!;
+    expect(linksIn(maria.bodyText)).toEqual(['https://video.example.org/room-7', invitationLink(mariaId)]);
+    expect(maria.bodyText).not.toContain('{{invitation-link:');
+    expect((await outboxForStaff(database.db, { scope: readableTeams(outsider) })).rows).toEqual([]);
   });
 
   it('delivers the invitations to a real SMTP server, each exactly once, with the link and the calendar file', async () => {
@@ -185,6 +219,29 @@ describe.each(engines)('invitations on %s', (engine) => {
       expect(maria.mail.headers.subject).toMatch(/^Invitation: a meeting on/);
       expect(partOf(maria.mail, 'text/plain')?.body).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
       expect(partOf(maria.mail, 'text/calendar')?.body).toContain('METHOD:REQUEST');
+
+      // The link is made as the message goes: in the text, the button and the calendar file, and it opens Maria's invitation.
+      const mariaId = (await invitationsOf()).find((r) => r.invitations.networkMemberId === mum)!.invitations.id;
+      const link = invitationLink(mariaId);
+      const text = partOf(maria.mail, 'text/plain')!.body;
+      expect(text).toContain(`\r\n${link}\r\n`);
+      expect(partOf(maria.mail, 'text/html')?.body).toContain(`href="${link}"`);
+      const calendar = partOf(maria.mail, 'text/calendar')!.body;
+      expect(calendar.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+      const event = new ICAL.Component(ICAL.parse(calendar)).getFirstSubcomponent('vevent')!;
+      expect(event.getFirstPropertyValue('url')).toBe(link);
+      expect(event.getFirstPropertyValue('description')).toBe(`Your answer and the latest details: ${link}`);
+      const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
+      const opened = await get(token, '10.0.0.7');
+      expect(opened.status).toBe(200);
+      expect(await opened.text()).toContain('Hello Maria');
+
+      // Sent, the stored copies still hold no link.
+      const sent = await database.db.select().from(outbox).where(like(outbox.dedupeKey, 'invitation:%'));
+      expect(sent.map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
+      const stored = await storedOutbox(database.db);
+      expect(stored).not.toContain(token);
+      expect(stored).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
     } finally {
       transport.close();
       await sink.stop();
@@ -361,6 +418,13 @@ describe.each(engines)('invitations on %s', (engine) => {
     for (let i = 0; i < 22; i++) statuses.push((await get('A'.repeat(43), '10.9.9.9')).status);
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
+    // A working link still opens from there: a family behind a busy shared address keeps its invitation.
+    const [working] = await database.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(sql`${invitations.revokedAt} is null and ${invitations.expiresAt} > now()`)
+      .limit(1);
+    expect((await get(tokenFor(working!.id), '10.9.9.9')).status).toBe(200);
     // Another address is not affected.
     expect((await get('A'.repeat(43), '10.9.9.8')).status).toBe(404);
     expect(

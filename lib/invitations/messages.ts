@@ -14,6 +14,7 @@ export type Notice = {
   personGivenName: string;
   teamName: string;
   meeting: MeetingForCalendar;
+  /** The personal link; for the outbox its marker (link-marker.ts), so the stored email holds no working link. */
   link: string;
 };
 

@@ -4,7 +4,7 @@ import { meetingForCalendar } from '@/db/queries/calendar-files';
 import { liveInvitations } from '@/db/queries/invitations';
 import { enqueue, withdrawPending } from '@/db/queries/outbox';
 import { invitations, meetings, networkMembers, outbox, people, teams } from '@/db/schema';
-import { invitationLink } from './token';
+import { invitationLinkMarker } from './link-marker';
 import { noticeEmail, type NoticeKind } from './messages';
 
 /**
@@ -47,7 +47,7 @@ export async function notifyInvitees(
       personGivenName: context.personGivenName,
       teamName: context.teamName,
       meeting,
-      link: invitationLink(invitee.id),
+      link: invitationLinkMarker(invitee.id),
     });
     await enqueue(tx, {
       dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
@@ -111,7 +111,7 @@ export async function enqueueDueReminders(db: Db, now = new Date()): Promise<num
         personGivenName: context.personGivenName,
         teamName: context.teamName,
         meeting,
-        link: invitationLink(invitee.id),
+        link: invitationLinkMarker(invitee.id),
       });
       const result = await enqueue(tx, {
         dedupeKey: `reminder:${invitee.id}:${meeting.sequence}`,

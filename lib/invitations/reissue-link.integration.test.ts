@@ -8,6 +8,7 @@ import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
 import { formData as form } from '@/db/testing/form-data';
 import { idle, type FormState } from '@/lib/actions/form-state';
 import { AppError } from '@/lib/errors/app-error';
+import { invitationLinkMarker } from './link-marker';
 import { reissueLink } from './reissue-link';
 import { tokenFor } from './token';
 
@@ -162,8 +163,9 @@ describe.each(engines)('sending a new link on %s', (engine) => {
       .from(outbox)
       .where(like(outbox.dedupeKey, `invitation:${newId}:%`));
     expect(mail).toMatchObject({ toAddress: 'maria@example.org', invitationId: newId });
-    expect(mail!.bodyText).toContain(`/invite/${tokenFor(newId!)}`);
+    expect(mail!.bodyText).toContain(invitationLinkMarker(newId!));
     expect(mail!.bodyText).not.toContain(tokenFor(old!.id));
+    expect(mail!.bodyText).not.toContain(old!.id);
     const audit = await database.db
       .select()
       .from(auditEvents)

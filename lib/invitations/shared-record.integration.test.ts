@@ -21,6 +21,7 @@ import { makeMeeting, makePerson, makeTeam, makeUser } from '@/db/testing/factor
 import { readerView } from '@/lib/records/reader-view';
 import { DAY_MS, HOUR_MS } from '@/lib/time/units';
 import { createInvitations } from './create-invitations';
+import { invitationLinkMarker } from './link-marker';
 import { openInvitation, postInvitation, renderInvitation } from './public';
 import { reissueLink } from './reissue-link';
 import { noNotesText, notedText, withheldText } from './record-page';
@@ -409,7 +410,7 @@ describe.each(engines)('the notes read from personal links on %s', (engine) => {
       toAddress: 'dana@example.org',
       subject: 'A new link to the notes from your meeting',
     });
-    expect(email!.bodyText).toContain(`/invite/${tokenFor(newId)}`);
+    expect(email!.bodyText).toContain(invitationLinkMarker(newId));
     expect(email!.bodyText).toContain('You can read the notes here');
     expect(email!.bodyText).not.toMatch(/tablets|Robin tries|frightened/);
     const audit = await s.db

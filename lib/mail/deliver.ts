@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer';
 import type { Db } from '@/db/client';
 import { claimDue, failAbandoned, markFailed, markSent, releaseClaim, type ClaimedMessage } from '@/db/queries/outbox';
+import { fillInvitationLinks, hasInvitationLinkMarker } from '@/lib/invitations/link-marker';
 import { log } from '@/lib/log/logger';
 import { afterFailure, MAX_ATTEMPTS } from './backoff';
-import { describeSendError } from './send-error';
+import { describeSendError, type SendFailure } from './send-error';
 import type { MailTransport } from './transport';
 
 export type DeliveryOptions = {
@@ -35,29 +36,46 @@ export function calendarMethod(ics: string): string {
   return /^METHOD:([A-Za-z-]+)\s*$/m.exec(ics)?.[1]?.toUpperCase() ?? 'PUBLISH';
 }
 
+/** A stored message whose personal link cannot be made: a fault of the app, which no retry mends. */
+class LinkNotMade extends Error {}
+
 /**
- * The email for an outbox row. Its Message-ID is fixed by the row, so the rare duplicate (see
- * deliverDue) carries the same ID, which mail systems use to recognise a repeat.
+ * The email for an outbox row, with the invitee's personal link made now: the row holds only a
+ * marker naming the invitation (lib/invitations/link-marker.ts). Its Message-ID is fixed by the
+ * row, so the rare duplicate (see deliverDue) carries the same ID, which mail systems use to
+ * recognise a repeat.
  */
 export function mailFor(message: ClaimedMessage, idDomain = 'localhost'): SendMailOptions {
-  const method = message.icsAttachment ? calendarMethod(message.icsAttachment) : undefined;
+  const text = fillInvitationLinks(message.bodyText, message.invitationId, 'text');
+  const html = message.bodyHtml ? fillInvitationLinks(message.bodyHtml, message.invitationId, 'html') : null;
+  const ics = message.icsAttachment
+    ? fillInvitationLinks(message.icsAttachment, message.invitationId, 'calendar')
+    : null;
+  if ([text, html, ics].some((part) => part !== null && hasInvitationLinkMarker(part))) {
+    throw new LinkNotMade('The personal link in this message could not be made, so it was not sent.');
+  }
+  const method = ics ? calendarMethod(ics) : undefined;
   return {
     to: message.toAddress,
     subject: message.subject,
-    text: message.bodyText,
-    ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
+    text,
+    ...(html ? { html } : {}),
     messageId: `<outbox-${message.id}.${message.createdAt.getTime().toString(36)}@${idDomain}>`,
-    attachments: message.icsAttachment
+    attachments: ics
       ? [
           {
             filename: method === 'CANCEL' ? 'cancelled.ics' : 'invitation.ics',
-            content: message.icsAttachment,
+            content: ics,
             contentType: `text/calendar; charset=utf-8; method=${method}`,
             contentTransferEncoding: 'base64',
           },
         ]
       : [],
   };
+}
+
+function failureOf(error: unknown): SendFailure {
+  return error instanceof LinkNotMade ? { text: error.message, permanent: true } : describeSendError(error);
 }
 
 /**
@@ -120,7 +138,7 @@ async function deliverOne(
       throw Object.assign(new Error('The mail server did not accept the recipient'), { code: 'EENVELOPE' });
     }
   } catch (error) {
-    const failure = describeSendError(error);
+    const failure = failureOf(error);
     const outcome = await markFailed(
       db,
       message,

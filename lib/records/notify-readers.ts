@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { liveInvitations } from '@/db/queries/invitations';
 import { enqueue } from '@/db/queries/outbox';
-import { invitationLink } from '@/lib/invitations/token';
+import { invitationLinkMarker } from '@/lib/invitations/link-marker';
 import { notesReadyEmail } from './notes-ready-email';
 import { wouldRead } from './reader-view';
 
@@ -15,7 +15,7 @@ export async function notifyReaders(tx: Db, meetingId: string, version: number):
     if (!invitee.email || !(await wouldRead(tx, invitee.id))) continue;
     const email = notesReadyEmail({
       givenName: invitee.givenName,
-      link: invitationLink(invitee.id),
+      link: invitationLinkMarker(invitee.id),
       notice: version > 1 ? 'amended' : 'ready',
     });
     const queued = await enqueue(tx, {
@@ -41,7 +41,7 @@ export async function sendNotesLink(tx: Db, meetingId: string, invitationId: str
   if (!invitee?.email) return false;
   const email = notesReadyEmail({
     givenName: invitee.givenName,
-    link: invitationLink(invitee.id),
+    link: invitationLinkMarker(invitee.id),
     notice: (await wouldRead(tx, invitee.id)) ? 'new link' : 'new link, notes to come',
   });
   const queued = await enqueue(tx, {

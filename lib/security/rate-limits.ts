@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
 import {
   clearRateLimit,
@@ -15,7 +14,8 @@ export type RateLimit = { key: string; limit: number; windowSeconds: number };
 /**
  * Every rate limit in the app, with its key. The counts live in PostgreSQL, so all instances
  * agree. The public links all carry 256-bit secrets, so guessing them is hopeless anyway; the
- * per-address limits only keep refusing cheap. The sign-in limits are what stop password guessing.
+ * per-address limits only keep refusing cheap. Password guessing has throttles of its own, with
+ * growing waits (lib/auth/sign-in.ts).
  */
 export const limits = {
   /** Invitation links that do not work, per client address. */
@@ -29,21 +29,6 @@ export const limits = {
     key: `invite:${invitationId}`,
     limit: 60,
     windowSeconds: MINUTE_S,
-  }),
-  /**
-   * Failed sign-ins for one email, whether or not it has an account, so the limit reveals
-   * nothing. The email is kept only as a digest: the table holds no typed addresses.
-   */
-  signInFailuresForEmail: (email: string): RateLimit => ({
-    key: `sign-in-email:${createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex')}`,
-    limit: 10,
-    windowSeconds: 15 * MINUTE_S,
-  }),
-  /** Failed sign-ins from one client address, whatever the email: a team behind one office address stays well under it. */
-  signInFailuresFromAddress: (address: string): RateLimit => ({
-    key: `sign-in-address:${address}`,
-    limit: 50,
-    windowSeconds: 15 * MINUTE_S,
   }),
   /** Set-password (welcome) links that do not work, per client address. */
   welcomeMisses: (address: string): RateLimit => ({
@@ -73,9 +58,12 @@ export type SecretLinkLookup<T> = { status: 'found'; found: T } | { status: 'dea
 /**
  * Opens a secret link (an invitation, a set-password link): `lookup` finds what the link is
  * for, or undefined when it does not work. Links that do not work are counted against
- * `misses`; once an address is past it, every link from there is refused, working or not.
- * The count is read alongside the lookup (one wait instead of two), and the lookup's answer is
- * not used when the address is over.
+ * `misses`; once an address is past it, links from there that do not work are answered "too
+ * many tries" without counting further. A working link always opens, however many misses its
+ * address has had: a family behind one busy address (a hospital's guest network, a mobile
+ * carrier's) must not lose its own invitation to someone else's typing, and the 256-bit links
+ * cannot be guessed, so the limit only keeps the refusing cheap. The count is read alongside the
+ * lookup (one wait instead of two).
  */
 export async function openSecretLink<T>(
   db: Db,
@@ -84,12 +72,10 @@ export async function openSecretLink<T>(
   now = new Date(),
 ): Promise<SecretLinkLookup<T>> {
   const [over, found] = await Promise.all([isOverLimit(db, misses, now), lookup]);
+  if (found !== undefined) return { status: 'found', found };
   if (over) return { status: 'too-many' };
-  if (found === undefined) {
-    await countHit(db, misses, now);
-    return { status: 'dead' };
-  }
-  return { status: 'found', found };
+  await countHit(db, misses, now);
+  return { status: 'dead' };
 }
 
 /** Counts one hit; `allowed` is false once the count is past the limit. */

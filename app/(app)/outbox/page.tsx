@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { ButtonForm } from '@/components/ui/button-form';
 import { OutboxMessageCard } from '@/components/outbox/outbox-message';
 import { getDb } from '@/db/connection';
-import { listOutbox, outboxCounts } from '@/db/queries/outbox';
+import { outboxCounts } from '@/db/queries/outbox';
 import { readableTeams } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { describeMailServer, mailConfig } from '@/lib/mail/config';
+import { outboxForStaff } from '@/lib/mail/outbox-for-staff';
 import { outboxHref, outboxQuery } from '@/lib/mail/outbox-query';
 import { retryAllFailedAction, retryMessageAction } from './actions';
 
@@ -20,7 +21,7 @@ export default async function OutboxPage({ searchParams }: PageProps<'/outbox'>)
   const scope = readableTeams(user);
   const db = await getDb();
   const [{ rows, hasMore }, counts] = await Promise.all([
-    listOutbox(db, { scope, filter: query.show, page: query.page, pageSize: PAGE_SIZE }),
+    outboxForStaff(db, { scope, filter: query.show, page: query.page, pageSize: PAGE_SIZE }),
     outboxCounts(db, scope),
   ]);
   const config = mailConfig();

@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { currentUser } from '@/lib/auth/session';
-import { TOO_MANY_SIGN_IN_ATTEMPTS } from '@/lib/auth/sign-in';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -16,7 +15,12 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
       <div className="auth-card">
         <h1>Sign in</h1>
         <p className="lead">Network meetings for your Open Dialogue team.</p>
-        <SignInForm callbackUrl={callbackUrl} throttledMessage={TOO_MANY_SIGN_IN_ATTEMPTS} />
+        {params.signedOut === 'everywhere' ? (
+          <p className="alert alert-success" role="status">
+            You are signed out on every device. Sign in again here.
+          </p>
+        ) : null}
+        <SignInForm callbackUrl={callbackUrl} />
       </div>
     </main>
   );

@@ -28,6 +28,7 @@ import {
 } from '@/lib/admin/practitioner-input';
 import { publicUrl } from '@/lib/admin/public-url';
 import { requestOrigin } from '@/lib/audit/origin';
+import { revokeCalendarFeed } from '@/db/queries/calendar-files';
 import { hashPassword } from '@/lib/auth/password';
 import { assertCan } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -180,6 +181,9 @@ export const setAccessAction = validatedAction(
     const name = await db.transaction(async (tx) => {
       const practitioner = await practitionerOrNotFound(tx, userId);
       const changed = await setDisabled(tx, userId, access === 'disable');
+      // Its sessions ended with the version; its calendar address ends too, so turning access
+      // on again brings back neither (a new address can be made then).
+      if (changed && access === 'disable') await revokeCalendarFeed(tx, userId, { actorId: user.id, origin });
       if (changed) {
         await recordAudit(tx, {
           actorId: user.id,

@@ -8,8 +8,8 @@ import { setPasswordInput } from '@/lib/admin/set-password-input';
 import { openWelcomeLink, TOO_MANY_DEAD_WELCOME_LINKS } from '@/lib/admin/welcome-link';
 import { requestOrigin } from '@/lib/audit/origin';
 import { hashPassword } from '@/lib/auth/password';
+import { forgetSignInFailures } from '@/lib/auth/sign-in';
 import { AppError } from '@/lib/errors/app-error';
-import { clearLimit, limits } from '@/lib/security/rate-limits';
 
 /** Public: the one-time link is the only credential, and it is checked here. */
 export const setPasswordAction = validatedPublicAction(
@@ -29,7 +29,7 @@ export const setPasswordAction = validatedPublicAction(
       if (!redeemed) return undefined;
       // A new password ends the wait for failed sign-ins with the old one (the throttled message
       // tells people to ask their administrator for exactly this).
-      await clearLimit(tx, limits.signInFailuresForEmail(redeemed.email));
+      await forgetSignInFailures(tx, redeemed.email);
       await recordAudit(tx, {
         actorId: redeemed.id,
         teamId: null,
