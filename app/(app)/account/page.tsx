@@ -38,7 +38,12 @@ export default async function AccountPage() {
           If you left yourself signed in on a shared computer, or lost a phone you use for this, sign out everywhere.
           Every device that is signed in as you, this one too, will need your password again.
         </p>
-        <ButtonForm action={signOutEverywhereAction} fields={{}} label="Sign out everywhere" pendingText="Signing out…" />
+        <ButtonForm
+          action={signOutEverywhereAction}
+          fields={{}}
+          label="Sign out everywhere"
+          pendingText="Signing out…"
+        />
         <p className="muted">
           Your <Link href="/calendar/feed">calendar address</Link> keeps working: turn it off there if the device that
           subscribed to it is gone.
