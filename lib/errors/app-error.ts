@@ -79,6 +79,14 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
       }
       return new AppError('slot_taken', undefined, { cause: error });
     case '23505':
+      if (state.constraint === 'record_signatures_one_signer')
+        return new AppError(
+          'conflict',
+          'The record has just been signed by someone else: reload to read it as signed.',
+          {
+            cause: error,
+          },
+        );
       return new AppError('conflict', undefined, { cause: error });
     case 'AO001':
       return new AppError('append_only', undefined, { cause: error });
