@@ -39,6 +39,22 @@ export async function topQueries(sql: postgres.Sql, limit = 5): Promise<QuerySta
     limit ${limit}`;
 }
 
+/**
+ * Every statement the app sent during a scenario, transaction control and `set` included (each is
+ * a round trip); only the bench's own and postgres.js's type lookups on a new connection are left
+ * out. Divide by the requests sent (warm-up included), as pg_stat_statements was reset before them.
+ */
+export async function statementCount(sql: postgres.Sql): Promise<{ statements: number; transactionControl: number }> {
+  const [row] = await sql<{ statements: number; transactionControl: number }[]>`
+    select coalesce(sum(calls), 0)::int as statements,
+      coalesce(sum(calls) filter (where query ~* '^\s*(begin|commit|rollback|savepoint|release)'), 0)::int
+        as "transactionControl"
+    from pg_stat_statements
+    where dbid = (select oid from pg_database where datname = current_database())
+      and query !~* 'pg_stat_statements|pg_catalog\.'`;
+  return row ?? { statements: 0, transactionControl: 0 };
+}
+
 export function queryStatsLines(stats: QueryStat[], requests: number): string[] {
   return stats.map(
     (s) =>

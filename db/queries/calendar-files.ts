@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { MeetingForCalendar } from '@/lib/calendar/meeting-event';
 import type { Db } from '../client';
 import { calendarFeeds, meetingPractitioners, meetings, teamMembers, users } from '../schema';
-import { recordAudit } from './audit';
 import { DAY_MS } from '@/lib/time/units';
 
 /** A generous cap: six months of a busy practitioner's meetings is a few hundred. */
@@ -133,60 +132,29 @@ export async function activeCalendarFeed(db: Db, userId: string): Promise<{ id: 
 }
 
 /**
- * A new feed for the user, revoking any earlier one in the same transaction. The user's row is
- * locked first, so two requests at once still leave exactly one feed active.
+ * A new feed for the user, revoking any earlier one. The user's row is locked first, so two
+ * requests at once (each in its own transaction) still leave exactly one feed active.
  */
-export async function createCalendarFeed(
+export async function insertCalendarFeed(
   db: Db,
   userId: string,
   tokenHash: string,
-  actor: { actorId: string; origin: string },
 ): Promise<{ id: string; createdAt: Date; replaced: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
-    const revoked = await tx
-      .update(calendarFeeds)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-      .returning({ id: calendarFeeds.id });
-    const [row] = await tx
-      .insert(calendarFeeds)
-      .values({ userId, tokenHash })
-      .returning({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt });
-    const replaced = revoked.length > 0;
-    await recordAudit(tx, {
-      ...actor,
-      teamId: null,
-      action: 'update',
-      entity: 'user',
-      entityId: userId,
-      detail: { calendarFeed: replaced ? 'replaced' : 'created' },
-    });
-    return { id: row!.id, createdAt: row!.createdAt, replaced };
-  });
+  await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+  const replaced = (await revokeCalendarFeeds(db, userId)) > 0;
+  const [row] = await db
+    .insert(calendarFeeds)
+    .values({ userId, tokenHash })
+    .returning({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt });
+  return { id: row!.id, createdAt: row!.createdAt, replaced };
 }
 
-/** Turns the user's feed off; false when there was none. */
-export async function revokeCalendarFeed(
-  db: Db,
-  userId: string,
-  actor: { actorId: string; origin: string },
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const revoked = await tx
-      .update(calendarFeeds)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-      .returning({ id: calendarFeeds.id });
-    if (revoked.length === 0) return false;
-    await recordAudit(tx, {
-      ...actor,
-      teamId: null,
-      action: 'update',
-      entity: 'user',
-      entityId: userId,
-      detail: { calendarFeed: 'revoked' },
-    });
-    return true;
-  });
+/** Turns off the user's active feeds; how many there were (none, or one). */
+export async function revokeCalendarFeeds(db: Db, userId: string): Promise<number> {
+  const revoked = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
+    .returning({ id: calendarFeeds.id });
+  return revoked.length;
 }

@@ -1,12 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { AppError } from '@/lib/errors/app-error';
 import type { AssignmentInput } from '@/lib/people/core-team-input';
 import type { Db } from '../client';
 import { coreTeamAssignments, teamMembers, users } from '../schema';
-import { recordAudit } from './audit';
-
-type Actor = { actorId: string; origin: string };
-type PersonRef = { id: string; teamId: string };
 
 /** Every assignment, current and past, with who and what discipline. */
 export async function coreTeamHistory(db: Db, personId: string) {
@@ -42,88 +37,59 @@ export async function teamPractitioners(db: Db, teamId: string) {
     .orderBy(asc(users.name));
 }
 
-export async function assignToCoreTeam(db: Db, person: PersonRef, input: AssignmentInput, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const member = await tx
-      .select({ name: users.name })
-      .from(teamMembers)
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(and(eq(teamMembers.teamId, person.teamId), eq(teamMembers.userId, input.userId), isNull(users.disabledAt)))
-      .limit(1);
-    if (!member[0])
-      throw new AppError('invalid_input', 'Choose a practitioner from this team.', {
-        fieldErrors: { userId: ['Choose a practitioner from the team'] },
-      });
-    const overlapping = await tx
-      .select({ id: coreTeamAssignments.id })
-      .from(coreTeamAssignments)
-      .where(
-        and(
-          eq(coreTeamAssignments.personId, person.id),
-          eq(coreTeamAssignments.userId, input.userId),
-          sql`${coreTeamAssignments.startsOn} <= coalesce(${input.endsOn}::date, 'infinity'::date)`,
-          sql`coalesce(${coreTeamAssignments.endsOn}, 'infinity'::date) >= ${input.startsOn}::date`,
-        ),
-      )
-      .limit(1);
-    if (overlapping[0]) {
-      throw new AppError('invalid_input', `${member[0].name} is already on the core team for some of those dates.`, {
-        fieldErrors: { userId: [`${member[0].name} is already on the core team for some of those dates`] },
-      });
-    }
-    const [row] = await tx
-      .insert(coreTeamAssignments)
-      .values({
-        personId: person.id,
-        userId: input.userId,
-        role: input.role,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-      })
-      .returning({ id: coreTeamAssignments.id });
-    await recordAudit(tx, {
-      actorId: actor.actorId,
-      teamId: person.teamId,
-      action: 'assign',
-      entity: 'person',
-      entityId: person.id,
-      origin: actor.origin,
-      detail: { assignmentId: row!.id, userId: input.userId, role: input.role },
-    });
-  });
+/** The name of the team's practitioner who may join a core team (not disabled), if they are one. */
+export async function assignablePractitioner(db: Db, teamId: string, userId: string) {
+  const [member] = await db
+    .select({ name: users.name })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId), isNull(users.disabledAt)))
+    .limit(1);
+  return member;
 }
 
-export async function endCoreTeamAssignment(
+/** Whether this practitioner is already on the person's core team for any of these dates. */
+export async function overlapsAssignment(
   db: Db,
-  person: PersonRef,
-  assignmentId: string,
-  endsOn: string,
-  actor: Actor,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ startsOn: coreTeamAssignments.startsOn })
-      .from(coreTeamAssignments)
-      .where(and(eq(coreTeamAssignments.id, assignmentId), eq(coreTeamAssignments.personId, person.id)))
-      .limit(1);
-    if (!current) throw new AppError('not_found');
-    if (endsOn < current.startsOn) {
-      throw new AppError('invalid_input', 'The last day cannot be before they joined.', {
-        fieldErrors: { endsOn: ['The last day cannot be before they joined'] },
-      });
-    }
-    await tx
-      .update(coreTeamAssignments)
-      .set({ endsOn })
-      .where(and(eq(coreTeamAssignments.id, assignmentId), eq(coreTeamAssignments.personId, person.id)));
-    await recordAudit(tx, {
-      actorId: actor.actorId,
-      teamId: person.teamId,
-      action: 'end-assignment',
-      entity: 'person',
-      entityId: person.id,
-      origin: actor.origin,
-      detail: { assignmentId, endsOn },
-    });
-  });
+  personId: string,
+  dates: Pick<AssignmentInput, 'userId' | 'startsOn' | 'endsOn'>,
+): Promise<boolean> {
+  const overlapping = await db
+    .select({ id: coreTeamAssignments.id })
+    .from(coreTeamAssignments)
+    .where(
+      and(
+        eq(coreTeamAssignments.personId, personId),
+        eq(coreTeamAssignments.userId, dates.userId),
+        sql`${coreTeamAssignments.startsOn} <= coalesce(${dates.endsOn}::date, 'infinity'::date)`,
+        sql`coalesce(${coreTeamAssignments.endsOn}, 'infinity'::date) >= ${dates.startsOn}::date`,
+      ),
+    )
+    .limit(1);
+  return overlapping.length > 0;
+}
+
+export async function insertCoreTeamAssignment(db: Db, personId: string, input: AssignmentInput): Promise<string> {
+  const [row] = await db
+    .insert(coreTeamAssignments)
+    .values({ personId, userId: input.userId, role: input.role, startsOn: input.startsOn, endsOn: input.endsOn })
+    .returning({ id: coreTeamAssignments.id });
+  return row!.id;
+}
+
+/** One assignment of the person's core team, or undefined (another person's is not theirs). */
+export async function coreTeamAssignment(db: Db, personId: string, assignmentId: string) {
+  const [row] = await db
+    .select({ startsOn: coreTeamAssignments.startsOn })
+    .from(coreTeamAssignments)
+    .where(and(eq(coreTeamAssignments.id, assignmentId), eq(coreTeamAssignments.personId, personId)))
+    .limit(1);
+  return row;
+}
+
+export async function setAssignmentEnd(db: Db, personId: string, assignmentId: string, endsOn: string): Promise<void> {
+  await db
+    .update(coreTeamAssignments)
+    .set({ endsOn })
+    .where(and(eq(coreTeamAssignments.id, assignmentId), eq(coreTeamAssignments.personId, personId)));
 }

@@ -35,14 +35,6 @@ export async function inviteOptions(db: Db, personId: string) {
   return { person: person!, members };
 }
 
-/** Who already holds a live (not turned off) invitation to a meeting. */
-export async function liveInvitees(tx: Db, meetingId: string) {
-  return tx
-    .select({ personId: invitations.personId, memberId: invitations.networkMemberId })
-    .from(invitations)
-    .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
-}
-
 /**
  * Of these network members, those of this person who are in the network and may be invited,
  * held (FOR SHARE) until the transaction ends: a withdrawal of consent at the same moment waits
@@ -113,23 +105,6 @@ export async function invitationOfMeeting(db: Db, meetingId: string, invitationI
     .where(and(eq(invitations.id, invitationId), eq(invitations.meetingId, meetingId)))
     .limit(1);
   return row;
-}
-
-/** Whether this invitee (the person, or one network member) has a link to the meeting that still works. */
-export async function hasLiveInvitation(
-  db: Db,
-  meetingId: string,
-  invitee: { personId: string | null; networkMemberId: string | null },
-): Promise<boolean> {
-  const who = invitee.networkMemberId
-    ? eq(invitations.networkMemberId, invitee.networkMemberId)
-    : isNotNull(invitations.personId);
-  const rows = await db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(and(eq(invitations.meetingId, meetingId), who, isNull(invitations.revokedAt)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** Who is invited to a meeting, with their answers, for the team. Contact details only here, never on public pages. */
@@ -397,13 +372,17 @@ export async function meetingsAwaitingAnswers(
     .limit(limit);
 }
 
-/** Invitations of a meeting still in force, with where to send notices. */
+/**
+ * Invitations of a meeting still in force (not turned off), with whom each is for and where to
+ * send notices: one per invitee at most.
+ */
 export async function liveInvitations(db: Db, meetingId: string) {
   return db
     .select({
       id: invitations.id,
       response: invitations.response,
       isPerson: sql<boolean>`${invitations.personId} is not null`,
+      networkMemberId: invitations.networkMemberId,
       givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
       email: sql<
         string | null

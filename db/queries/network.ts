@@ -2,9 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { NetworkMemberInput } from '@/lib/people/network-member-input';
 import type { Db } from '../client';
 import { consentChanges, networkMembers, users } from '../schema';
-import { recordAudit } from './audit';
 
-type Actor = { actorId: string; origin: string };
 type PersonRef = { id: string; teamId: string };
 
 const memberColumns = {
@@ -73,102 +71,71 @@ function values(input: NetworkMemberInput) {
   };
 }
 
-export async function addNetworkMember(
+/** A new member of the person's network, with their consent as the first line of its history. */
+export async function insertNetworkMember(
   db: Db,
-  person: PersonRef,
+  personId: string,
   input: NetworkMemberInput,
-  actor: Actor,
+  changedBy: string,
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(networkMembers)
-      .values({ personId: person.id, ...values(input) })
-      .returning({ id: networkMembers.id });
-    await tx.insert(consentChanges).values({
-      networkMemberId: row!.id,
-      mayBeInvited: input.mayBeInvited,
-      maySeeSharedRecords: input.maySeeSharedRecords,
-      changedBy: actor.actorId,
-    });
-    await recordAudit(tx, {
-      actorId: actor.actorId,
-      teamId: person.teamId,
-      action: 'create',
-      entity: 'person',
-      entityId: person.id,
-      origin: actor.origin,
-      detail: { networkMemberId: row!.id },
-    });
-    return row!.id;
+  const [row] = await db
+    .insert(networkMembers)
+    .values({ personId, ...values(input) })
+    .returning({ id: networkMembers.id });
+  await db.insert(consentChanges).values({
+    networkMemberId: row!.id,
+    mayBeInvited: input.mayBeInvited,
+    maySeeSharedRecords: input.maySeeSharedRecords,
+    changedBy,
   });
+  return row!.id;
 }
 
-/** Saves the member; a change of consent is also kept, time-stamped, in the history. */
+/**
+ * Saves the member (locked first, so two saves at once keep the history true); a change of
+ * consent is also kept, time-stamped, in the history. Undefined when the person has no such member.
+ */
 export async function updateNetworkMember(
   db: Db,
   person: PersonRef,
   memberId: string,
   input: NetworkMemberInput,
-  actor: Actor,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ mayBeInvited: networkMembers.mayBeInvited, maySeeSharedRecords: networkMembers.maySeeSharedRecords })
-      .from(networkMembers)
-      .where(and(eq(networkMembers.id, memberId), eq(networkMembers.personId, person.id)))
-      .for('update');
-    if (!before) return false;
-    await tx
-      .update(networkMembers)
-      .set({ ...values(input), updatedAt: new Date() })
-      .where(and(eq(networkMembers.id, memberId), eq(networkMembers.personId, person.id)));
-    const consentChanged =
-      before.mayBeInvited !== input.mayBeInvited || before.maySeeSharedRecords !== input.maySeeSharedRecords;
-    if (consentChanged) {
-      await tx.insert(consentChanges).values({
-        networkMemberId: memberId,
-        mayBeInvited: input.mayBeInvited,
-        maySeeSharedRecords: input.maySeeSharedRecords,
-        changedBy: actor.actorId,
-      });
-    }
-    await recordAudit(tx, {
-      actorId: actor.actorId,
-      teamId: person.teamId,
-      action: consentChanged ? 'consent-change' : 'update',
-      entity: 'person',
-      entityId: person.id,
-      origin: actor.origin,
-      detail: { networkMemberId: memberId },
+  changedBy: string,
+): Promise<{ consentChanged: boolean } | undefined> {
+  const [before] = await db
+    .select({ mayBeInvited: networkMembers.mayBeInvited, maySeeSharedRecords: networkMembers.maySeeSharedRecords })
+    .from(networkMembers)
+    .where(and(eq(networkMembers.id, memberId), eq(networkMembers.personId, person.id)))
+    .for('update');
+  if (!before) return undefined;
+  await db
+    .update(networkMembers)
+    .set({ ...values(input), updatedAt: new Date() })
+    .where(and(eq(networkMembers.id, memberId), eq(networkMembers.personId, person.id)));
+  const consentChanged =
+    before.mayBeInvited !== input.mayBeInvited || before.maySeeSharedRecords !== input.maySeeSharedRecords;
+  if (consentChanged) {
+    await db.insert(consentChanges).values({
+      networkMemberId: memberId,
+      mayBeInvited: input.mayBeInvited,
+      maySeeSharedRecords: input.maySeeSharedRecords,
+      changedBy,
     });
-    return true;
-  });
+  }
+  return { consentChanged };
 }
 
-/** Members are never deleted: they leave the network and can come back. */
+/** Members are never deleted: they leave the network and can come back. False when there is no such member. */
 export async function setNetworkMemberActive(
   db: Db,
   person: PersonRef,
   memberId: string,
   active: boolean,
-  actor: Actor,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const changed = await tx
-      .update(networkMembers)
-      .set({ active, updatedAt: new Date() })
-      .where(and(eq(networkMembers.id, memberId), eq(networkMembers.personId, person.id)))
-      .returning({ id: networkMembers.id });
-    if (changed.length === 0) return false;
-    await recordAudit(tx, {
-      actorId: actor.actorId,
-      teamId: person.teamId,
-      action: active ? 'reactivate' : 'deactivate',
-      entity: 'person',
-      entityId: person.id,
-      origin: actor.origin,
-      detail: { networkMemberId: memberId },
-    });
-    return true;
-  });
+  const changed = await db
+    .update(networkMembers)
+    .set({ active, updatedAt: new Date() })
+    .where(and(eq(networkMembers.id, memberId), eq(networkMembers.personId, person.id)))
+    .returning({ id: networkMembers.id });
+  return changed.length > 0;
 }

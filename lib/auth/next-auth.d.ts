@@ -15,5 +15,7 @@ declare module 'next-auth/jwt' {
     sid?: string;
     /** The user's session version when the session was made. */
     ver?: number;
+    /** When the session signed in (seconds since 1970): it ends 12 hours after, however used. */
+    sin?: number;
   }
 }

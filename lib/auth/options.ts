@@ -7,7 +7,9 @@ import { endSession } from '@/db/queries/users';
 import { clientAddressOf } from '@/lib/audit/origin';
 import { authSecret } from '@/lib/env';
 import { toAppError } from '@/lib/errors/app-error';
+import { log } from '@/lib/log/logger';
 import { cookieValue, KNOWN_DEVICE_COOKIE, knowsAccount } from './known-device';
+import { claimsInTime, liveSessionUser, SESSION_SECONDS } from './live-session';
 import { attemptSignIn } from './sign-in';
 import { SIGN_IN_ERRORS } from './sign-in-errors';
 
@@ -16,8 +18,13 @@ const credentials = z.object({
   password: z.string().min(1).max(1024),
 });
 
-/** How long a session lasts without signing in again. */
-export const SESSION_SECONDS = 12 * 60 * 60;
+/** Thrown for a session that has ended; next-auth then clears its cookie. Not an error of ours. */
+class SessionEnded extends Error {
+  constructor() {
+    super('The session has ended');
+    this.name = 'SessionEnded';
+  }
+}
 
 /** next-auth hands `authorize` the request's headers as a plain object. */
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
@@ -68,6 +75,17 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    logger: {
+      error(code, metadata) {
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        if (error instanceof SessionEnded) return;
+        log.error('next-auth error', { code, error: error instanceof Error ? error.message : String(error) });
+      },
+      warn(code) {
+        log.warn('next-auth warning', { code });
+      },
+      debug() {},
+    },
     events: {
       // Signing out ends this session for good, not only its cookie in this browser.
       async signOut({ token }) {
@@ -79,12 +97,18 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.sid = randomUUID();
           token.ver = user.sessionVersion;
+          token.sin = Math.floor(Date.now() / 1000);
+          return token;
         }
+        // next-auth's own /api/auth/session checks the session as every page does, and an ended
+        // one gets its cookie cleared (next-auth clears it when this throws) instead of renewed.
+        const claims = { userId: token.sub, sessionId: token.sid, version: token.ver, signedInAt: token.sin };
+        if (!claimsInTime(claims) || !(await liveSessionUser(await getDb(), claims))) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {

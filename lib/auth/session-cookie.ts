@@ -1,5 +1,6 @@
 import { decode } from 'next-auth/jwt';
 import { authSecret } from '@/lib/env';
+import { claimsInTime, type SessionClaims } from './live-session';
 
 /** next-auth's session cookie: the secure name on https, the plain one on http. */
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
@@ -18,22 +19,20 @@ export function sessionToken(cookies: CookieReader): string | undefined {
   return undefined;
 }
 
-/** What a session cookie says: whose it is, which session, and the version it was made under. */
-export type SessionClaims = { userId: string; sessionId: string; version: number };
-
 /**
  * The claims in a valid, unexpired session cookie. One decryption, and no new cookie is
  * written (a server component cannot set one anyway), so a request pays only for what it uses.
- * A cookie without a session id or version (made before sessions could be ended) is no session.
+ * A cookie without a session id, version or sign-in time (made before sessions could be ended),
+ * or signed in more than 12 hours ago, is no session.
  */
 export async function sessionClaims(cookies: CookieReader): Promise<SessionClaims | undefined> {
   const token = sessionToken(cookies);
   if (!token) return undefined;
   try {
     const payload = await decode({ token, secret: authSecret() });
-    if (!payload?.sub || typeof payload.sid !== 'string' || typeof payload.ver !== 'number') return undefined;
-    if (typeof payload.exp === 'number' && payload.exp * 1000 < Date.now()) return undefined;
-    return { userId: payload.sub, sessionId: payload.sid, version: payload.ver };
+    if (!payload || (typeof payload.exp === 'number' && payload.exp * 1000 < Date.now())) return undefined;
+    const claims = { userId: payload.sub, sessionId: payload.sid, version: payload.ver, signedInAt: payload.sin };
+    return claimsInTime(claims) ? claims : undefined;
   } catch {
     return undefined;
   }

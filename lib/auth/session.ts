@@ -2,7 +2,8 @@ import { notFound, redirect } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/connection';
-import { findSessionUser, type SessionUser } from '@/db/queries/users';
+import type { SessionUser } from '@/db/queries/users';
+import { liveSessionUser } from './live-session';
 import { can, type Action, type Resource } from './permissions';
 import { sessionClaims } from './session-cookie';
 
@@ -16,9 +17,7 @@ export const currentUser = cache(async (): Promise<SessionUser | undefined> => {
   // Reading cookies makes every signed-in page per request, never prerendered at build time.
   const claims = await sessionClaims(await cookies());
   if (!claims) return undefined;
-  const user = await findSessionUser(await getDb(), claims.userId, claims.sessionId);
-  if (!user || user.disabledAt || user.sessionEnded || user.sessionVersion !== claims.version) return undefined;
-  return user;
+  return liveSessionUser(await getDb(), claims);
 });
 
 /** For pages: the user, or a redirect to sign-in. */

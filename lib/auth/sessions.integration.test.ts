@@ -5,7 +5,6 @@ import { setAccessAction } from '@/app/(app)/admin/practitioners/actions';
 import { signOutEverywhereAction } from '@/app/(app)/account/actions';
 import * as GET_FEED from '@/app/api/calendar-feeds/[token]/route';
 import type { Db } from '@/db/client';
-import { createCalendarFeed } from '@/db/queries/calendar-files';
 import { insertInvite, redeemInvite } from '@/db/queries/invites';
 import { auditEvents, users } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
@@ -13,7 +12,8 @@ import { makeTeam, makeUser } from '@/db/testing/factories';
 import { formData } from '@/db/testing/form-data';
 import { idle } from '@/lib/actions/form-state';
 import { hashInviteToken, inviteExpiry, newInviteToken } from '@/lib/admin/invite-token';
-import { feedPath, hashFeedToken, newFeedToken } from '@/lib/calendar/feed-token';
+import { createCalendarFeed } from '@/lib/calendar/create-feed';
+import { feedPath } from '@/lib/calendar/feed-token';
 import { authSecret } from '@/lib/env';
 import { authOptions } from './options';
 import { currentUser } from './session';
@@ -131,8 +131,10 @@ describe.each(engines)('ending sessions on %s', (engine) => {
     const admin = await fresh();
     const user = await fresh();
     const session = await signIn(user);
-    const feedToken = newFeedToken();
-    await createCalendarFeed(db, user.id, hashFeedToken(feedToken), { actorId: user.id, origin: 'test' });
+    const { token: feedToken } = await createCalendarFeed(
+      { db, actor: { actorId: user.id, origin: 'test' } },
+      { userId: user.id },
+    );
     const fetchFeed = async () =>
       (
         await GET_FEED.GET(new Request(`https://meetings.test${feedPath(feedToken)}`), {
@@ -158,6 +160,26 @@ describe.each(engines)('ending sessions on %s', (engine) => {
     // What does work again: signing in anew.
     const [enabled] = await db.select().from(users).where(eq(users.id, user.id));
     expect(await whoIs(await signIn(enabled!))).toBe(user.id);
+  });
+
+  it('next-auth’s own session endpoint asks the same: an ended session is refused there too (its cookie then cleared)', async () => {
+    const user = await fresh();
+    const session = await signIn(user);
+    const jwt = authOptions().callbacks!.jwt!;
+    const asked = () => jwt({ token: { ...session.token }, user: undefined as never, account: null });
+    await expect(asked()).resolves.toMatchObject({ sub: user.id });
+    await signOut(session);
+    await expect(asked()).rejects.toThrow('The session has ended');
+  });
+
+  it('a session ends 12 hours after signing in, however often it is used', async () => {
+    const user = await fresh();
+    const session = await signIn(user);
+    const old = { ...session.token, sin: Math.floor(Date.now() / 1000) - 12 * 60 * 60 - 1 };
+    expect(await whoIs(await encode({ token: old, secret: authSecret() }))).toBeUndefined();
+    const jwt = authOptions().callbacks!.jwt!;
+    await expect(jwt({ token: old, user: undefined as never, account: null })).rejects.toThrow('The session has ended');
+    expect(await whoIs(session)).toBe(user.id);
   });
 
   it('a cookie made before sessions had ids is no session', async () => {

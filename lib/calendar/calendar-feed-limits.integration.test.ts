@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/calendar-feeds/[token]/route';
 import type { Db } from '@/db/client';
-import { createCalendarFeed } from '@/db/queries/calendar-files';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makeUser } from '@/db/testing/factories';
-import { feedPath, hashFeedToken, newFeedToken } from './feed-token';
+import { createCalendarFeed } from './create-feed';
+import { feedPath, newFeedToken } from './feed-token';
 
 /**
  * The public calendar feed's rate limits, through the route itself: feed addresses that do not
@@ -47,8 +47,10 @@ describe.each(engines)('calendar feed rate limits on %s', (engine) => {
 
   async function feed() {
     const user = await makeUser(db);
-    const token = newFeedToken();
-    await createCalendarFeed(db, user.id, hashFeedToken(token), { actorId: user.id, origin: 'test' });
+    const { token } = await createCalendarFeed(
+      { db, actor: { actorId: user.id, origin: 'test' } },
+      { userId: user.id },
+    );
     return token;
   }
 

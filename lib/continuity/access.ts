@@ -1,10 +1,9 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/connection';
-import { recordAudit } from '@/db/queries/audit';
 import { continuitySettings } from '@/db/queries/continuity';
 import { findTeam } from '@/db/queries/teams';
-import { requestOrigin } from '@/lib/audit/origin';
+import { auditView } from '@/lib/audit/audit-view';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 
@@ -19,13 +18,11 @@ export async function openTeamContinuity(teamId: string, view: string) {
   const [team, settings] = await Promise.all([findTeam(db, teamId), continuitySettings(db, teamId)]);
   if (!team || !settings) notFound();
   const lead = can(user, 'manage', { kind: 'team', teamId });
-  await recordAudit(db, {
-    actorId: user.id,
+  await auditView(db, user.id, {
     teamId,
     action: 'read',
     entity: 'team',
     entityId: teamId,
-    origin: await requestOrigin(),
     detail: { view, ...(view === 'continuity-trends' ? { practitioners: lead } : {}) },
   });
   return { user, db, team, settings, lead };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { insertInvitations, invitableMembers, liveInvitees, recordLinkDaysOf } from '@/db/queries/invitations';
+import { insertInvitations, invitableMembers, liveInvitations, recordLinkDaysOf } from '@/db/queries/invitations';
 import type { invitations } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { DAY_MS } from '@/lib/time/units';
@@ -23,9 +23,9 @@ export async function createInvitations(
   meeting: { id: string; personId: string; endsAt: Date },
   choice: InviteeChoice,
 ): Promise<{ id: string }[]> {
-  const existing = await liveInvitees(tx, meeting.id);
-  const invitedMembers = new Set(existing.map((e) => e.memberId));
-  const person = choice.person && !existing.some((e) => e.personId);
+  const existing = await liveInvitations(tx, meeting.id);
+  const invitedMembers = new Set(existing.map((e) => e.networkMemberId));
+  const person = choice.person && !existing.some((e) => e.isPerson);
   const memberIds = [...new Set(choice.memberIds.filter((id) => !invitedMembers.has(id)))];
   const allowed = await invitableMembers(tx, meeting.personId, memberIds);
   if (allowed.length !== memberIds.length) {

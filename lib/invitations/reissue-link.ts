@@ -1,5 +1,5 @@
 import { recordAudit } from '@/db/queries/audit';
-import { hasLiveInvitation, invitationOfMeeting, meetingToInviteTo, revokeInvitation } from '@/db/queries/invitations';
+import { invitationOfMeeting, liveInvitations, meetingToInviteTo, revokeInvitation } from '@/db/queries/invitations';
 import { readerOfInvitation } from '@/db/queries/records';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
@@ -49,7 +49,8 @@ export async function reissueLink(
     // A link past its reading period is dead but not turned off: turn it off, so the new one is
     // the invitee's one live link (a partial unique index keeps it to one).
     if (!old.revokedAt) await revokeInvitation(tx, meeting.id, old.id, now);
-    if (await hasLiveInvitation(tx, meeting.id, old))
+    const live = await liveInvitations(tx, meeting.id);
+    if (live.some((i) => (old.networkMemberId ? i.networkMemberId === old.networkMemberId : i.isPerson)))
       throw new AppError('conflict', `${name} already has a new link to this meeting. Reload to see it.`);
 
     const choice = old.networkMemberId

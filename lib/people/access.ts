@@ -2,9 +2,9 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/connection';
-import { recordAudit } from '@/db/queries/audit';
 import { findPerson, type PersonRecord } from '@/db/queries/people';
 import type { SessionUser } from '@/db/queries/users';
+import { auditView } from '@/lib/audit/audit-view';
 import { requestOrigin } from '@/lib/audit/origin';
 import { assertCan, can, readableTeams, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -25,13 +25,11 @@ export async function openPersonRecord(
   const db = await getDb();
   const person = await findPerson(db, id, readableTeams(user));
   if (!person || !can(user, 'read', { kind: 'person', teamId: person.teamId })) notFound();
-  await recordAudit(db, {
-    actorId: user.id,
+  await auditView(db, user.id, {
     teamId: person.teamId,
     action: 'read',
     entity: 'person',
     entityId: person.id,
-    origin: await requestOrigin(),
     detail: { view },
   });
   return { user, db, person };

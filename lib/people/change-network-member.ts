@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import type { VerbContext } from '@/lib/actions/context';
-import { recordAudit } from '@/db/queries/audit';
+import { recordAudit, type AuditInput } from '@/db/queries/audit';
 import { setNetworkMemberActive, updateNetworkMember } from '@/db/queries/network';
 import { AppError } from '@/lib/errors/app-error';
 import { stopMemberInvitations, type StoppedInvitations } from '@/lib/invitations/stop-invitations';
@@ -10,6 +10,18 @@ type Context = VerbContext;
 type PersonRef = { id: string; teamId: string };
 
 const nothingStopped: StoppedInvitations = { meetings: 0, emails: 0 };
+
+async function auditMember(tx: Db, ctx: Context, person: PersonRef, memberId: string, action: AuditInput['action']) {
+  await recordAudit(tx, {
+    actorId: ctx.actor.actorId,
+    teamId: person.teamId,
+    action,
+    entity: 'person',
+    entityId: person.id,
+    origin: ctx.actor.origin,
+    detail: { networkMemberId: memberId },
+  });
+}
 
 async function stopAndAudit(tx: Db, ctx: Context, person: PersonRef, memberId: string): Promise<StoppedInvitations> {
   const stopped = await stopMemberInvitations(tx, memberId);
@@ -28,7 +40,8 @@ async function stopAndAudit(tx: Db, ctx: Context, person: PersonRef, memberId: s
 }
 
 /**
- * Saves a network member. Without the person's consent to invite them (withdrawn now, or never
+ * Saves a network member (a change of consent is kept in its history and named in the audit).
+ * Without the person's consent to invite them (withdrawn now, or never
  * given), none of their links to meetings not yet held works any more, in the same transaction.
  */
 export async function saveNetworkMember(
@@ -36,8 +49,9 @@ export async function saveNetworkMember(
   args: { person: PersonRef; memberId: string; input: NetworkMemberInput },
 ): Promise<StoppedInvitations> {
   return ctx.db.transaction(async (tx) => {
-    if (!(await updateNetworkMember(tx, args.person, args.memberId, args.input, ctx.actor)))
-      throw new AppError('not_found');
+    const saved = await updateNetworkMember(tx, args.person, args.memberId, args.input, ctx.actor.actorId);
+    if (!saved) throw new AppError('not_found');
+    await auditMember(tx, ctx, args.person, args.memberId, saved.consentChanged ? 'consent-change' : 'update');
     return args.input.mayBeInvited ? nothingStopped : stopAndAudit(tx, ctx, args.person, args.memberId);
   });
 }
@@ -48,8 +62,8 @@ export async function changeNetworkMemberActive(
   args: { person: PersonRef; memberId: string; active: boolean },
 ): Promise<StoppedInvitations> {
   return ctx.db.transaction(async (tx) => {
-    if (!(await setNetworkMemberActive(tx, args.person, args.memberId, args.active, ctx.actor)))
-      throw new AppError('not_found');
+    if (!(await setNetworkMemberActive(tx, args.person, args.memberId, args.active))) throw new AppError('not_found');
+    await auditMember(tx, ctx, args.person, args.memberId, args.active ? 'reactivate' : 'deactivate');
     return args.active ? nothingStopped : stopAndAudit(tx, ctx, args.person, args.memberId);
   });
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from '@/db/queries/audit';
 import { setPersonStatus } from '@/db/queries/person-changes';
 import { meetingsToCome } from '@/db/queries/scheduling';
 import type { VerbContext } from '@/lib/actions/context';
@@ -14,7 +15,15 @@ export const DISCHARGE_REASON = 'Discharged';
  */
 export async function dischargePerson(ctx: VerbContext, person: PersonRef): Promise<{ cancelled: number }> {
   return ctx.db.transaction(async (tx) => {
-    await setPersonStatus(tx, person, { status: 'discharged' }, ctx.actor);
+    await setPersonStatus(tx, person, { status: 'discharged' });
+    await recordAudit(tx, {
+      actorId: ctx.actor.actorId,
+      teamId: person.teamId,
+      action: 'discharge',
+      entity: 'person',
+      entityId: person.id,
+      origin: ctx.actor.origin,
+    });
     const toCome = await meetingsToCome(tx, person);
     // The cancelling verb joins this transaction: discharge and cancellations stand or fall together.
     const cancelled = await cancelMeetings(

@@ -1,5 +1,6 @@
 import { recordAudit } from '@/db/queries/audit';
-import { assignToCoreTeam, coreTeamHistory } from '@/db/queries/core-team';
+import { coreTeamHistory } from '@/db/queries/core-team';
+import { assignToCoreTeam } from '@/lib/people/assign-core-team';
 import { insertMeetings } from '@/db/queries/scheduling';
 import type { VerbContext } from '@/lib/actions/context';
 import { currentCoreTeam } from '@/lib/people/core-team';
@@ -68,7 +69,10 @@ export async function bookCrisisMeeting(
         current.filter((a) => !a.accessOff),
         required,
       )) {
-        await assignToCoreTeam(tx, person, { userId, role, startsOn: today, endsOn: null }, ctx.actor);
+        await assignToCoreTeam(
+          { db: tx, actor: ctx.actor },
+          { person, input: { userId, role, startsOn: today, endsOn: null } },
+        );
       }
     }
     return { meetingId: meetingId! };

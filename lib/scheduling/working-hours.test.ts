@@ -1,5 +1,8 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { addDays, getISODay } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { expandWeeklyPattern, localTime } from './working-hours';
+import { normalise, type Interval } from './intervals';
+import { expandWeeklyPattern, localTime, type WeeklyWindow } from './working-hours';
 
 const london = 'Europe/London';
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
@@ -78,5 +81,131 @@ describe('working hours in the practitioner’s own zone', () => {
     const week = expandWeeklyPattern(weekdays, london, window('2026-01-12T00:00:00Z', '2026-01-19T00:00:00Z'));
     expect(week).toHaveLength(5);
     expect(expandWeeklyPattern([], london, window('2026-01-12T00:00:00Z', '2026-01-19T00:00:00Z'))).toEqual([]);
+  });
+});
+
+/**
+ * The expansion finds a zone's offset changes once and does arithmetic between them. Here it is
+ * checked against the straightforward expansion, a `TZDate` for every day and every time, over
+ * the 2026 and 2027 clock changes of three zones with different rules, on many seeded random
+ * windows and patterns (including the night hours that are skipped or repeated).
+ */
+describe('working hours expanded between offset changes, against TZDate day by day', () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const zones = ['Europe/London', 'America/New_York', 'Australia/Sydney'];
+
+  /** TZDate's instant, except for a time that happens twice, where TZDate's choice depends on the machine's own zone: the first. */
+  function referenceLocalTime(year: number, month: number, day: number, minute: number, zone: string): number {
+    const wall = Date.UTC(year, month, day, Math.floor(minute / 60), minute % 60);
+    const shows = (at: number) => at + Math.round(tzOffset(zone, new Date(at)) * 60) * 1000 === wall;
+    const candidates = [wall - DAY, wall + DAY]
+      .map((at) => wall - Math.round(tzOffset(zone, new Date(at)) * 60) * 1000)
+      .filter((at, i, all) => shows(at) && all.indexOf(at) === i);
+    if (candidates.length === 2) return Math.min(...candidates);
+    return new TZDate(year, month, day, Math.floor(minute / 60), minute % 60, zone).getTime();
+  }
+
+  /** The expansion as first written: local day by local day through TZDate. */
+  function referenceExpansion(pattern: readonly WeeklyWindow[], zone: string, w: Interval): Interval[] {
+    if (pattern.length === 0) return [];
+    const out: Interval[] = [];
+    let day = new TZDate(w.start - DAY, zone);
+    day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), zone);
+    while (day.getTime() < w.end) {
+      const weekday = getISODay(day);
+      for (const p of pattern) {
+        if (p.weekday !== weekday) continue;
+        const [y, m, d] = [day.getFullYear(), day.getMonth(), day.getDate()];
+        const start = referenceLocalTime(y, m, d, p.startMinute, zone);
+        const end =
+          p.endMinute >= 1440
+            ? referenceLocalTime(y, m, d + 1, 0, zone)
+            : referenceLocalTime(y, m, d, p.endMinute, zone);
+        const clipped = { start: Math.max(start, w.start), end: Math.min(end, w.end) };
+        if (clipped.start < clipped.end) out.push(clipped);
+      }
+      day = new TZDate(addDays(day, 1).getTime(), zone);
+      day = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), zone);
+    }
+    return normalise(out);
+  }
+
+  function seeded(seed: number) {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const random = seeded(20260329);
+  const pick = (n: number) => Math.floor(random() * n);
+
+  /** 1–4 windows on quarter hours; a third of them in the night hours where the clocks change. */
+  function randomPattern(): WeeklyWindow[] {
+    return Array.from({ length: 1 + pick(4) }, () => {
+      const night = random() < 1 / 3;
+      const startMinute = night ? pick(16) * 15 : pick(92) * 15;
+      const endMinute = random() < 0.15 ? 1440 : Math.min(1440, startMinute + 15 * (1 + pick(night ? 16 : 48)));
+      return { weekday: 1 + pick(7), startMinute, endMinute };
+    });
+  }
+
+  // Every 2026 and 2027 clock change of the three zones, found from TZDate's offsets a day apart.
+  const changes = zones.flatMap((zone) => {
+    const found: number[] = [];
+    for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2028, 0, 1); at += DAY)
+      if (tzOffset(zone, new Date(at)) !== tzOffset(zone, new Date(at + DAY))) found.push(at);
+    return found.map((at) => ({ zone, at }));
+  });
+
+  it('finds the four clock changes of each zone in 2026 and 2027', () => {
+    expect(changes).toHaveLength(12);
+  });
+
+  it('gives the same working time on 1,500 random windows across those changes', () => {
+    for (let i = 0; i < 1500; i++) {
+      const { zone, at } = changes[i % changes.length]!;
+      // A window of a few hours to 40 days, starting at any quarter hour up to 30 days before the change.
+      const start = at - pick(30 * 96) * 15 * 60_000 + pick(96) * 15 * 60_000;
+      const w = { start, end: start + (random() < 0.3 ? (1 + pick(24)) * HOUR : (1 + pick(40)) * DAY) };
+      const pattern = randomPattern();
+      expect(expandWeeklyPattern(pattern, zone, w), `${zone} ${iso(w.start)} ${JSON.stringify(pattern)}`).toEqual(
+        referenceExpansion(pattern, zone, w),
+      );
+    }
+  });
+
+  it('gives the same instant for every quarter hour of each change day and the days either side', () => {
+    for (const { zone, at } of changes) {
+      for (let d = -1; d <= 2; d++) {
+        const day = new TZDate(at + d * DAY, zone);
+        for (let minute = 0; minute < 1440; minute += 15) {
+          const [y, m, dd] = [day.getFullYear(), day.getMonth(), day.getDate()];
+          expect(localTime(y, m, dd, minute, zone), `${zone} ${y}-${m + 1}-${dd} ${minute}`).toBe(
+            referenceLocalTime(y, m, dd, minute, zone),
+          );
+        }
+      }
+    }
+  });
+
+  it('takes the first of a time that happens twice, and moves a missing time forward', () => {
+    // 01:30 on 25 October 2026 in London is first BST (00:30 UTC), then GMT.
+    expect(iso(localTime(2026, 9, 25, 90, london))).toBe('2026-10-25T00:30:00.000Z');
+    // 01:30 on 1 November 2026 in New York is first EDT (05:30 UTC).
+    expect(iso(localTime(2026, 10, 1, 90, 'America/New_York'))).toBe('2026-11-01T05:30:00.000Z');
+    // 02:30 on 5 April 2026 in Sydney is first AEDT (+11).
+    expect(iso(localTime(2026, 3, 5, 150, 'Australia/Sydney'))).toBe('2026-04-04T15:30:00.000Z');
+    // 02:30 on 4 October 2026 in Sydney does not exist; it is 03:30 AEDT.
+    expect(iso(localTime(2026, 9, 4, 150, 'Australia/Sydney'))).toBe('2026-10-03T16:30:00.000Z');
+  });
+
+  it('expands nothing for a zone it does not know, as before', () => {
+    expect(
+      expandWeeklyPattern(weekdays, 'Nowhere/Atlantis', window('2026-01-12T00:00:00Z', '2026-01-19T00:00:00Z')),
+    ).toEqual([]);
   });
 });

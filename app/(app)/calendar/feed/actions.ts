@@ -2,12 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createCalendarFeed, revokeCalendarFeed } from '@/db/queries/calendar-files';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { publicUrl } from '@/lib/admin/public-url';
 import { requestOrigin } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
-import { feedPath, hashFeedToken, newFeedToken } from '@/lib/calendar/feed-token';
+import { createCalendarFeed } from '@/lib/calendar/create-feed';
+import { feedPath } from '@/lib/calendar/feed-token';
+import { revokeCalendarFeed } from '@/lib/calendar/revoke-feed';
 import { AppError } from '@/lib/errors/app-error';
 
 /** Both forms act on the signed-in user's own feed, so they carry no fields to trust. */
@@ -19,17 +20,16 @@ export const createCalendarFeedAction = validatedAction(
   noFields,
   async function createCalendarFeedAction(_input, { user, db }) {
     assertCan(user, 'update', { kind: 'user', userId: user.id });
-    const token = newFeedToken();
-    const feed = await createCalendarFeed(db, user.id, hashFeedToken(token), {
-      actorId: user.id,
-      origin: await requestOrigin(),
-    });
+    const feed = await createCalendarFeed(
+      { db, actor: { actorId: user.id, origin: await requestOrigin() } },
+      { userId: user.id },
+    );
     revalidatePath('/calendar/feed');
     return {
       message: feed.replaced
         ? 'Your new calendar address is ready, and the old one no longer works. Copy it now: it is shown only once.'
         : 'Your calendar address is ready. Copy it now: it is shown only once.',
-      data: { link: await publicUrl(feedPath(token)), feedId: feed.id },
+      data: { link: await publicUrl(feedPath(feed.token)), feedId: feed.id },
     };
   },
 );
@@ -39,7 +39,12 @@ export const revokeCalendarFeedAction = validatedAction(
   noFields,
   async function revokeCalendarFeedAction(_input, { user, db }) {
     assertCan(user, 'update', { kind: 'user', userId: user.id });
-    if (!(await revokeCalendarFeed(db, user.id, { actorId: user.id, origin: await requestOrigin() }))) {
+    if (
+      !(await revokeCalendarFeed(
+        { db, actor: { actorId: user.id, origin: await requestOrigin() } },
+        { userId: user.id },
+      ))
+    ) {
       throw new AppError(
         'conflict',
         'There is no calendar address to turn off: it may have been turned off already. Reload to see it now.',

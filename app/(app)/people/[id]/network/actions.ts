@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { addNetworkMember } from '@/db/queries/network';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { stoppedInvitationsSentence } from '@/lib/invitations/stop-invitations';
 import { actorOf, personForAction } from '@/lib/people/access';
+import { addNetworkMember } from '@/lib/people/add-network-member';
 import { changeNetworkMemberActive, saveNetworkMember } from '@/lib/people/change-network-member';
 import { networkMemberInput } from '@/lib/people/network-member-input';
 
@@ -22,7 +22,7 @@ export const addNetworkMemberAction = validatedAction(
   networkMemberInput.and(z.object({ personId: z.string() })),
   async function addNetworkMemberToPerson(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);
-    await addNetworkMember(db, person, input, await actorOf(user));
+    await addNetworkMember({ db, actor: await actorOf(user) }, { person, input });
     revalidatePath(`/people/${person.id}`);
     return { redirectTo: `/people/${person.id}#network` };
   },

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/connection';
-import { recordAudit } from '@/db/queries/audit';
 import { continuitySettings } from '@/db/queries/continuity';
-import { requestOrigin } from '@/lib/audit/origin';
+import { auditView } from '@/lib/audit/audit-view';
 import { can } from '@/lib/auth/permissions';
 import { currentUser } from '@/lib/auth/session';
 import { meetingsCsv, peopleCsv } from '@/lib/continuity/export';
@@ -29,13 +28,11 @@ export async function GET(request: Request, { params }: RouteContext<'/continuit
   const names = new URL(request.url).searchParams.get('names') === '1';
   const now = new Date();
   const people = await teamExport(db, teamId, { names, thresholds: settings, now, today: todayIn(settings.timeZone) });
-  await recordAudit(db, {
-    actorId: user!.id,
+  await auditView(db, user!.id, {
     teamId,
     action: 'export',
     entity: 'team',
     entityId: teamId,
-    origin: await requestOrigin(),
     detail: { file, names, people: people.length },
   });
   const body = files[file as keyof typeof files](people);

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { getDb } from '@/db/connection';
-import { recordAudit } from '@/db/queries/audit';
 import { meetingForCalendar } from '@/db/queries/calendar-files';
 import { findPerson } from '@/db/queries/people';
 import { publicUrl } from '@/lib/admin/public-url';
-import { requestOrigin } from '@/lib/audit/origin';
+import { auditView } from '@/lib/audit/audit-view';
 import { can, readableTeams } from '@/lib/auth/permissions';
 import { currentUser } from '@/lib/auth/session';
 import { calendarResponse, failureResponse, notFoundResponse } from '@/lib/calendar/http';
@@ -29,13 +28,11 @@ export async function GET(
     if (!person || !can(user, 'read', { kind: 'person', teamId: person.teamId })) return notFoundResponse();
     const meeting = await meetingForCalendar(db, person, meetingId);
     if (!meeting) return notFoundResponse();
-    await recordAudit(db, {
-      actorId: user.id,
+    await auditView(db, user.id, {
       teamId: person.teamId,
       action: 'read',
       entity: 'person',
       entityId: person.id,
-      origin: await requestOrigin(),
       detail: { view: 'meeting calendar file', meetingId: meeting.id },
     });
     const link = await publicUrl(`/people/${person.id}/meetings/${meeting.id}`);

@@ -7,7 +7,6 @@ import { RecordView } from '@/components/records/record-view';
 import { ReasonForm, SignForm } from '@/components/records/password-form';
 import { SharingForm, WithholdForm } from '@/components/records/sharing-forms';
 import { ButtonForm } from '@/components/ui/button-form';
-import { recordAudit } from '@/db/queries/audit';
 import {
   activeWithholdings,
   latestRecordsOfPerson,
@@ -17,7 +16,7 @@ import {
   recordVersions,
   sharedSections,
 } from '@/db/queries/records';
-import { requestOrigin } from '@/lib/audit/origin';
+import { auditView } from '@/lib/audit/audit-view';
 import { meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
 import { openPersonRecord } from '@/lib/people/access';
 import { changedSections, openItems, sectionLabel, startingContent } from '@/lib/records/content';
@@ -55,13 +54,11 @@ export default async function RecordPage({
   if (!z.guid().safeParse(meetingId).success) notFound();
   const meeting = await meetingForRecord(db, person, meetingId);
   if (!meeting) notFound();
-  await recordAudit(db, {
-    actorId: user.id,
+  await auditView(db, user.id, {
     teamId: person.teamId,
     action: 'read',
     entity: 'meeting_record',
     entityId: meeting.id,
-    origin: await requestOrigin(),
   });
   const name = personDisplayName(person);
   const meetingPath = `/people/${person.id}/meetings/${meeting.id}`;

@@ -1,16 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, networkMembers } from '../schema';
-import { engines, openTestDatabase, type TestDatabase } from '../testing/databases';
-import { makePerson, makeTeam, makeUser } from '../testing/factories';
-import {
-  addNetworkMember,
-  consentHistory,
-  findNetworkMember,
-  listNetwork,
-  setNetworkMemberActive,
-  updateNetworkMember,
-} from './network';
+import { consentHistory, findNetworkMember, listNetwork } from '@/db/queries/network';
+import { auditEvents, networkMembers } from '@/db/schema';
+import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
+import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
+import { addNetworkMember } from './add-network-member';
+import { changeNetworkMemberActive, saveNetworkMember } from './change-network-member';
 
 describe.each(engines)("a person's network on %s", (engine) => {
   let database: TestDatabase;
@@ -39,27 +34,25 @@ describe.each(engines)("a person's network on %s", (engine) => {
     const team = await makeTeam(db);
     const me = await makeUser(db, { teamId: team.id, name: 'Alex' });
     const person = await makePerson(db, team.id);
-    const actor = { actorId: me.id, origin: 'test' };
-    const id = await addNetworkMember(db, person, anne, actor);
+    const ctx = { db, actor: { actorId: me.id, origin: 'test' } };
+    const id = await addNetworkMember(ctx, { person, input: anne });
     expect(await consentHistory(db, id)).toMatchObject([
       { mayBeInvited: true, maySeeSharedRecords: false, by: 'Alex' },
     ]);
 
-    await updateNetworkMember(db, person, id, { ...anne, closeness: 'middle' }, actor);
+    await saveNetworkMember(ctx, { person, memberId: id, input: { ...anne, closeness: 'middle' } });
     expect(await consentHistory(db, id)).toHaveLength(1); // no consent change, no new row
-    await updateNetworkMember(
-      db,
+    await saveNetworkMember(ctx, {
       person,
-      id,
-      { ...anne, closeness: 'middle', mayBeInvited: false, maySeeSharedRecords: true },
-      actor,
-    );
+      memberId: id,
+      input: { ...anne, closeness: 'middle', mayBeInvited: false, maySeeSharedRecords: true },
+    });
     const history = await consentHistory(db, id);
     expect(history).toHaveLength(2);
     expect(history[0]).toMatchObject({ mayBeInvited: false, maySeeSharedRecords: true });
     expect((await findNetworkMember(db, person.id, id))?.closeness).toBe('middle');
 
-    expect(await setNetworkMemberActive(db, person, id, false, actor)).toBe(true);
+    await changeNetworkMemberActive(ctx, { person, memberId: id, active: false });
     const network = await listNetwork(db, person.id);
     expect(network).toHaveLength(1);
     expect(network[0]?.active).toBe(false);
@@ -77,11 +70,15 @@ describe.each(engines)("a person's network on %s", (engine) => {
     const me = await makeUser(db, { teamId: team.id });
     const person = await makePerson(db, team.id);
     const someoneElse = await makePerson(db, team.id);
-    const actor = { actorId: me.id, origin: 'test' };
-    const theirs = await addNetworkMember(db, someoneElse, anne, actor);
+    const ctx = { db, actor: { actorId: me.id, origin: 'test' } };
+    const theirs = await addNetworkMember(ctx, { person: someoneElse, input: anne });
     expect(await findNetworkMember(db, person.id, theirs)).toBeUndefined();
-    expect(await updateNetworkMember(db, person, theirs, { ...anne, givenName: 'Changed' }, actor)).toBe(false);
-    expect(await setNetworkMemberActive(db, person, theirs, false, actor)).toBe(false);
+    await expect(
+      saveNetworkMember(ctx, { person, memberId: theirs, input: { ...anne, givenName: 'Changed' } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(changeNetworkMemberActive(ctx, { person, memberId: theirs, active: false })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const [row] = await db.select().from(networkMembers).where(eq(networkMembers.id, theirs));
     expect(row).toMatchObject({ givenName: 'Anne', active: true });
   });
