@@ -131,7 +131,7 @@ export function ratioTable(results: ScenarioResult[]): string {
     const s = r.assessment?.statements;
     const ratio = r.scenario.reference ? `reference` : c ? `${c.ratio.toFixed(2)}× ${c.of}` : '–';
     const statements = r.statements
-      ? `${r.statements.perRequest.toFixed(1)}${r.statements.transactionControlPerRequest > 0 ? ` (${r.statements.transactionControlPerRequest.toFixed(1)} begin/commit)` : ''}`
+      ? `${r.statements.perRequest.toFixed(1)}${r.statements.transactionControlPerRequest >= 0.05 ? ` (${r.statements.transactionControlPerRequest.toFixed(1)} begin/commit)` : ''}`
       : '–';
     lines.push(
       `| ${r.scenario.name} | ${r.cpu.appMsPerRequest.toFixed(1)} | ${r.cpu.postgresMsPerRequest.toFixed(1)} | ${r.cpu.machineBusyPercent.toFixed(0)} | ${ratio} | ${c ? `≤ ${c.max}×` : '–'} | ${c ? verdict(c.pass) : '–'} | ${statements} | ${s ? `≤ ${s.max}` : '–'} | ${s ? verdict(s.pass) : '–'} |`,
