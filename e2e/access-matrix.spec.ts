@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import postgres from 'postgres';
 import { hashToken, tokenWithSecret } from '../lib/invitations/token';
 import { e2eSecret } from '../playwright.config';
+import { appPages, routeOf } from './app-pages';
 import { demo, expect, postgresApp as app, test } from './fixtures';
 
 /**
@@ -142,31 +140,6 @@ const pageRows: Record<string, PageRow> = {
     },
   },
 };
-
-/** Every page of the app as its route (`/people/[id]`), read from the page.tsx files. */
-function appPages(): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string, route: string[]) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory())
-        walk(join(dir, entry.name), /^\(.+\)$/.test(entry.name) ? route : [...route, entry.name]);
-      else if (entry.name === 'page.tsx') pages.push(`/${route.join('/')}`);
-    }
-  };
-  walk(fileURLToPath(new URL('../app', import.meta.url)), []);
-  return pages.sort();
-}
-
-/** The route an address is served by: a fixed segment wins over a parameter (`/people/new` over `/people/[id]`). */
-function routeOf(path: string, routes: string[]): string {
-  const segments = path.split('/').filter(Boolean);
-  const params = (route: string) => route.split('/').filter((p) => p.startsWith('[')).length;
-  const matching = routes.filter((route) => {
-    const parts = route.split('/').filter(Boolean);
-    return parts.length === segments.length && parts.every((p, i) => p.startsWith('[') || p === segments[i]);
-  });
-  return matching.sort((a, b) => params(a) - params(b))[0] ?? path;
-}
 
 async function answerOf(response: APIResponse, routes: string[]): Promise<Answer | string> {
   const status = response.status();

@@ -1,43 +1,11 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { appPages, routeOf } from './app-pages';
 import { demo, expect, test } from './fixtures';
 import { AdminPage, InvitePage, TeamFormPage } from './pages/admin-pages';
 import { PersonPages } from './pages/person-pages';
 
 const phone = { width: 390, height: 844 };
 test.use({ viewport: phone });
-
-/**
- * Every page of the app as its route (`/people/[id]`), read from the page.tsx files, so a page
- * added later fails this test until it is visited here. Every one is reachable: none is left out.
- * (The invitation page, `/invite/[token]`, is a route handler rather than a page; it is visited too.)
- */
-function appPages(): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string, route: string[]) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      // Route groups such as `(app)` are not part of the address.
-      if (entry.isDirectory())
-        walk(join(dir, entry.name), /^\(.+\)$/.test(entry.name) ? route : [...route, entry.name]);
-      else if (entry.name === 'page.tsx') pages.push(`/${route.join('/')}`);
-    }
-  };
-  walk(fileURLToPath(new URL('../app', import.meta.url)), []);
-  return pages.sort();
-}
-
-/** The route an address is served by: a fixed segment wins over a parameter (`/people/new` over `/people/[id]`). */
-function routeOf(path: string, routes: string[]): string {
-  const segments = new URL(path, 'http://app.invalid').pathname.split('/').filter(Boolean);
-  const params = (route: string) => route.split('/').filter((p) => p.startsWith('[')).length;
-  const matching = routes.filter((route) => {
-    const parts = route.split('/').filter(Boolean);
-    return parts.length === segments.length && parts.every((p, i) => p.startsWith('[') || p === segments[i]);
-  });
-  return matching.sort((a, b) => params(a) - params(b))[0] ?? path;
-}
 
 const DAY = 86_400_000;
 const lettersOf = (n: number) => String(n).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);

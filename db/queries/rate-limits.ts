@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { rateLimits } from '../schema';
 
@@ -48,24 +48,6 @@ export async function overRateLimit(
     .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)))
     .limit(1);
   return (row?.hits ?? 0) >= limit;
-}
-
-/**
- * Takes back a hit counted at `now`, for a limit that counts an attempt before its outcome is
- * known (so parallel attempts cannot slip past it) and only keeps the ones that failed. A hit
- * from a window that has since ended is left alone: that window no longer counts.
- */
-export async function refundRateLimit(db: Db, key: string, windowSeconds: number, now = new Date()): Promise<void> {
-  const windowStart = rateLimitWindowStart(windowSeconds, now);
-  await db
-    .update(rateLimits)
-    .set({ hits: sql`${rateLimits.hits} - 1` })
-    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart), gt(rateLimits.hits, 0)));
-}
-
-/** Forgets `key`'s count altogether, as when the thing it guarded has been replaced. */
-export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
 /** Longer than any window in use (the longest is an hour): rows older than this count for nothing. */

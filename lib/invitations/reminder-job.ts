@@ -1,6 +1,7 @@
 import { setInterval, setTimeout } from 'node:timers';
 import type { Db } from '@/db/client';
-import { deleteStaleRateLimits } from '@/db/queries/rate-limits';
+import { deleteStaleRateLimits, RATE_LIMIT_KEEP_MS } from '@/db/queries/rate-limits';
+import { deleteQuietThrottles } from '@/db/queries/sign-in-throttles';
 import { describeError, log } from '@/lib/log/logger';
 import { deliverSoon } from '@/lib/mail/worker';
 import { enqueueDueReminders } from './notify';
@@ -30,6 +31,9 @@ export function startReminderJob(getDb: () => Promise<Db>, intervalMs = REMINDER
           sweptAt = Date.now();
           const swept = await deleteStaleRateLimits(db);
           if (swept > 0) log.info('stale rate-limit counts deleted', { count: swept });
+          // Sign-in throttles forget a count after 15 quiet minutes; a day is well past that.
+          const quiet = await deleteQuietThrottles(db, new Date(Date.now() - RATE_LIMIT_KEEP_MS));
+          if (quiet > 0) log.info('quiet sign-in throttles deleted', { count: quiet });
         }
         const count = await enqueueDueReminders(db);
         if (count > 0) {

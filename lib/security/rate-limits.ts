@@ -1,11 +1,5 @@
 import type { Db } from '@/db/client';
-import {
-  clearRateLimit,
-  hitRateLimit,
-  overRateLimit,
-  rateLimitWindowStart,
-  refundRateLimit,
-} from '@/db/queries/rate-limits';
+import { hitRateLimit, overRateLimit, rateLimitWindowStart } from '@/db/queries/rate-limits';
 import { MINUTE_S } from '@/lib/time/units';
 
 /** One counter: what it counts, how many it allows, in what fixed window. */
@@ -86,16 +80,6 @@ export function countHit(db: Db, rateLimit: RateLimit, now = new Date()): Promis
 /** Whether the limit is already reached, without counting. */
 export function isOverLimit(db: Db, rateLimit: RateLimit, now = new Date()): Promise<boolean> {
   return overRateLimit(db, rateLimit.key, rateLimit.limit, rateLimit.windowSeconds, now);
-}
-
-/** Takes back a hit counted at the same `now`. */
-export function refundHit(db: Db, rateLimit: RateLimit, now = new Date()): Promise<void> {
-  return refundRateLimit(db, rateLimit.key, rateLimit.windowSeconds, now);
-}
-
-/** Forgets the count, as when a person's password has just been set from a one-time link. */
-export function clearLimit(db: Db, rateLimit: RateLimit): Promise<void> {
-  return clearRateLimit(db, rateLimit.key);
 }
 
 /** Seconds until the limit's current window ends, for a Retry-After header (at least 1). */

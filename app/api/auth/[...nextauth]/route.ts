@@ -1,12 +1,6 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
-import {
-  cookieValue,
-  KNOWN_DEVICE_COOKIE,
-  KNOWN_DEVICE_DAYS,
-  KNOWN_DEVICE_PATH,
-  withAccount,
-} from '@/lib/auth/known-device';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_DAYS, KNOWN_DEVICE_PATH, withAccount } from '@/lib/auth/known-device';
 import { authOptions } from '@/lib/auth/options';
 import { SESSION_COOKIES } from '@/lib/auth/session-cookie';
 import { env } from '@/lib/env';
@@ -33,7 +27,7 @@ async function handler(request: NextRequest, context: Context) {
   if (!email) return response;
   // As next-auth decides for its own cookies: Secure when the app's public address is https.
   const secure = env().NEXTAUTH_URL?.startsWith('https://') ?? false;
-  const value = withAccount(cookieValue(request.headers.get('cookie'), KNOWN_DEVICE_COOKIE), email);
+  const value = withAccount(request.cookies.get(KNOWN_DEVICE_COOKIE)?.value, email);
   response.headers.append(
     'Set-Cookie',
     `${KNOWN_DEVICE_COOKIE}=${value}; Path=${KNOWN_DEVICE_PATH}; Max-Age=${KNOWN_DEVICE_DAYS * 86_400}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
