@@ -137,12 +137,24 @@ test.describe('races across two instances', () => {
 
   test('50 answers to one invitation at once over both instances: each is taken whole, and the last one stands', async () => {
     const { invitationId, token } = await withSql(async (sql) => {
-      const [meeting] =
-        await sql`select m.id from meetings m where m.status = 'scheduled' and m.starts_at > now() + interval '2 days'
-        order by m.starts_at limit 1`;
-      const [member] = await sql`select n.id from network_members n join meetings m on m.person_id = n.person_id
-        where m.id = ${meeting!.id} and n.may_be_invited and not exists (select 1 from invitations i where i.meeting_id = m.id
-          and i.network_member_id = n.id and i.revoked_at is null) limit 1`;
+      // A meeting of its own, 40 days ahead at 03:00 UTC with a practitioner of its own: nothing
+      // the demo data holds (or lacks) on the day the test runs can get in the way.
+      const [team] = await sql`select id from teams where name = 'Riverside Open Dialogue Team'`;
+      const [hash] = await sql`select password_hash from users where email = ${demo.practitioner}`;
+      const [user] = await sql`insert into users (email, name, password_hash, role, discipline)
+        values (${`answers-${Date.now()}@example.org`}, 'Ari Answers', ${hash!.password_hash}, 'practitioner', 'nurse')
+        returning id`;
+      await sql`insert into team_members (team_id, user_id) values (${team!.id}, ${user!.id})`;
+      const [person] = await sql`insert into people (team_id, given_name, family_name, referral_at)
+        values (${team!.id}, 'Noor', ${`Answers${Date.now().toString(36)}`}, now()) returning id`;
+      const [member] =
+        await sql`insert into network_members (person_id, given_name, family_name, relationship, kind, closeness, may_be_invited)
+        values (${person!.id}, 'Jay', 'Answers', 'sibling', 'family', 'inner', true) returning id`;
+      const [meeting] = await sql`insert into meetings (person_id, team_id, kind, starts_at, ends_at, location_kind)
+        values (${person!.id}, ${team!.id}, 'network', date_trunc('day', now()) + interval '40 days 3 hours',
+          date_trunc('day', now()) + interval '40 days 4 hours', 'clinic') returning id, starts_at, ends_at`;
+      await sql`insert into meeting_practitioners (meeting_id, user_id, busy_from, busy_to)
+        values (${meeting!.id}, ${user!.id}, ${meeting!.starts_at}, ${meeting!.ends_at})`;
       const id = randomUUID();
       const link = tokenWithSecret(e2eSecret, id);
       await sql`insert into invitations (id, meeting_id, network_member_id, token_hash, expires_at)
