@@ -30,6 +30,8 @@ export type LoadResult = {
   p99Ms: number;
   maxMs: number;
   errors: number;
+  /** Mean size of a measured response's body as sent (gzipped when the app compressed it) and decoded, in bytes. */
+  bodyBytes: { sent: number; decoded: number };
   /** The first few distinct error messages, with how often each happened. */
   errorSamples: { message: string; count: number }[];
 };
@@ -47,8 +49,13 @@ export function percentile(sorted: number[], p: number): number {
  * times the CPU per request, which capped even /api/health at ~200 requests/s. It asks for gzip,
  * as browsers do, and checks the decompressed body.
  */
-function once(agent: http.Agent, request: LoadRequest, check: LoadOptions['check']): Promise<string | undefined> {
-  return new Promise((resolve) => {
+type Outcome = { error: string | undefined; sent: number; decoded: number };
+
+function once(agent: http.Agent, request: LoadRequest, check: LoadOptions['check']): Promise<Outcome> {
+  return new Promise((settle) => {
+    let sent = 0;
+    let decoded = 0;
+    const resolve = (error: string | undefined) => settle({ error, sent, decoded });
     const url = new URL(request.url);
     const headers: Record<string, string> = { 'accept-encoding': 'gzip', ...request.headers };
     if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
@@ -67,8 +74,10 @@ function once(agent: http.Agent, request: LoadRequest, check: LoadOptions['check
           }
           try {
             const raw = Buffer.concat(chunks);
-            const body = (response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-            resolve(check(body));
+            const bytes = response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+            sent = raw.length;
+            decoded = bytes.length;
+            resolve(check(bytes.toString('utf8')));
           } catch (error) {
             resolve(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
           }
@@ -85,6 +94,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const errorCounts = new Map<string, number>();
   let errors = 0;
   let sent = 0;
+  let bytesSent = 0;
+  let bytesDecoded = 0;
   const start = performance.now();
   const measureFrom = start + options.warmupMs;
   const measureUntil = measureFrom + options.durationMs;
@@ -95,11 +106,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     while (performance.now() < measureUntil) {
       const request = options.request(sent++);
       const began = performance.now();
-      const error = await once(agent, request, options.check);
+      const { error, sent: bytes, decoded } = await once(agent, request, options.check);
       const ended = performance.now();
       // Only requests that start inside the measured window count.
       if (began < measureFrom) continue;
       latencies.push(ended - began);
+      bytesSent += bytes;
+      bytesDecoded += decoded;
       if (error) {
         errors++;
         errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
@@ -126,6 +139,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p99Ms: percentile(latencies, 99),
     maxMs: latencies.at(-1) ?? Number.NaN,
     errors,
+    bodyBytes: {
+      sent: bytesSent / Math.max(1, latencies.length),
+      decoded: bytesDecoded / Math.max(1, latencies.length),
+    },
     errorSamples: [...errorCounts.entries()].slice(0, 5).map(([message, count]) => ({ message, count })),
   };
 }

@@ -109,12 +109,12 @@ const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 /** Latency and throughput under load; no targets (the absolute ones were withdrawn, issue 14). */
 export function markdownTable(results: ScenarioResult[]): string {
   const lines = [
-    '| scenario (under load) | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario (under load) | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors | body kB (gzipped / decoded) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const { scenario, result } of results) {
     lines.push(
-      `| ${scenario.name} | ${scenario.connections} | ${result.requests} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50Ms)} | ${ms(result.p95Ms)} | ${ms(result.p99Ms)} | ${result.errors} |`,
+      `| ${scenario.name} | ${scenario.connections} | ${result.requests} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50Ms)} | ${ms(result.p95Ms)} | ${ms(result.p99Ms)} | ${result.errors} | ${(result.bodyBytes.sent / 1024).toFixed(1)} / ${(result.bodyBytes.decoded / 1024).toFixed(1)} |`,
     );
   }
   return lines.join('\n');

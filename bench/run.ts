@@ -27,6 +27,7 @@ import {
 } from './report';
 import { measureBooking } from './booking';
 import { invitationPath, scenarios, type BenchContext, type Scenario } from './scenarios';
+import { largestProfile, profileMarkdown, summariseProfile } from './profile';
 import { measureSlotEngine } from './slot-engine';
 import { gzipSync } from 'node:zlib';
 import { measureSlotSearch } from './slot-search';
@@ -43,6 +44,9 @@ import { buildTrustScaleData, type Step } from './trust-scale-data';
  *   BENCH_SKIP_BUILD=1   use the existing .next build
  *   BENCH_SECONDS        measured seconds per scenario under load (default 15, after 3 s of warm-up)
  *   BENCH_UNLOADED_SECONDS  measured seconds per scenario at one connection (default 4, after 1 s)
+ *   BENCH_PROFILE        instead of measuring, profile the scenarios whose names contain one of
+ *                        these comma-separated words (e.g. "Person page,Today"): a fresh app per
+ *                        scenario under `node --cpu-prof`, its load, and where the time went
  *
  * Exits non-zero on any failed request or check; a missed target (issue 14's CPU ratios, SQL
  * statements, unloaded latency, the slot engine, memory) is reported, not fatal.
@@ -98,6 +102,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+function requestOf(ctx: BenchContext, scenario: Scenario, n: number) {
+  const body = scenario.body?.(ctx, n);
+  const headers: Record<string, string> = {};
+  if (scenario.signedIn) headers.cookie = ctx.cookie;
+  if (body) headers['content-type'] = body.contentType;
+  const route = typeof scenario.path === 'string' ? scenario.path : scenario.path(ctx, n);
+  return { method: scenario.method, url: `${ctx.baseUrl}${route}`, headers, body: body?.text };
+}
+
 async function main(): Promise<number> {
   fs.mkdirSync(benchDataDir, { recursive: true });
   // First, on the quietest machine of the run: pure computation in this process, no database.
@@ -134,6 +147,15 @@ async function main(): Promise<number> {
     });
   }
 
+  if (process.env.BENCH_PROFILE) {
+    await profileScenarios(
+      database.url,
+      process.env.BENCH_PROFILE.split(',').map((w) => w.trim().toLowerCase()),
+    );
+    await cleanUp();
+    return 0;
+  }
+
   const server = await phase('Start the app (next start)', async () =>
     startApp({ port: await freePort(), databaseUrl: database.url, logFile: path.join(benchDataDir, 'server.log') }),
   );
@@ -154,14 +176,6 @@ async function main(): Promise<number> {
   });
 
   const ctx: BenchContext = { baseUrl: server.baseUrl, sql, practitioner, cookie };
-  const requestOf = (scenario: Scenario, n: number) => {
-    const body = scenario.body?.(ctx, n);
-    const headers: Record<string, string> = {};
-    if (scenario.signedIn) headers.cookie = cookie;
-    if (body) headers['content-type'] = body.contentType;
-    const route = typeof scenario.path === 'string' ? scenario.path : scenario.path(ctx, n);
-    return { method: scenario.method, url: `${server.baseUrl}${route}`, headers, body: body?.text };
-  };
   const queryStats = await enableQueryStats(sql);
   const results: ScenarioResult[] = [];
   const slotSearch = await phase(
@@ -213,7 +227,7 @@ async function main(): Promise<number> {
           connections: scenario.connections,
           warmupMs: warmupSeconds * 1000,
           durationMs: seconds * 1000,
-          request: (n) => requestOf(scenario, n),
+          request: (n) => requestOf(ctx, scenario, n),
           check: (body) => scenario.check(body, ctx),
         });
         const cpu = {
@@ -230,7 +244,8 @@ async function main(): Promise<number> {
         log(
           `  ${result.requests} requests, p95 ${result.p95Ms.toFixed(1)} ms, ${result.errors} errors; ` +
             `app CPU ${cpu.appMsPerRequest.toFixed(1)} ms/request, PostgreSQL ${cpu.postgresMsPerRequest.toFixed(1)}; machine ${cpu.machineBusyPercent.toFixed(0)} % busy` +
-            (statements ? `; ${statements.perRequest.toFixed(1)} SQL statements/request` : ''),
+            (statements ? `; ${statements.perRequest.toFixed(1)} SQL statements/request` : '') +
+            `; body ${(result.bodyBytes.sent / 1024).toFixed(1)} kB gzipped, ${(result.bodyBytes.decoded / 1024).toFixed(1)} kB decoded`,
         );
         for (const e of result.errorSamples) log(`  error ×${e.count}: ${e.message}`);
         if (queries.length > 0) log(['  heaviest statements:', ...queryStatsLines(queries, result.sent)].join('\n'));
@@ -254,7 +269,7 @@ async function main(): Promise<number> {
         connections: 1,
         warmupMs: 1000,
         durationMs: unloadedSeconds * 1000,
-        request: (n) => requestOf(scenario, n),
+        request: (n) => requestOf(ctx, scenario, n),
         check: (body) => scenario.check(body, ctx),
       });
       log(
@@ -347,6 +362,58 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * BENCH_PROFILE: each chosen scenario on a fresh app under `node --cpu-prof`, at its own
+ * connections for BENCH_SECONDS after the warm-up; the profile is written when the app exits and
+ * summarised by layer (bench/profile.ts). The sign-in and warm-up are in the profile too.
+ */
+async function profileScenarios(databaseUrl: string, words: string[]) {
+  const chosen = scenarios.filter((s) => words.some((w) => s.name.toLowerCase().includes(w)));
+  if (chosen.length === 0)
+    throw new Error(`BENCH_PROFILE matches no scenario: ${scenarios.map((s) => s.name).join('; ')}`);
+  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  cleanups.push({ name: 'the bench connection', sync: () => {}, async: () => sql.end({ timeout: 5 }) });
+  const practitioner = await pickPractitioner(sql);
+  const summaries: string[] = [];
+  for (const scenario of chosen) {
+    const dir = path.join(benchDataDir, 'profiles', scenario.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+    fs.rmSync(dir, { recursive: true, force: true });
+    await phase(`Profile: ${scenario.name} (${scenario.connections} connections, ${seconds} s)`, async () => {
+      await waitForQuietMachine(log, { maxMs: 5 * 60_000, maxBusyPercent: 40 });
+      const server = await startApp({
+        port: await freePort(),
+        databaseUrl,
+        logFile: path.join(benchDataDir, 'server.log'),
+        cpuProfileDir: dir,
+      });
+      try {
+        const cookie = await signIn(server.baseUrl, practitioner.email, BENCH_PASSWORD);
+        const ctx: BenchContext = { baseUrl: server.baseUrl, sql, practitioner, cookie };
+        await scenario.prepare?.(ctx);
+        const result = await runLoad({
+          connections: scenario.connections,
+          warmupMs: warmupSeconds * 1000,
+          durationMs: seconds * 1000,
+          request: (n) => requestOf(ctx, scenario, n),
+          check: (body) => scenario.check(body, ctx),
+        });
+        log(
+          `  ${result.sent} requests sent, p95 ${result.p95Ms.toFixed(1)} ms, ${result.errors} errors; body ${(result.bodyBytes.decoded / 1024).toFixed(1)} kB decoded`,
+        );
+        await server.stop();
+        const file = largestProfile(dir);
+        if (!file) throw new Error(`no profile written in ${dir}; see ${server.logFile}`);
+        const summary = profileMarkdown(scenario.name, summariseProfile(file), result.sent);
+        log(`  ${path.relative(process.cwd(), file)}\n\n${summary}`);
+        summaries.push(summary);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+  log(`\n## Profiles\n\n${summaries.join('\n\n')}`);
 }
 
 // Exits explicitly: whatever is left (a socket, a timer) must not keep a finished bench alive.
