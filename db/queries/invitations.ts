@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inviteeCame } from './records';
 import { invitations, meetingPractitioners, meetings, networkMembers, people, teams, users } from '../schema';
@@ -151,6 +151,15 @@ export async function meetingInvitations(db: Db, meetingId: string) {
 }
 
 /** Everything the public invitation page needs, found by the SHA-256 of the link's token. */
+/**
+ * The invitation behind a link, with who else is coming, in one statement: the page's whole read
+ * before the meeting. With names (`others.invitees`): the first names and relationships of the
+ * other invitees who have not declined, read only when this invitee may see them (the person
+ * always; a network member only when the person shares names: lib/invitations/visibility.ts's
+ * rule, written here so that otherwise the names never leave the database). Without: just whether
+ * anyone else from the network is still invited. The practitioners' names always. Never contact
+ * details.
+ */
 export async function invitationByTokenHash(db: Db, tokenHash: string) {
   const [row] = await db
     .select({
@@ -180,6 +189,24 @@ export async function invitationByTokenHash(db: Db, tokenHash: string) {
       locationDetail: meetings.locationDetail,
       videoUrl: meetings.videoUrl,
       teamName: teams.name,
+      staff: sql<
+        TeamMember[]
+      >`(select coalesce(json_agg(json_build_object('name', u.name, 'discipline', u.discipline) order by u.name), '[]'::json)
+        from meeting_practitioners mp join users u on u.id = mp.user_id
+        where mp.meeting_id = ${meetings.id} and mp.role = 'required')`,
+      othersInvited: sql<boolean>`exists (select 1 from invitations o
+        where o.meeting_id = ${meetings.id} and o.id <> ${invitations.id} and o.revoked_at is null
+          and o.response <> 'declined' and o.network_member_id is not null)`,
+      otherInvitees: sql<
+        OtherInvitee[] | null
+      >`case when ${invitations.networkMemberId} is null or ${people.inviteesSeeEachOther} = 'names' then (
+        select coalesce(json_agg(json_build_object(
+            'givenName', coalesce(nm.given_name, ${people.preferredName}, ${people.givenName}),
+            'relationship', nm.relationship, 'response', o.response)
+          order by o.person_id is null, nm.given_name), '[]'::json)
+        from invitations o left join network_members nm on nm.id = o.network_member_id
+        where o.meeting_id = ${meetings.id} and o.id <> ${invitations.id} and o.revoked_at is null
+          and o.response <> 'declined') end`,
     })
     .from(invitations)
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
@@ -188,10 +215,13 @@ export async function invitationByTokenHash(db: Db, tokenHash: string) {
     .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
     .where(eq(invitations.tokenHash, tokenHash))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const { staff, othersInvited, otherInvitees, ...invitation } = row;
+  return { invitation, staff, othersInvited, otherInvitees };
 }
 
-export type InvitationView = NonNullable<Awaited<ReturnType<typeof invitationByTokenHash>>>;
+export type InvitationLookup = NonNullable<Awaited<ReturnType<typeof invitationByTokenHash>>>;
+export type InvitationView = InvitationLookup['invitation'];
 
 type OtherInvitee = {
   givenName: string;
@@ -204,58 +234,6 @@ type TeamMember = { name: string; discipline: (typeof users.discipline.enumValue
 export type OthersComing = { staff: TeamMember[] } & (
   { namesShown: true; invitees: OtherInvitee[] } | { namesShown: false; othersInvited: boolean }
 );
-
-/**
- * Who else is coming, as this invitee may see it. With names: the first names and relationships
- * of the other invitees who have not declined. Without (the person's choice, for network members
- * only): just whether anyone else from the network is still invited; the names never leave the
- * database. The practitioners' names always. Never contact details.
- */
-export async function othersComing(
-  db: Db,
-  invitation: Pick<InvitationView, 'id' | 'meetingId'>,
-  namesShown: boolean,
-): Promise<OthersComing> {
-  const stillComing = and(
-    eq(invitations.meetingId, invitation.meetingId),
-    ne(invitations.id, invitation.id),
-    isNull(invitations.revokedAt),
-    ne(invitations.response, 'declined'),
-  );
-  const staff = db
-    .select({ name: users.name, discipline: users.discipline })
-    .from(meetingPractitioners)
-    .innerJoin(users, eq(users.id, meetingPractitioners.userId))
-    .where(and(eq(meetingPractitioners.meetingId, invitation.meetingId), eq(meetingPractitioners.role, 'required')))
-    .orderBy(asc(users.name));
-  if (!namesShown) {
-    const [others, team] = await Promise.all([
-      db
-        .select({ id: invitations.id })
-        .from(invitations)
-        .where(and(stillComing, isNotNull(invitations.networkMemberId)))
-        .limit(1),
-      staff,
-    ]);
-    return { namesShown: false, othersInvited: others.length > 0, staff: team };
-  }
-  const [invitees, team] = await Promise.all([
-    db
-      .select({
-        givenName: sql<string>`coalesce(${networkMembers.givenName}, ${people.preferredName}, ${people.givenName})`,
-        relationship: networkMembers.relationship,
-        response: invitations.response,
-      })
-      .from(invitations)
-      .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
-      .innerJoin(people, eq(people.id, meetings.personId))
-      .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
-      .where(stillComing)
-      .orderBy(sql`${invitations.personId} is null`, asc(networkMembers.givenName)),
-    staff,
-  ]);
-  return { namesShown: true, invitees, staff: team };
-}
 
 /** An invitee's answer; only while the link works and before the meeting starts. */
 export async function recordResponse(

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import {
   invitationByTokenHash,
-  othersComing,
   recordResponse,
-  type InvitationView,
+  type InvitationLookup,
   type OthersComing,
 } from '@/db/queries/invitations';
 import { recordSections, type RecordSection } from '@/db/schema/records';
@@ -40,21 +39,36 @@ export function html(body: string, status = 200): Response {
   return new Response(body, { status, headers });
 }
 
-export type Opened = { ok: true; invitation: InvitationView } | { ok: false; response: Response };
+export type Opened =
+  | { ok: true; invitation: InvitationLookup['invitation']; lookup: InvitationLookup }
+  | { ok: false; response: Response };
 
-/** Finds the invitation for a link, or the kind page that reveals nothing; counts against the limits. */
+/**
+ * Finds the invitation for a link (with who else is coming: one statement), or the kind page
+ * that reveals nothing; counts against the limits (one more).
+ */
 export async function openInvitation(db: Db, request: Request, token: string, now = new Date()): Promise<Opened> {
   // Revoked and expired links do not work either, and count as misses like made-up ones.
   const lookup = looksLikeToken(token)
-    ? invitationByTokenHash(db, hashToken(token)).then((i) => (i && !i.revokedAt && i.expiresAt > now ? i : undefined))
+    ? invitationByTokenHash(db, hashToken(token)).then((found) =>
+        found && !found.invitation.revokedAt && found.invitation.expiresAt > now ? found : undefined,
+      )
     : Promise.resolve(undefined);
   const opened = await openSecretLink(db, limits.invitationMisses(clientAddressOf(request.headers)), lookup, now);
   if (opened.status === 'too-many') return { ok: false, response: html(tooManyTriesPage(), 429) };
   if (opened.status === 'dead') return { ok: false, response: html(linkNotWorkingPage(), 404) };
-  const invitation = opened.found;
-  if (!(await countHit(db, limits.invitationRequests(invitation.id), now)).allowed)
+  const found = opened.found;
+  if (!(await countHit(db, limits.invitationRequests(found.invitation.id), now)).allowed)
     return { ok: false, response: html(tooManyTriesPage(), 429) };
-  return { ok: true, invitation };
+  return { ok: true, invitation: found.invitation, lookup: found };
+}
+
+/** Who else is coming as this invitee may see it (seesOthersByName; the names were read only if so). */
+function othersOf(lookup: InvitationLookup): OthersComing {
+  const { invitation, staff, othersInvited, otherInvitees } = lookup;
+  return seesOthersByName(invitation) && otherInvitees
+    ? { namesShown: true, invitees: otherInvitees, staff }
+    : { namesShown: false, othersInvited, staff };
 }
 
 /** After the meeting the page shows its notes, not who else is coming. */
@@ -66,12 +80,13 @@ const nobodyShown: OthersComing = { namesShown: false, othersInvited: false, sta
  */
 export async function renderInvitation(
   db: Db,
-  invitation: InvitationView,
+  lookup: InvitationLookup,
   path: string,
   options: Pick<InvitationPageInput, 'saved' | 'error' | 'noted' | 'statementError'> & { origin?: string | null } = {},
   now = new Date(),
 ): Promise<string> {
   const { origin, ...shown } = options;
+  const invitation = lookup.invitation;
   if (isAfterStart(invitation, now)) {
     const record = await readerView(db, invitation.id);
     // Reading a record is audited like any other read of it, here by the holder of this link.
@@ -87,8 +102,7 @@ export async function renderInvitation(
       });
     return invitationPage({ invitation, others: nobodyShown, now, path, record, ...shown });
   }
-  const others = await othersComing(db, invitation, seesOthersByName(invitation));
-  return invitationPage({ invitation, others, now, path, ...shown });
+  return invitationPage({ invitation, others: othersOf(lookup), now, path, ...shown });
 }
 
 const sorry = () =>
@@ -133,14 +147,14 @@ export async function answerInvitation(
     if (!parsed.success) {
       const fields = z.flattenError(parsed.error).fieldErrors;
       return html(
-        await renderInvitation(db, opened.invitation, path, {
+        await renderInvitation(db, opened.lookup, path, {
           error: { fields: { response: fields.response?.[0], message: fields.message?.[0] }, typed },
         }),
         422,
       );
     }
     if (!(await recordResponse(db, opened.invitation.id, parsed.data.response, parsed.data.message))) {
-      const fresh = (await invitationByTokenHash(db, hashToken(token))) ?? opened.invitation;
+      const fresh = (await invitationByTokenHash(db, hashToken(token))) ?? opened.lookup;
       return html(
         await renderInvitation(db, fresh, path, {
           error: {
@@ -182,7 +196,7 @@ export async function addInvitationStatement(
   try {
     const opened = await openInvitation(db, request, token);
     if (!opened.ok) return opened.response;
-    const invitation = opened.invitation;
+    const { invitation, lookup } = opened;
     const form = sent ?? (await request.formData());
     const typed = String(form.get('words') ?? '');
     const sectionSent = String(form.get('section') ?? '');
@@ -193,7 +207,7 @@ export async function addInvitationStatement(
     if (!parsed.success) {
       const fields = z.flattenError(parsed.error).fieldErrors;
       const message = fields.section?.[0] ?? fields.words?.[0] ?? 'Please look at your words again.';
-      return html(await renderInvitation(db, invitation, path, { statementError: { section, message, typed } }), 422);
+      return html(await renderInvitation(db, lookup, path, { statementError: { section, message, typed } }), 422);
     }
     try {
       await addStatement(db, {
@@ -206,7 +220,7 @@ export async function addInvitationStatement(
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'not_found')) throw error;
       return html(
-        await renderInvitation(db, invitation, path, {
+        await renderInvitation(db, lookup, path, {
           statementError: {
             message:
               'Your words could not be added: that part of the notes is not open to you here now. The page shows what you can read.',

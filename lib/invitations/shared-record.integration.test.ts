@@ -157,7 +157,7 @@ describe.each(engines)('the notes read from personal links on %s', (engine) => {
     const { db } = database;
     const opened = await openInvitation(db, request(token), token);
     if (!opened.ok) throw new Error(`link refused: ${opened.response.status}`);
-    return renderInvitation(db, opened.invitation, `/invite/${token}`, options);
+    return renderInvitation(db, opened.lookup, `/invite/${token}`, options);
   }
 
   it('lets the person read every section, decisions first, with the link’s end said plainly', async () => {

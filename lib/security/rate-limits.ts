@@ -56,8 +56,8 @@ export type SecretLinkLookup<T> = { status: 'found'; found: T } | { status: 'dea
  * many tries" without counting further. A working link always opens, however many misses its
  * address has had: a family behind one busy address (a hospital's guest network, a mobile
  * carrier's) must not lose its own invitation to someone else's typing, and the 256-bit links
- * cannot be guessed, so the limit only keeps the refusing cheap. The count is read alongside the
- * lookup (one wait instead of two).
+ * cannot be guessed, so the limit only keeps the refusing cheap. The count is read only after a
+ * miss, so a working link costs its lookup alone (a dead one waits twice, which does it no harm).
  */
 export async function openSecretLink<T>(
   db: Db,
@@ -65,9 +65,9 @@ export async function openSecretLink<T>(
   lookup: Promise<T | undefined>,
   now = new Date(),
 ): Promise<SecretLinkLookup<T>> {
-  const [over, found] = await Promise.all([isOverLimit(db, misses, now), lookup]);
+  const found = await lookup;
   if (found !== undefined) return { status: 'found', found };
-  if (over) return { status: 'too-many' };
+  if (await isOverLimit(db, misses, now)) return { status: 'too-many' };
   await countHit(db, misses, now);
   return { status: 'dead' };
 }

@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: RouteContext<'/invite/[t
     const saved = query.get('saved') === '1';
     const noted = query.get('noted') === '1';
     return html(
-      await renderInvitation(db, opened.invitation, `/invite/${token}`, {
+      await renderInvitation(db, opened.lookup, `/invite/${token}`, {
         saved,
         noted,
         origin: clientAddressOf(request.headers),
