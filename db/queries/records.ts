@@ -487,6 +487,59 @@ export async function readerOfInvitation(db: Db, invitationId: string) {
   return row;
 }
 
+type SignatureJson = { signerId: string; kind: 'signed' | 'co_signed'; signedAt: string };
+type VersionJson = {
+  id: string;
+  version: number;
+  authorId: string;
+  content: RecordContent;
+  amendmentReason: string | null;
+  enteredInErrorReason: string | null;
+  signatures: SignatureJson[];
+};
+
+/**
+ * The reader behind one personal link with what the sharing rules weigh for their meeting's
+ * record, in one statement: every version (with its signatures, earliest first), the sections the
+ * person shares now, and the sections withheld now.
+ */
+export async function readerRecordOfInvitation(db: Db, invitationId: string) {
+  const [row] = await db
+    .select({
+      invitationId: invitations.id,
+      meetingId: invitations.meetingId,
+      isPerson: sql<boolean>`${invitations.personId} is not null`,
+      networkMemberId: invitations.networkMemberId,
+      maySeeSharedRecords: sql<boolean>`coalesce(${networkMembers.maySeeSharedRecords}, false)`,
+      mayBeInvited: sql<boolean>`coalesce(${networkMembers.mayBeInvited}, false)`,
+      active: sql<boolean>`coalesce(${networkMembers.active}, false)`,
+      came: inviteeCame,
+      versions: sql<VersionJson[]>`(select coalesce(json_agg(json_build_object(
+          'id', r.id, 'version', r.version, 'authorId', r.author_id, 'content', r.content,
+          'amendmentReason', r.amendment_reason, 'enteredInErrorReason', r.entered_in_error_reason,
+          'signatures', (select coalesce(json_agg(json_build_object('signerId', s.signer_id, 'kind', s.kind, 'signedAt', s.signed_at)
+            order by s.signed_at), '[]'::json) from record_signatures s where s.record_id = r.id))
+        order by r.version), '[]'::json)
+        from meeting_records r where r.meeting_id = ${invitations.meetingId})`,
+      shared: sql<RecordSection[]>`coalesce((select to_json(c.sections) from record_share_choices c
+        where c.meeting_id = ${invitations.meetingId} order by c.recorded_at desc, c.id desc limit 1), '[]'::json)`,
+      withheld: sql<RecordSection[]>`(select coalesce(json_agg(w.section order by w.withheld_at), '[]'::json)
+        from record_withholdings w where w.meeting_id = ${invitations.meetingId} and w.lifted_at is null)`,
+    })
+    .from(invitations)
+    .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
+    .where(eq(invitations.id, invitationId))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    ...row,
+    versions: row.versions.map((v) => ({
+      ...v,
+      signatures: v.signatures.map((sig) => ({ ...sig, signedAt: new Date(sig.signedAt) })),
+    })),
+  };
+}
+
 /** Who could be added as having come without an invitation: the person's network and the team's practitioners. */
 export async function addableAttendees(db: Db, person: { id: string; teamId: string }) {
   const [members, practitioners] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { activeWithholdings, readerOfInvitation, recordVersions, sharedSections } from '@/db/queries/records';
+import { readerRecordOfInvitation } from '@/db/queries/records';
 import type { RecordContent, RecordSection } from '@/db/schema/records';
 import { readableSections, signedVersion, type Reader } from './rules';
 
@@ -19,7 +19,9 @@ export type ReaderView =
     };
 
 /** The reader a link's holder is, for the rules in ./rules.ts. */
-export function readerOf(r: NonNullable<Awaited<ReturnType<typeof readerOfInvitation>>>): Reader {
+export function readerOf(
+  r: Omit<NonNullable<Awaited<ReturnType<typeof readerRecordOfInvitation>>>, 'versions' | 'shared' | 'withheld'>,
+): Reader {
   return r.isPerson
     ? { kind: 'person' }
     : {
@@ -37,19 +39,16 @@ export function readerOf(r: NonNullable<Awaited<ReturnType<typeof readerOfInvita
  * them, withheld, or entered in error: the page says only that there are no notes to show).
  */
 export async function readerView(db: Db, invitationId: string): Promise<ReaderView> {
-  const reader = await readerOfInvitation(db, invitationId);
+  // One statement: the reader, the versions, what is shared and what is withheld.
+  const reader = await readerRecordOfInvitation(db, invitationId);
   if (!reader) return { state: 'nothing' };
-  const [versions, shared, withholdings] = await Promise.all([
-    recordVersions(db, reader.meetingId),
-    sharedSections(db, reader.meetingId),
-    activeWithholdings(db, reader.meetingId),
-  ]);
+  const { versions, shared, withheld } = reader;
   const signed = signedVersion(versions);
   if (!signed) return { state: 'nothing' };
   const sections = readableSections(readerOf(reader), {
     signed: true,
     shared,
-    withheld: withholdings.map((w) => w.section),
+    withheld,
   });
   if (sections.length === 0) return { state: 'nothing' };
   return {
@@ -61,7 +60,7 @@ export async function readerView(db: Db, invitationId: string): Promise<ReaderVi
     signedAt: signed.signatures[0]!.signedAt,
     content: signed.content,
     sections,
-    withheld: reader.isPerson && withholdings.length > 0,
+    withheld: reader.isPerson && withheld.length > 0,
   };
 }
 
