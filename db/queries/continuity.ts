@@ -36,13 +36,82 @@ const heldColumns = {
   enteredInError: enteredInErrorOf('"meetings"."id"'),
 };
 
-/** A person's held meetings, oldest first, with whether their record is signed. */
-export async function heldMeetingsOfPerson(db: Db, personId: string) {
-  return db
-    .select(heldColumns)
-    .from(meetings)
-    .where(and(eq(meetings.personId, personId), eq(meetings.status, 'held')))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+type PersonMeetingJson = {
+  id: string;
+  personId: string;
+  startsAt: string;
+  endsAt: string;
+  day: string;
+  signed: boolean;
+  enteredInError: boolean;
+  attendance: {
+    userId: string | null;
+    personId: string | null;
+    networkMemberId: string | null;
+    came: boolean;
+    peer: boolean;
+  }[];
+  booked: string[];
+};
+type AssignmentJson = {
+  personId: string;
+  userId: string;
+  role: (typeof coreTeamAssignments.role.enumValues)[number];
+  startsOn: string;
+  endsOn: string | null;
+};
+type PractitionerJson = { id: string; name: string; discipline: (typeof users.discipline.enumValues)[number] };
+
+/**
+ * Everything one person's continuity rests on, in one statement: their held meetings (oldest
+ * first, with whether the record is signed or entered in error), who was marked at each and who
+ * was booked, their core team's assignments past and present, and the names of every
+ * practitioner among them.
+ */
+export async function personContinuityRows(db: Db, personId: string) {
+  const present = sql.raw(presentValues.map((v) => `'${v}'`).join(', '));
+  const result = await db.execute(sql`
+    select
+      (select coalesce(json_agg(json_build_object(
+          'id', m.id, 'personId', m.person_id, 'startsAt', m.starts_at, 'endsAt', m.ends_at,
+          'day', to_char(m.starts_at at time zone m.time_zone, 'YYYY-MM-DD'),
+          'signed', exists (select 1 from record_signatures s join meeting_records r on r.id = s.record_id where r.meeting_id = m.id),
+          'enteredInError', exists (select 1 from meeting_records e where e.meeting_id = m.id and e.entered_in_error_reason is not null),
+          'attendance', (select coalesce(json_agg(json_build_object(
+              'userId', a.user_id, 'personId', a.person_id, 'networkMemberId', a.network_member_id,
+              'came', coalesce(a.presence in (${present}), false),
+              'peer', coalesce(u.discipline = 'peer_support_worker', false))), '[]'::json)
+            from meeting_attendance a left join users u on u.id = a.user_id where a.meeting_id = m.id),
+          'booked', (select coalesce(json_agg(mp.user_id), '[]'::json) from meeting_practitioners mp where mp.meeting_id = m.id))
+        order by m.starts_at, m.id), '[]'::json)
+        from meetings m where m.person_id = ${personId} and m.status = 'held') as meetings,
+      (select coalesce(json_agg(json_build_object('personId', c.person_id, 'userId', c.user_id, 'role', c.role,
+          'startsOn', c.starts_on, 'endsOn', c.ends_on)), '[]'::json)
+        from core_team_assignments c where c.person_id = ${personId}) as assignments,
+      (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'discipline', u.discipline) order by u.name, u.id), '[]'::json)
+        from users u where u.id in (
+          select a.user_id from meeting_attendance a join meetings m on m.id = a.meeting_id
+            where m.person_id = ${personId} and m.status = 'held' and a.user_id is not null
+          union select mp.user_id from meeting_practitioners mp join meetings m on m.id = mp.meeting_id
+            where m.person_id = ${personId} and m.status = 'held'
+          union select c.user_id from core_team_assignments c where c.person_id = ${personId})) as practitioners`);
+  const [row] = rowsOf<{
+    meetings: PersonMeetingJson[];
+    assignments: AssignmentJson[];
+    practitioners: PractitionerJson[];
+  }>(result);
+  const meetingsHeld = (row?.meetings ?? []).map((m) => ({
+    ...m,
+    startsAt: new Date(m.startsAt),
+    endsAt: new Date(m.endsAt),
+  }));
+  return {
+    meetings: meetingsHeld,
+    attendance: meetingsHeld.flatMap((m) => m.attendance.map((a) => ({ meetingId: m.id, ...a }))),
+    booked: meetingsHeld.flatMap((m) => m.booked.map((userId) => ({ meetingId: m.id, userId }))),
+    assignments: row?.assignments ?? [],
+    practitioners: row?.practitioners ?? [],
+  };
 }
 
 /** Every held meeting of a team's people, by person, oldest first (for the export and the trends). */
@@ -57,7 +126,7 @@ export async function heldMeetingsOfTeam(db: Db, teamId: string) {
     .orderBy(asc(meetings.personId), asc(meetings.startsAt), asc(meetings.id));
 }
 
-export type HeldMeetingRow = Awaited<ReturnType<typeof heldMeetingsOfPerson>>[number];
+export type HeldMeetingRow = Awaited<ReturnType<typeof personContinuityRows>>['meetings'][number];
 
 /** Rows of a raw statement: postgres.js returns them as the result; PGlite in an object. */
 function rowsOf<T>(result: unknown): T[] {

@@ -1,11 +1,5 @@
 import type { Db } from '@/db/client';
-import {
-  attendanceOf,
-  bookedTo,
-  coreAssignmentsOf,
-  heldMeetingsOfPerson,
-  practitionersNamed,
-} from '@/db/queries/continuity';
+import { personContinuityRows } from '@/db/queries/continuity';
 import type { RecordContent } from '@/db/schema/records';
 import { isOverdue, openItems } from '@/lib/records/content';
 import { DAY_MS } from '@/lib/time/units';
@@ -32,17 +26,11 @@ export async function personContinuity(
   person: { id: string; status: 'active' | 'discharged'; referralAt: Date },
   input: { thresholds: Thresholds; now: Date; today: string; overdueActions: number },
 ): Promise<PersonContinuity> {
-  const [rows, assignments] = await Promise.all([
-    heldMeetingsOfPerson(db, person.id),
-    coreAssignmentsOf(db, [person.id]),
-  ]);
-  const ids = rows.map((r) => r.id);
-  const [attendance, booked] = await Promise.all([attendanceOf(db, ids), bookedTo(db, ids)]);
+  // One statement: the held meetings with who came and who was booked, the core team, the names.
+  const { meetings: rows, attendance, booked, assignments, practitioners } = await personContinuityRows(db, person.id);
   const meetings = assembleMeetings(rows, attendance, booked, assignments);
-  const involved = [
-    ...new Set([...meetings.flatMap((m) => [...m.came, ...m.missed]), ...assignments.map((a) => a.userId)]),
-  ];
-  const named = await practitionersNamed(db, involved);
+  const involved = new Set([...meetings.flatMap((m) => [...m.came, ...m.missed]), ...assignments.map((a) => a.userId)]);
+  const named = practitioners.filter((p) => involved.has(p.id));
   const signBefore = input.now.getTime() - input.thresholds.signDays * DAY_MS;
   const flags = flagsOf(
     {
