@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': path.resolve(import.meta.dirname) };
+const alias = {
+  '@': path.resolve(import.meta.dirname),
+  // db/connection.ts is marked server-only; tests import server code on purpose.
+  'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+};
 /** Only `npm run dev` has a built-in secret; the tests bring their own. */
 const env = { NEXTAUTH_SECRET: 'vitest-only-secret-0123456789-abcdefghijklmnop' };
 

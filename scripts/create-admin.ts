@@ -1,8 +1,10 @@
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
-import { getDatabase } from '../db/connection';
+import { openPglite, openPostgres } from '../db/client';
+import { migrateAsConfigured } from '../db/migrate';
 import { createUser } from '../db/queries/users';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
+import { env } from '../lib/env';
 import { sqlState } from '../lib/errors/app-error';
 
 /**
@@ -39,8 +41,11 @@ async function main() {
     for (const issue of parsed.error.issues) console.error(`${String(issue.path[0])}: ${issue.message}`);
     return 2;
   }
-  const database = await getDatabase();
+  // Opened as the app opens it (db/connection.ts, which only the server may import).
+  const e = env();
+  const database = e.DATABASE_URL ? openPostgres(e.DATABASE_URL, { max: 1 }) : await openPglite(e.PGLITE_DIR);
   try {
+    await migrateAsConfigured(database, e);
     const user = await createUser(database.db, {
       email: parsed.data.email,
       name: parsed.data.name,
