@@ -83,7 +83,7 @@ export type NewUser = typeof users.$inferInsert;
 export type Team = typeof teams.$inferSelect;
 
 /** A one-time link for a new practitioner to choose their password (stored as a hash). */
-export const userInvites = pgTable(
+export const welcomeLinks = pgTable(
   'user_invites',
   {
     id: uuid().primaryKey().defaultRandom(),

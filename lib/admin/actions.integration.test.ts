@@ -4,7 +4,7 @@ import { addAbsenceAction, removeAbsenceAction } from '@/app/(app)/admin/practit
 import { saveWorkingPatternAction } from '@/app/(app)/admin/practitioners/[userId]/working-pattern/actions';
 import {
   addMembershipAction,
-  inviteAction,
+  addPractitionerAction,
   newLinkAction,
   removeMembershipAction,
   setAccessAction,
@@ -103,8 +103,8 @@ describe.each(engines)('administration actions on %s', (engine) => {
       ['create a team', createTeamAction, teamFields],
       ['change a team', updateTeamAction, { ...teamFields, teamId: team.id }],
       [
-        'invite',
-        inviteAction,
+        'add a practitioner',
+        addPractitionerAction,
         {
           name: 'Eve',
           email: 'eve@example.org',
@@ -206,7 +206,7 @@ describe.each(engines)('administration actions on %s', (engine) => {
 
   it('invites a practitioner whose link works once on the welcome page, then signs them in', async () => {
     current.user = admin;
-    const invited = await run(inviteAction, {
+    const invited = await run(addPractitionerAction, {
       name: 'Robin Ellis',
       email: ' Robin.Ellis@Example.org',
       discipline: 'peer_support_worker',
@@ -225,7 +225,7 @@ describe.each(engines)('administration actions on %s', (engine) => {
       memberships: [{ teamId: team.id }],
     });
 
-    const duplicate = await run(inviteAction, {
+    const duplicate = await run(addPractitionerAction, {
       name: 'Robin Again',
       email: 'robin.ellis@example.org',
       discipline: 'nurse',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { inviteInput, membershipInput, practitionerDetailsInput } from './practitioner-input';
+import { newPractitionerInput, membershipInput, practitionerDetailsInput } from './practitioner-input';
 import { setPasswordInput } from './set-password-input';
 import { teamInput } from './team-input';
 
@@ -66,7 +66,7 @@ describe('teamInput', () => {
   });
 });
 
-describe('inviteInput', () => {
+describe('newPractitionerInput', () => {
   const good = {
     name: 'Robin Ellis',
     email: ' Robin.Ellis@Example.org ',
@@ -77,11 +77,15 @@ describe('inviteInput', () => {
   };
 
   it('lower-cases the email and reads the ticked teams once each', () => {
-    expect(inviteInput.parse(good)).toEqual({ ...good, email: 'robin.ellis@example.org', teamIds: [teamA, teamB] });
+    expect(newPractitionerInput.parse(good)).toEqual({
+      ...good,
+      email: 'robin.ellis@example.org',
+      teamIds: [teamA, teamB],
+    });
   });
 
   it('asks for a name, a well-formed email and a discipline', () => {
-    const result = inviteInput.safeParse({ ...good, name: '', email: 'robin@', discipline: '' });
+    const result = newPractitionerInput.safeParse({ ...good, name: '', email: 'robin@', discipline: '' });
     expect(errorsOf(result)).toEqual({
       name: ['Enter their full name.'],
       email: ['Enter an email address in the form name@example.org.'],
@@ -92,14 +96,16 @@ describe('inviteInput', () => {
   it('needs a team for a practitioner but not for an administrator', () => {
     const withoutTeams: Partial<typeof good> = { ...good };
     delete withoutTeams.teamIds;
-    expect(errorsOf(inviteInput.safeParse(withoutTeams))).toEqual({
+    expect(errorsOf(newPractitionerInput.safeParse(withoutTeams))).toEqual({
       teamIds: ['Choose at least one team for a practitioner.'],
     });
-    expect(inviteInput.parse({ ...withoutTeams, role: 'admin' }).teamIds).toEqual([]);
+    expect(newPractitionerInput.parse({ ...withoutTeams, role: 'admin' }).teamIds).toEqual([]);
   });
 
   it('refuses a role that does not exist', () => {
-    expect(errorsOf(inviteInput.safeParse({ ...good, role: 'owner' }))).toEqual({ role: ['Choose what they may do.'] });
+    expect(errorsOf(newPractitionerInput.safeParse({ ...good, role: 'owner' }))).toEqual({
+      role: ['Choose what they may do.'],
+    });
   });
 });
 

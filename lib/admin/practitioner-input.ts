@@ -12,7 +12,7 @@ const teamIdsInput = z
   .transform((value) => [...new Set((value ?? '').split(',').filter(Boolean))])
   .pipe(z.array(z.guid('Choose teams from the list.')));
 
-export const inviteInput = z
+export const newPractitionerInput = z
   .object({
     name: requiredText('Enter their full name.'),
     email: emailInput,
@@ -28,7 +28,7 @@ export const inviteInput = z
     }
   });
 
-export type InviteInput = z.output<typeof inviteInput>;
+export type NewPractitionerInput = z.output<typeof newPractitionerInput>;
 
 export const practitionerDetailsInput = z.object({
   userId: idInput,

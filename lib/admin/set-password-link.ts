@@ -1,19 +1,19 @@
 import type { Db } from '@/db/client';
-import { insertInvite } from '@/db/queries/invites';
-import { hashInviteToken, inviteExpiry, newInviteToken } from './invite-token';
+import { insertWelcomeLink } from '@/db/queries/welcome-links';
+import { hashWelcomeToken, welcomeLinkExpiry, newWelcomeToken } from './welcome-token';
 
 /**
  * A new set-password link for the account (any earlier one stops working), stored as its hash;
  * the token itself goes back to the administrator once.
  */
 export async function insertSetPasswordLink(db: Db, userId: string, createdBy: string, now: Date) {
-  const token = newInviteToken();
-  const invite = await insertInvite(db, {
+  const token = newWelcomeToken();
+  const link = await insertWelcomeLink(db, {
     userId,
-    tokenHash: hashInviteToken(token),
+    tokenHash: hashWelcomeToken(token),
     createdBy,
-    expiresAt: inviteExpiry(now),
+    expiresAt: welcomeLinkExpiry(now),
     now,
   });
-  return { token, expiresAt: invite.expiresAt };
+  return { token, expiresAt: link.expiresAt };
 }

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setPasswordAction } from '@/app/(auth)/welcome/[token]/actions';
 import WelcomePage from '@/app/(auth)/welcome/[token]/page';
 import type { Db } from '@/db/client';
-import { insertInvite } from '@/db/queries/invites';
-import { userInvites } from '@/db/schema';
+import { insertWelcomeLink } from '@/db/queries/welcome-links';
+import { welcomeLinks } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makeUser } from '@/db/testing/factories';
 import { formData } from '@/db/testing/form-data';
 import { idle } from '@/lib/actions/form-state';
 import { attemptSignIn } from '@/lib/auth/sign-in';
-import { hashInviteToken, inviteExpiry, LINK_NO_LONGER_WORKS, newInviteToken } from './invite-token';
+import { hashWelcomeToken, welcomeLinkExpiry, LINK_NO_LONGER_WORKS, newWelcomeToken } from './welcome-token';
 import { TOO_MANY_DEAD_WELCOME_LINKS } from './welcome-link';
 
 /**
@@ -53,43 +53,43 @@ describe.each(engines)('welcome link rate limits on %s', (engine) => {
     await database?.close();
   });
 
-  async function invite(name: string) {
+  async function welcomeLinkFor(name: string) {
     const admin = await makeUser(db, { role: 'admin' });
     const user = await makeUser(db, { name });
-    const token = newInviteToken();
-    await insertInvite(db, {
+    const token = newWelcomeToken();
+    await insertWelcomeLink(db, {
       userId: user.id,
-      tokenHash: hashInviteToken(token),
+      tokenHash: hashWelcomeToken(token),
       createdBy: admin.id,
-      expiresAt: inviteExpiry(new Date()),
+      expiresAt: welcomeLinkExpiry(new Date()),
     });
     return { user, token };
   }
 
   async function used(userId: string) {
     const [row] = await db
-      .select({ usedAt: userInvites.usedAt })
-      .from(userInvites)
-      .where(eq(userInvites.userId, userId));
+      .select({ usedAt: welcomeLinks.usedAt })
+      .from(welcomeLinks)
+      .where(eq(welcomeLinks.userId, userId));
     return row?.usedAt !== null;
   }
 
   it('after 20 links that do not work from an address, refuses dead ones kindly and still opens a good one', async () => {
     current.address = '192.0.2.10';
-    const { user, token } = await invite('Robin Ellis');
+    const { user, token } = await welcomeLinkFor('Robin Ellis');
     expect(await page(token)).toContain('Welcome, Robin');
 
     // 20 links that do not work from one address, on the page and from the form alike.
-    for (let i = 0; i < 10; i++) expect(await page(newInviteToken())).toContain('This link no longer works');
+    for (let i = 0; i < 10; i++) expect(await page(newWelcomeToken())).toContain('This link no longer works');
     for (let i = 0; i < 10; i++)
-      expect(await submit(newInviteToken())).toMatchObject({ status: 'error', message: LINK_NO_LONGER_WORKS });
+      expect(await submit(newWelcomeToken())).toMatchObject({ status: 'error', message: LINK_NO_LONGER_WORKS });
 
     // Dead links are now refused without a lookup's worth of detail; the good one still opens,
     // so a colleague behind the same office address is not locked out by someone else's typing.
-    const refusedPage = await page(newInviteToken());
+    const refusedPage = await page(newWelcomeToken());
     expect(refusedPage).toContain('Please wait a few minutes');
     expect(refusedPage).toContain(TOO_MANY_DEAD_WELCOME_LINKS);
-    expect(await submit(newInviteToken())).toMatchObject({ status: 'error', message: TOO_MANY_DEAD_WELCOME_LINKS });
+    expect(await submit(newWelcomeToken())).toMatchObject({ status: 'error', message: TOO_MANY_DEAD_WELCOME_LINKS });
     expect(await used(user.id)).toBe(false);
     expect(await page(token)).toContain('Welcome, Robin');
     expect(await submit(token)).toMatchObject({ status: 'success', data: { email: user.email } });
@@ -98,17 +98,17 @@ describe.each(engines)('welcome link rate limits on %s', (engine) => {
 
   it('counts the form’s dead links too: 20 from the form alone stop the page', async () => {
     current.address = '192.0.2.20';
-    const { token } = await invite('Sam Patel');
-    for (let i = 0; i < 19; i++) await submit(newInviteToken());
+    const { token } = await welcomeLinkFor('Sam Patel');
+    for (let i = 0; i < 19; i++) await submit(newWelcomeToken());
     expect(await page(token)).toContain('Welcome, Sam');
-    expect(await submit(newInviteToken())).toMatchObject({ message: LINK_NO_LONGER_WORKS });
-    expect(await page(newInviteToken())).toContain(TOO_MANY_DEAD_WELCOME_LINKS);
+    expect(await submit(newWelcomeToken())).toMatchObject({ message: LINK_NO_LONGER_WORKS });
+    expect(await page(newWelcomeToken())).toContain(TOO_MANY_DEAD_WELCOME_LINKS);
     expect(await page(token)).toContain('Welcome, Sam');
   });
 
   it('ends the wait for failed sign-ins once a new password is set from a link', async () => {
     current.address = '192.0.2.40';
-    const { user, token } = await invite('Ash Kaur');
+    const { user, token } = await welcomeLinkFor('Ash Kaur');
     // Failures from two addresses at one moment: the one with 5 waits, and the email's own
     // throttle (10 from anywhere) makes every new device wait.
     const now = new Date();
@@ -135,8 +135,8 @@ describe.each(engines)('welcome link rate limits on %s', (engine) => {
 
   it('does not count a good link, however often it is opened', async () => {
     current.address = '192.0.2.30';
-    const { token } = await invite('Finn Ward');
+    const { token } = await welcomeLinkFor('Finn Ward');
     for (let i = 0; i < 25; i++) expect(await page(token)).toContain('Welcome, Finn');
-    expect(await page(newInviteToken())).toContain('This link no longer works');
+    expect(await page(newWelcomeToken())).toContain('This link no longer works');
   });
 });

@@ -5,13 +5,13 @@ import { setAccessAction } from '@/app/(app)/admin/practitioners/actions';
 import { signOutEverywhereAction } from '@/app/(app)/account/actions';
 import * as GET_FEED from '@/app/api/calendar-feeds/[token]/route';
 import type { Db } from '@/db/client';
-import { insertInvite, redeemInvite } from '@/db/queries/invites';
+import { insertWelcomeLink, redeemWelcomeLink } from '@/db/queries/welcome-links';
 import { auditEvents, users } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makeTeam, makeUser } from '@/db/testing/factories';
 import { formData } from '@/db/testing/form-data';
 import { idle } from '@/lib/actions/form-state';
-import { hashInviteToken, inviteExpiry, newInviteToken } from '@/lib/admin/invite-token';
+import { hashWelcomeToken, welcomeLinkExpiry, newWelcomeToken } from '@/lib/admin/welcome-token';
 import { createCalendarFeed } from '@/lib/calendar/create-feed';
 import { feedPath } from '@/lib/calendar/feed-token';
 import { authSecret } from '@/lib/env';
@@ -116,14 +116,14 @@ describe.each(engines)('ending sessions on %s', (engine) => {
   it('a new password ends the sessions made with the old one', async () => {
     const user = await fresh();
     const before = await signIn(user);
-    const token = newInviteToken();
-    await insertInvite(db, {
+    const token = newWelcomeToken();
+    await insertWelcomeLink(db, {
       userId: user.id,
-      tokenHash: hashInviteToken(token),
+      tokenHash: hashWelcomeToken(token),
       createdBy: user.id,
-      expiresAt: inviteExpiry(new Date()),
+      expiresAt: welcomeLinkExpiry(new Date()),
     });
-    await db.transaction((tx) => redeemInvite(tx, hashInviteToken(token), 'a-new-hash'));
+    await db.transaction((tx) => redeemWelcomeLink(tx, hashWelcomeToken(token), 'a-new-hash'));
     expect(await whoIs(before)).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import { recordAudit } from '@/db/queries/audit';
-import { redeemInvite } from '@/db/queries/invites';
+import { redeemWelcomeLink } from '@/db/queries/welcome-links';
 import type { VerbContext } from '@/lib/actions/context';
-import { hashInviteToken, LINK_NO_LONGER_WORKS } from '@/lib/admin/invite-token';
+import { hashWelcomeToken, LINK_NO_LONGER_WORKS } from '@/lib/admin/welcome-token';
 import { openWelcomeLink, TOO_MANY_DEAD_WELCOME_LINKS } from '@/lib/admin/welcome-link';
 import { AppError } from '@/lib/errors/app-error';
 import { hashPassword } from './password';
@@ -21,10 +21,10 @@ export async function setPasswordFromLink(
   const link = await openWelcomeLink(ctx.db, input.token, ctx.origin);
   if (link.status === 'too-many') throw new AppError('rate_limited', TOO_MANY_DEAD_WELCOME_LINKS);
   if (link.status === 'dead') throw new AppError('not_found', LINK_NO_LONGER_WORKS);
-  const tokenHash = hashInviteToken(input.token);
+  const tokenHash = hashWelcomeToken(input.token);
   const passwordHash = await hashPassword(input.password);
   const user = await ctx.db.transaction(async (tx) => {
-    const redeemed = await redeemInvite(tx, tokenHash, passwordHash);
+    const redeemed = await redeemWelcomeLink(tx, tokenHash, passwordHash);
     if (!redeemed) return undefined;
     // A new password ends the wait for failed sign-ins with the old one (the throttled message
     // tells people to ask their administrator for exactly this).

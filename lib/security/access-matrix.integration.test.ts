@@ -379,7 +379,7 @@ const actionRows: Record<string, Record<string, ActionRow>> = {
     saveWorkingPatternAction: { fields: (w) => ({ userId: w.alex.id }), answers: administrators },
   },
   'app/(app)/admin/practitioners/actions.ts': {
-    inviteAction: {
+    addPractitionerAction: {
       fields: (w) => ({
         name: 'Noor New',
         email: 'noor.new@example.org',

@@ -4,12 +4,12 @@ import { refresh } from 'next/cache';
 import type { SessionUser } from '@/db/queries/users';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { addMembership } from '@/lib/admin/add-membership';
-import { welcomePath } from '@/lib/admin/invite-token';
-import { invitePractitioner } from '@/lib/admin/invite-practitioner';
+import { welcomePath } from '@/lib/admin/welcome-token';
+import { addPractitioner } from '@/lib/admin/add-practitioner';
 import { newSetPasswordLink } from '@/lib/admin/new-set-password-link';
 import {
   accessInput,
-  inviteInput,
+  newPractitionerInput,
   membershipInput,
   practitionerDetailsInput,
   practitionerRefInput,
@@ -30,11 +30,11 @@ async function asAdministrator(user: SessionUser) {
   return { actorId: user.id, origin: await requestOrigin() };
 }
 
-export const inviteAction = validatedAction(
-  'invite',
-  inviteInput,
-  async function invitePractitionerAction(input, { user, db }) {
-    const { account, token } = await invitePractitioner({ db, actor: await asAdministrator(user) }, input);
+export const addPractitionerAction = validatedAction(
+  'addPractitioner',
+  newPractitionerInput,
+  async function addPractitionerAction(input, { user, db }) {
+    const { account, token } = await addPractitioner({ db, actor: await asAdministrator(user) }, input);
     return {
       message: `${account.name} has been invited.`,
       data: { link: await publicUrl(welcomePath(token)), userId: account.id, name: account.name, email: account.email },

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { WelcomeForm } from '@/components/auth/welcome-form';
 import { getDb } from '@/db/connection';
-import { LINK_NO_LONGER_WORKS } from '@/lib/admin/invite-token';
+import { LINK_NO_LONGER_WORKS } from '@/lib/admin/welcome-token';
 import { openWelcomeLink, TOO_MANY_DEAD_WELCOME_LINKS } from '@/lib/admin/welcome-link';
 import { requestOrigin } from '@/lib/audit/origin';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
@@ -25,15 +25,15 @@ export default async function WelcomePage({ params }: PageProps<'/welcome/[token
       <div className="auth-card">
         {link.status === 'usable' ? (
           <>
-            <h1>Welcome, {link.invite.name.split(' ')[0]}</h1>
+            <h1>Welcome, {link.account.name.split(' ')[0]}</h1>
             <p className="lead">
               Choose a password for Network meetings. You will sign in with{' '}
-              <strong className="email">{link.invite.email}</strong>.
+              <strong className="email">{link.account.email}</strong>.
             </p>
             <WelcomeForm
               action={setPasswordAction}
               token={token}
-              email={link.invite.email}
+              email={link.account.email}
               minLength={MIN_PASSWORD_LENGTH}
             />
           </>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { Breadcrumbs } from '@/components/admin/breadcrumbs';
-import { InviteForm } from '@/components/admin/invite-form';
+import { AddPractitionerForm } from '@/components/admin/add-practitioner-form';
 import { getDb } from '@/db/connection';
 import { teamChoices } from '@/db/queries/teams';
 import { timeZoneOptions } from '@/lib/admin/time-zone';
 import { requireAllowed } from '@/lib/auth/session';
-import { inviteAction } from '../actions';
+import { addPractitionerAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Invite a practitioner' };
 
@@ -25,7 +25,7 @@ export default async function InvitePage() {
         This makes their account and a one-time link. You send them the link yourself (the app does not send email yet);
         with it they choose a password. The link works once, for 7 days.
       </p>
-      <InviteForm action={inviteAction} teams={teams} zones={timeZoneOptions()} />
+      <AddPractitionerForm action={addPractitionerAction} teams={teams} zones={timeZoneOptions()} />
     </>
   );
 }

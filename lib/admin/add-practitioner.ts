@@ -4,7 +4,7 @@ import { countExistingTeams, emailTaken, insertAccount } from '@/db/queries/prac
 import type { VerbContext } from '@/lib/actions/context';
 import { hashPassword } from '@/lib/auth/password';
 import { emailTakenError, fieldError } from './practitioner-checks';
-import type { InviteInput } from './practitioner-input';
+import type { NewPractitionerInput } from './practitioner-input';
 import { insertSetPasswordLink } from './set-password-link';
 
 /**
@@ -12,7 +12,7 @@ import { insertSetPasswordLink } from './set-password-link';
  * back once. Nobody knows the account's first password: it can be used only once its owner
  * chooses one from the link.
  */
-export async function invitePractitioner(ctx: VerbContext, input: InviteInput) {
+export async function addPractitioner(ctx: VerbContext, input: NewPractitionerInput) {
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
   const now = new Date();
   return ctx.db.transaction(async (tx) => {

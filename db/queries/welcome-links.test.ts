@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashInviteToken, inviteExpiry, newInviteToken } from '@/lib/admin/invite-token';
+import { hashWelcomeToken, welcomeLinkExpiry, newWelcomeToken } from '@/lib/admin/welcome-token';
 import { hashPassword } from '@/lib/auth/password';
 import { verifyCredentials } from '@/lib/auth/sign-in';
-import { userInvites } from '../schema';
+import { welcomeLinks } from '../schema';
 import { engines, openTestDatabase, type TestDatabase } from '../testing/databases';
 import { makeTeam, makeUser } from '../testing/factories';
-import { findUsableInvite, insertInvite, redeemInvite } from './invites';
+import { findUsableWelcomeLink, insertWelcomeLink, redeemWelcomeLink } from './welcome-links';
 import { findPractitioner, setDisabled } from './practitioners';
 import { findSessionUser } from './users';
 
@@ -24,12 +24,12 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const team = await makeTeam(db);
     const admin = await makeUser(db, { role: 'admin' });
     const user = await makeUser(db, { teamId: team.id, email });
-    const token = newInviteToken();
-    await insertInvite(db, {
+    const token = newWelcomeToken();
+    await insertWelcomeLink(db, {
       userId: user.id,
-      tokenHash: hashInviteToken(token),
+      tokenHash: hashWelcomeToken(token),
       createdBy: admin.id,
-      expiresAt: inviteExpiry(now),
+      expiresAt: welcomeLinkExpiry(now),
       now,
     });
     return { user, admin, token };
@@ -39,10 +39,10 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const { db } = database;
     const { user, token } = await invited('hash@example.org');
     const rows = await db
-      .select({ tokenHash: userInvites.tokenHash })
-      .from(userInvites)
-      .where(eq(userInvites.userId, user.id));
-    expect(rows).toEqual([{ tokenHash: hashInviteToken(token) }]);
+      .select({ tokenHash: welcomeLinks.tokenHash })
+      .from(welcomeLinks)
+      .where(eq(welcomeLinks.userId, user.id));
+    expect(rows).toEqual([{ tokenHash: hashWelcomeToken(token) }]);
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
@@ -50,15 +50,15 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const { db } = database;
     const { user, token } = await invited('once@example.org');
     expect((await findPractitioner(db, user.id))?.status).toBe('invited');
-    expect(await findUsableInvite(db, hashInviteToken(token))).toMatchObject({
+    expect(await findUsableWelcomeLink(db, hashWelcomeToken(token))).toMatchObject({
       userId: user.id,
       email: 'once@example.org',
     });
 
-    const first = await db.transaction((tx) => redeemInvite(tx, hashInviteToken(token), 'placeholder-hash'));
+    const first = await db.transaction((tx) => redeemWelcomeLink(tx, hashWelcomeToken(token), 'placeholder-hash'));
     expect(first?.id).toBe(user.id);
-    expect(await findUsableInvite(db, hashInviteToken(token))).toBeUndefined();
-    expect(await db.transaction((tx) => redeemInvite(tx, hashInviteToken(token), 'another'))).toBeUndefined();
+    expect(await findUsableWelcomeLink(db, hashWelcomeToken(token))).toBeUndefined();
+    expect(await db.transaction((tx) => redeemWelcomeLink(tx, hashWelcomeToken(token), 'another'))).toBeUndefined();
     expect((await findPractitioner(db, user.id))?.status).toBe('active');
   });
 
@@ -66,7 +66,7 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const { db } = database;
     const { token } = await invited('chosen@example.org');
     await db.transaction(async (tx) =>
-      redeemInvite(tx, hashInviteToken(token), await hashPassword('my chosen long password')),
+      redeemWelcomeLink(tx, hashWelcomeToken(token), await hashPassword('my chosen long password')),
     );
     expect(await verifyCredentials(db, 'chosen@example.org', 'my chosen long password')).toMatchObject({
       email: 'chosen@example.org',
@@ -85,27 +85,27 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const { db } = database;
     const issued = new Date('2026-03-01T09:00:00Z');
     const { token } = await invited('late@example.org', issued);
-    const hash = hashInviteToken(token);
-    expect(await findUsableInvite(db, hash, new Date('2026-03-08T08:59:00Z'))).toBeDefined();
-    expect(await findUsableInvite(db, hash, new Date('2026-03-08T09:00:00Z'))).toBeUndefined();
+    const hash = hashWelcomeToken(token);
+    expect(await findUsableWelcomeLink(db, hash, new Date('2026-03-08T08:59:00Z'))).toBeDefined();
+    expect(await findUsableWelcomeLink(db, hash, new Date('2026-03-08T09:00:00Z'))).toBeUndefined();
     expect(
-      await db.transaction((tx) => redeemInvite(tx, hash, 'late', new Date('2026-03-09T00:00:00Z'))),
+      await db.transaction((tx) => redeemWelcomeLink(tx, hash, 'late', new Date('2026-03-09T00:00:00Z'))),
     ).toBeUndefined();
   });
 
   it('stops working when a newer link is made for the same person', async () => {
     const { db } = database;
     const { user, admin, token } = await invited('newer@example.org');
-    const newer = newInviteToken();
-    await insertInvite(db, {
+    const newer = newWelcomeToken();
+    await insertWelcomeLink(db, {
       userId: user.id,
-      tokenHash: hashInviteToken(newer),
+      tokenHash: hashWelcomeToken(newer),
       createdBy: admin.id,
-      expiresAt: inviteExpiry(new Date()),
+      expiresAt: welcomeLinkExpiry(new Date()),
     });
-    expect(await findUsableInvite(db, hashInviteToken(token))).toBeUndefined();
-    expect(await findUsableInvite(db, hashInviteToken(newer))).toBeDefined();
-    const rows = await db.select({ id: userInvites.id }).from(userInvites).where(eq(userInvites.userId, user.id));
+    expect(await findUsableWelcomeLink(db, hashWelcomeToken(token))).toBeUndefined();
+    expect(await findUsableWelcomeLink(db, hashWelcomeToken(newer))).toBeDefined();
+    const rows = await db.select({ id: welcomeLinks.id }).from(welcomeLinks).where(eq(welcomeLinks.userId, user.id));
     expect(rows).toHaveLength(2);
   });
 
@@ -113,13 +113,13 @@ describe.each(engines)('one-time set-password links on %s', (engine) => {
     const { db } = database;
     const { user, token } = await invited('disabled-invitee@example.org');
     await setDisabled(db, user.id, true);
-    expect(await findUsableInvite(db, hashInviteToken(token))).toBeUndefined();
-    expect(await db.transaction((tx) => redeemInvite(tx, hashInviteToken(token), 'x'))).toBeUndefined();
+    expect(await findUsableWelcomeLink(db, hashWelcomeToken(token))).toBeUndefined();
+    expect(await db.transaction((tx) => redeemWelcomeLink(tx, hashWelcomeToken(token), 'x'))).toBeUndefined();
   });
 
   it('refuses an unknown token', async () => {
     const { db } = database;
-    expect(await findUsableInvite(db, hashInviteToken('made-up'))).toBeUndefined();
+    expect(await findUsableWelcomeLink(db, hashWelcomeToken('made-up'))).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { userInvites, users } from '../schema';
+import { welcomeLinks, users } from '../schema';
 
 /**
  * One-time set-password links. Only the SHA-256 of each token is stored; a link works once,
@@ -8,39 +8,39 @@ import { userInvites, users } from '../schema';
  */
 
 /** Records a new link and retires any earlier unused ones for the same person. */
-export async function insertInvite(
+export async function insertWelcomeLink(
   db: Db,
   args: { userId: string; tokenHash: string; createdBy: string; expiresAt: Date; now?: Date },
 ) {
   const now = args.now ?? new Date();
   await db
-    .update(userInvites)
+    .update(welcomeLinks)
     .set({ expiresAt: now })
-    .where(and(eq(userInvites.userId, args.userId), isNull(userInvites.usedAt), gt(userInvites.expiresAt, now)));
+    .where(and(eq(welcomeLinks.userId, args.userId), isNull(welcomeLinks.usedAt), gt(welcomeLinks.expiresAt, now)));
   const [row] = await db
-    .insert(userInvites)
+    .insert(welcomeLinks)
     .values({ userId: args.userId, tokenHash: args.tokenHash, createdBy: args.createdBy, expiresAt: args.expiresAt })
-    .returning({ id: userInvites.id, expiresAt: userInvites.expiresAt });
+    .returning({ id: welcomeLinks.id, expiresAt: welcomeLinks.expiresAt });
   return row!;
 }
 
 /** Who a link is for, if it can still be used now. */
-export async function findUsableInvite(db: Db, tokenHash: string, now = new Date()) {
+export async function findUsableWelcomeLink(db: Db, tokenHash: string, now = new Date()) {
   const rows = await db
     .select({
-      inviteId: userInvites.id,
+      linkId: welcomeLinks.id,
       userId: users.id,
       name: users.name,
       email: users.email,
-      expiresAt: userInvites.expiresAt,
+      expiresAt: welcomeLinks.expiresAt,
     })
-    .from(userInvites)
-    .innerJoin(users, eq(users.id, userInvites.userId))
+    .from(welcomeLinks)
+    .innerJoin(users, eq(users.id, welcomeLinks.userId))
     .where(
       and(
-        eq(userInvites.tokenHash, tokenHash),
-        isNull(userInvites.usedAt),
-        gt(userInvites.expiresAt, now),
+        eq(welcomeLinks.tokenHash, tokenHash),
+        isNull(welcomeLinks.usedAt),
+        gt(welcomeLinks.expiresAt, now),
         isNull(users.disabledAt),
       ),
     )
@@ -54,14 +54,14 @@ export async function findUsableInvite(db: Db, tokenHash: string, now = new Date
  * succeed. Returns the user, or undefined when the link is unknown, used, expired, or the
  * account is disabled.
  */
-export async function redeemInvite(tx: Db, tokenHash: string, passwordHash: string, now = new Date()) {
-  const usable = await findUsableInvite(tx, tokenHash, now);
+export async function redeemWelcomeLink(tx: Db, tokenHash: string, passwordHash: string, now = new Date()) {
+  const usable = await findUsableWelcomeLink(tx, tokenHash, now);
   if (!usable) return undefined;
   const [used] = await tx
-    .update(userInvites)
+    .update(welcomeLinks)
     .set({ usedAt: now })
-    .where(and(eq(userInvites.id, usable.inviteId), isNull(userInvites.usedAt)))
-    .returning({ userId: userInvites.userId });
+    .where(and(eq(welcomeLinks.id, usable.linkId), isNull(welcomeLinks.usedAt)))
+    .returning({ userId: welcomeLinks.userId });
   if (!used) return undefined;
   // A new password ends every session made with the old one.
   await tx

@@ -15,7 +15,7 @@ function tickedTeams(state: FormState): string[] {
 }
 
 /** Inviting a practitioner: their details and teams; on success, the one-time link to send them. */
-export function InviteForm({
+export function AddPractitionerForm({
   action,
   teams,
   zones,

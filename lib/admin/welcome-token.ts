@@ -5,19 +5,19 @@ import { addDays } from 'date-fns';
 export const INVITE_VALID_DAYS = 7;
 
 /** A new secret for a one-time link: 256 random bits, URL-safe. Only its hash is stored. */
-export function newInviteToken(): string {
+export function newWelcomeToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function hashInviteToken(token: string): string {
+export function hashWelcomeToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export function inviteExpiry(now: Date): Date {
+export function welcomeLinkExpiry(now: Date): Date {
   return addDays(now, INVITE_VALID_DAYS);
 }
 
-/** The path of the page where the invitee chooses a password. */
+/** The path of the page where the new practitioner chooses a password. */
 export function welcomePath(token: string): string {
   return `/welcome/${encodeURIComponent(token)}`;
 }
