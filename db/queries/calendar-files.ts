@@ -4,6 +4,7 @@ import type { MeetingForCalendar } from '@/lib/calendar/meeting-event';
 import type { Db } from '../client';
 import { calendarFeeds, meetingPractitioners, meetings, teamMembers, users } from '../schema';
 import { DAY_MS } from '@/lib/time/units';
+import type { PersonRef } from './people';
 
 /** A generous cap: six months of a busy practitioner's meetings is a few hundred. */
 const FEED_LIMIT = 2000;
@@ -62,7 +63,7 @@ function toMeetingForCalendar(row: CalendarRow): MeetingForCalendar {
 /** One meeting of a person on a team, for its calendar file. The caller has checked the team. */
 export async function meetingForCalendar(
   db: Db,
-  person: { id: string; teamId: string },
+  person: PersonRef,
   meetingId: string,
 ): Promise<MeetingForCalendar | undefined> {
   const [row] = await db

@@ -9,11 +9,12 @@ import {
   type FidelityElement,
   presentValues,
 } from '../schema';
+import type { PersonRef } from './people';
 
 export type FidelityRatingRow = { element: FidelityElement; score: number | null; note: string | null };
 
 /** The meeting as its rating needs it: the person's, on their team. */
-export async function meetingToRate(db: Db, person: { id: string; teamId: string }, meetingId: string) {
+export async function meetingToRate(db: Db, person: PersonRef, meetingId: string) {
   const [row] = await db
     .select({
       id: meetings.id,

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inviteeCame } from './records';
 import { invitations, meetingPractitioners, meetings, networkMembers, people, teams, users } from '../schema';
+import type { PersonRef } from './people';
 
 export type Response = (typeof invitations.response.enumValues)[number];
 
@@ -70,7 +71,7 @@ export async function insertInvitations(tx: Db, rows: (typeof invitations.$infer
  * A meeting of this person, locked until the transaction ends, for inviting someone to it: a
  * move or a cancellation waits, so the new link's expiry and the meeting's state stay true.
  */
-export async function meetingToInviteTo(tx: Db, person: { id: string; teamId: string }, meetingId: string) {
+export async function meetingToInviteTo(tx: Db, person: PersonRef, meetingId: string) {
   const [meeting] = await tx
     .select({
       id: meetings.id,

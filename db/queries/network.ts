@@ -2,8 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { NetworkMemberInput } from '@/lib/people/network-member-input';
 import type { Db } from '../client';
 import { consentChanges, networkMembers, users } from '../schema';
-
-type PersonRef = { id: string; teamId: string };
+import type { PersonRef } from './people';
 
 const memberColumns = {
   id: networkMembers.id,

@@ -123,6 +123,12 @@ export async function findPerson(db: Db, id: string, scope: TeamScope) {
 
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
+/**
+ * A person as a write about them needs them: who, and whose caseload (the team scopes the write
+ * and its audit row); `status` where the write refuses someone discharged.
+ */
+export type PersonRef = Pick<PersonRecord, 'id' | 'teamId'> & Partial<Pick<PersonRecord, 'status'>>;
+
 /** Someone with the same name and date of birth already on the team's caseload. */
 export async function findLikelyDuplicates(
   db: Db,

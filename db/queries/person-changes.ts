@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { PersonInput } from '@/lib/people/person-input';
 import type { Db } from '../client';
 import { people } from '../schema';
+import type { PersonRef } from './people';
 
 function profileValues(input: PersonInput) {
   return {
@@ -41,12 +42,7 @@ export async function insertPerson(db: Db, teamId: string, input: PersonInput, r
  * Saves the profile, the row locked first; returns what network members saw about each other
  * before (undefined when the person is not on this team).
  */
-export async function updatePersonProfile(
-  db: Db,
-  person: { id: string; teamId: string },
-  input: PersonInput,
-  referralAt: Date,
-) {
+export async function updatePersonProfile(db: Db, person: PersonRef, input: PersonInput, referralAt: Date) {
   const where = and(eq(people.id, person.id), eq(people.teamId, person.teamId));
   const [before] = await db
     .select({ inviteesSeeEachOther: people.inviteesSeeEachOther })
@@ -63,7 +59,7 @@ export async function updatePersonProfile(
 /** Discharge, or take back onto the caseload with a new referral time. */
 export async function setPersonStatus(
   db: Db,
-  person: { id: string; teamId: string },
+  person: PersonRef,
   change: { status: 'discharged' } | { status: 'active'; referralAt: Date },
 ): Promise<void> {
   await db

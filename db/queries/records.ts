@@ -20,9 +20,10 @@ import {
   type RecordContent,
   type RecordSection,
 } from '../schema';
+import type { PersonRef } from './people';
 
 /** The meeting as its record needs it: the person's, on their team. */
-export async function meetingForRecord(db: Db, person: { id: string; teamId: string }, meetingId: string) {
+export async function meetingForRecord(db: Db, person: PersonRef, meetingId: string) {
   const [row] = await db
     .select({
       id: meetings.id,
@@ -541,7 +542,7 @@ export async function readerRecordOfInvitation(db: Db, invitationId: string) {
 }
 
 /** Who could be added as having come without an invitation: the person's network and the team's practitioners. */
-export async function addableAttendees(db: Db, person: { id: string; teamId: string }) {
+export async function addableAttendees(db: Db, person: PersonRef) {
   const [members, practitioners] = await Promise.all([
     db
       .select({

@@ -4,6 +4,7 @@ import type { Interval } from '@/lib/scheduling/intervals';
 import type { Db } from '../client';
 import { absences, meetingPractitioners, meetings, teamMembers, teams, users, workingPatterns } from '../schema';
 import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
+import type { PersonRef } from './people';
 
 /**
  * Each practitioner's week, absences and busy intervals in the window, for the slot search.
@@ -92,8 +93,6 @@ export type NewMeeting = {
   practitioners: { userId: string; role: 'required' | 'optional' }[];
   seriesId?: string | null;
 };
-
-type PersonRef = { id: string; teamId: string };
 
 function busyRows(
   meetingId: string,

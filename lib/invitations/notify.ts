@@ -6,6 +6,7 @@ import { enqueue, withdrawPending } from '@/db/queries/outbox';
 import { invitations, meetings, networkMembers, outbox, people, teams } from '@/db/schema';
 import { invitationLinkMarker } from './link-marker';
 import { noticeEmail, type NoticeKind } from './messages';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Tells every invitee with an email address about a meeting (invited, moved, cancelled), inside
@@ -28,7 +29,7 @@ async function noticeContext(tx: Db, personId: string) {
 
 export async function notifyInvitees(
   tx: Db,
-  person: { id: string; teamId: string },
+  person: PersonRef,
   meetingId: string,
   kind: Exclude<NoticeKind, 'reminder'>,
   only?: (invitationId: string) => boolean,

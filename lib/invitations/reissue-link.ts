@@ -9,8 +9,7 @@ import { sendNotesLink } from '@/lib/records/notify-readers';
 import { createInvitations } from './create-invitations';
 import { newLinkRefusal } from './new-link';
 import { notifyInvitees } from './notify';
-
-type PersonRef = { id: string; teamId: string };
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Sends a fresh personal link in place of one that stopped working: before the meeting, to

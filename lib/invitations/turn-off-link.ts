@@ -3,6 +3,7 @@ import { withdrawUnsentEmails } from '@/db/queries/invitation-revocations';
 import { revokeInvitation } from '@/db/queries/invitations';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Ends one invitee's personal link at once (a lost phone, a changed mind): the page it opened
@@ -11,7 +12,7 @@ import { AppError } from '@/lib/errors/app-error';
  */
 export async function turnOffLink(
   ctx: VerbContext,
-  args: { person: { id: string; teamId: string }; meetingId: string; invitationId: string },
+  args: { person: PersonRef; meetingId: string; invitationId: string },
 ): Promise<{ emailsWithdrawn: number }> {
   return ctx.db.transaction(async (tx) => {
     if (!(await revokeInvitation(tx, args.meetingId, args.invitationId)))

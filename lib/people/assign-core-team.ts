@@ -3,6 +3,7 @@ import { assignablePractitioner, insertCoreTeamAssignment, overlapsAssignment } 
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
 import type { AssignmentInput } from './core-team-input';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Puts a practitioner of the person's team (whose access is on) on their core team, in a role,
@@ -10,7 +11,7 @@ import type { AssignmentInput } from './core-team-input';
  */
 export async function assignToCoreTeam(
   ctx: VerbContext,
-  args: { person: { id: string; teamId: string }; input: AssignmentInput },
+  args: { person: PersonRef; input: AssignmentInput },
 ): Promise<void> {
   const { person, input } = args;
   await ctx.db.transaction(async (tx) => {

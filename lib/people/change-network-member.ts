@@ -5,10 +5,9 @@ import { setNetworkMemberActive, updateNetworkMember } from '@/db/queries/networ
 import { AppError } from '@/lib/errors/app-error';
 import { stopMemberInvitations, type StoppedInvitations } from '@/lib/invitations/stop-invitations';
 import type { NetworkMemberInput } from './network-member-input';
+import type { PersonRef } from '@/db/queries/people';
 
 type Context = VerbContext;
-type PersonRef = { id: string; teamId: string };
-
 const nothingStopped: StoppedInvitations = { meetings: 0, emails: 0 };
 
 async function auditMember(tx: Db, ctx: Context, person: PersonRef, memberId: string, action: AuditInput['action']) {

@@ -3,8 +3,7 @@ import { setPersonStatus } from '@/db/queries/person-changes';
 import { meetingsToCome } from '@/db/queries/scheduling';
 import type { VerbContext } from '@/lib/actions/context';
 import { cancelMeetings } from '@/lib/scheduling/cancel-meetings';
-
-type PersonRef = { id: string; teamId: string };
+import type { PersonRef } from '@/db/queries/people';
 
 export const DISCHARGE_REASON = 'Discharged';
 

@@ -2,11 +2,12 @@ import { recordAudit } from '@/db/queries/audit';
 import { coreTeamAssignment, setAssignmentEnd } from '@/db/queries/core-team';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
+import type { PersonRef } from '@/db/queries/people';
 
 /** Gives a practitioner's time on the person's core team its last day (never before its first). */
 export async function endCoreTeamAssignment(
   ctx: VerbContext,
-  args: { person: { id: string; teamId: string }; assignmentId: string; endsOn: string },
+  args: { person: PersonRef; assignmentId: string; endsOn: string },
 ): Promise<void> {
   const { person, assignmentId, endsOn } = args;
   await ctx.db.transaction(async (tx) => {

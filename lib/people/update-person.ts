@@ -3,6 +3,7 @@ import { updatePersonProfile } from '@/db/queries/person-changes';
 import type { VerbContext } from '@/lib/actions/context';
 import { checkPersonProfile } from './person-checks';
 import type { PersonInput } from './person-input';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Saves the person's profile. A change to what network members see about each other is named
@@ -10,7 +11,7 @@ import type { PersonInput } from './person-input';
  */
 export async function updatePerson(
   ctx: VerbContext,
-  args: { person: { id: string; teamId: string }; input: PersonInput; referralAt: Date },
+  args: { person: PersonRef; input: PersonInput; referralAt: Date },
 ): Promise<void> {
   const { person, input } = args;
   await ctx.db.transaction(async (tx) => {

@@ -3,12 +3,12 @@ import { insertRecordVersion, insertSignature } from '@/db/queries/records';
 import type { RecordContent } from '@/db/schema/records';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
 import { changedSections } from './content';
 import { notifyReaders } from './notify-readers';
 import { allowed, recordContext } from './record-context';
 import { latestOf, mayAmend } from './rules';
 import { confirmPassword } from './sign-record';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Corrects a signed record: a new version with the reason, signed by the practitioner who makes

@@ -1,9 +1,9 @@
 import { recordAudit } from '@/db/queries/audit';
 import { insertRecordVersion } from '@/db/queries/records';
 import type { VerbContext } from '@/lib/actions/context';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
 import { allowed, recordContext } from './record-context';
 import { latestOf, mayMarkEnteredInError } from './rules';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * A record written by mistake (the wrong meeting, the wrong person) is never deleted: a last

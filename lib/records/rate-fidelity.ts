@@ -4,8 +4,8 @@ import { meetingToRate, upsertRatings } from '@/db/queries/fidelity';
 import { fidelityElements, type FidelityElement } from '@/db/schema/records';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
 import type { FidelityScore } from './fidelity';
+import type { PersonRef } from '@/db/queries/people';
 
 export type FidelityRatingInput = { element: FidelityElement; score: FidelityScore | null; note: string | null };
 

@@ -11,8 +11,8 @@ import {
 import type { Presence } from '@/db/schema/records';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
 import { parseParticipantKey, participantsOf } from './participants';
+import type { PersonRef } from '@/db/queries/people';
 
 export type AttendanceInput = {
   person: PersonRef;

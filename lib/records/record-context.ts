@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { lockMeeting, meetingForRecord, practitionerCame, recordVersions } from '@/db/queries/records';
 import { AppError } from '@/lib/errors/app-error';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * What every write to a record starts from, inside its transaction: the meeting (locked, so

@@ -3,9 +3,9 @@ import { insertRecordVersion } from '@/db/queries/records';
 import type { RecordContent } from '@/db/schema/records';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
 import { allowed, recordContext } from './record-context';
 import { latestOf, mayEditDraft } from './rules';
+import type { PersonRef } from '@/db/queries/people';
 
 export type SaveRecordInput = {
   person: PersonRef;

@@ -3,7 +3,7 @@ import { insertShareChoice, insertWithholding, liftWithholdingRow, meetingForRec
 import type { RecordSection } from '@/db/schema/records';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
+import type { PersonRef } from '@/db/queries/people';
 
 async function meetingOf(tx: VerbContext['db'], person: PersonRef, meetingId: string) {
   const meeting = await meetingForRecord(tx, person, meetingId);

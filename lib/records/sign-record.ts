@@ -4,10 +4,10 @@ import { findUserForSignIn } from '@/db/queries/users';
 import type { VerbContext } from '@/lib/actions/context';
 import { verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors/app-error';
-import type { PersonRef } from '@/lib/scheduling/booking-context';
 import { notifyReaders } from './notify-readers';
 import { allowed, recordContext } from './record-context';
 import { latestOf, mayCoSign, maySign } from './rules';
+import type { PersonRef } from '@/db/queries/people';
 
 /** Signing asks for the signer's password again: a signature is theirs alone. */
 export async function confirmPassword(

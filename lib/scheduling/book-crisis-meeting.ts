@@ -15,9 +15,9 @@ import {
   placeOf,
   practitionersOf,
   prepareBooking,
-  type PersonRef,
 } from './booking-context';
 import { crisisCoreTeamRoles } from './rules';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * The crisis path: a crisis meeting with the two practitioners chosen from the offered times;

@@ -10,9 +10,9 @@ import {
   placeOf,
   practitionersOf,
   prepareBooking,
-  type PersonRef,
 } from './booking-context';
 import { freeToJoin } from './series';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Books one network meeting at a chosen time: checks the notice, working hours and absences of

@@ -7,15 +7,9 @@ import { dayHeading, timeOfDay } from '@/lib/time/format';
 import { MINUTE_MS } from '@/lib/time/units';
 import type { z } from 'zod';
 import type { seriesInput } from './booking-input';
-import {
-  assertNotice,
-  inviteToMeetings,
-  placeOf,
-  practitionersOf,
-  prepareBooking,
-  type PersonRef,
-} from './booking-context';
+import { assertNotice, inviteToMeetings, placeOf, practitionersOf, prepareBooking } from './booking-context';
 import { checkOccurrences, freeToJoin } from './series';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Books every occurrence of a series as checked and confirmed, in one transaction: if any one

@@ -1,5 +1,4 @@
 import type { Db } from '@/db/client';
-import type { PersonRecord } from '@/db/queries/people';
 import { loadCalendars, teamSchedulingSettings, type NewMeeting } from '@/db/queries/scheduling';
 import { AppError } from '@/lib/errors/app-error';
 import { createInvitations, type InviteeChoice } from '@/lib/invitations/create-invitations';
@@ -9,11 +8,11 @@ import { travelMinutesFor } from './booking-input';
 import type { PractitionerCalendar } from './free-slots';
 import { isTooSoon } from './rules';
 import { whyNotFree } from './series';
+import type { PersonRef } from '@/db/queries/people';
 
 /** What the scheduling verbs share: who must come and who is welcome to, and where. */
 export type Who = { required: string[]; optional: string[] };
 export type Place = { location: NewMeeting['locationKind']; locationDetail: string; videoUrl: string };
-export type PersonRef = Pick<PersonRecord, 'id' | 'teamId'> & Partial<Pick<PersonRecord, 'status'>>;
 
 /**
  * The team's settings, and the calendars of everyone chosen (only the team's own practitioners,

@@ -2,7 +2,7 @@ import { recordAudit } from '@/db/queries/audit';
 import { cancelMeetingRows } from '@/db/queries/scheduling';
 import type { VerbContext } from '@/lib/actions/context';
 import { notifyInvitees } from '@/lib/invitations/notify';
-import type { PersonRef } from './booking-context';
+import type { PersonRef } from '@/db/queries/people';
 
 /**
  * Cancels booked meetings of a person with the reason: in one transaction (or the calling

@@ -9,15 +9,9 @@ import { dayHeading } from '@/lib/time/format';
 import { MINUTE_MS } from '@/lib/time/units';
 import type { z } from 'zod';
 import type { rescheduleInput } from './booking-input';
-import {
-  assertNotice,
-  assertWorking,
-  placeOf,
-  practitionersOf,
-  prepareBooking,
-  type PersonRef,
-} from './booking-context';
+import { assertNotice, assertWorking, placeOf, practitionersOf, prepareBooking } from './booking-context';
 import { checkOccurrences, freeToJoin, shiftedStarts } from './series';
+import type { PersonRef } from '@/db/queries/people';
 
 const noLongerBooked =
   'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.';
