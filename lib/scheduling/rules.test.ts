@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { crisisCoreTeamRoles, crisisDeadline, isTooSoon } from './rules';
+import { crisisCoreTeamRoles, crisisDeadline, earliestStart, isTooSoon } from './rules';
 
 describe('the scheduling rules', () => {
   it('gives the crisis deadline 24 hours after the referral, whatever the clocks do', () => {
     // Referred on Saturday 24 October 2026 at 22:30 BST; London's clocks go back that night.
     expect(new Date(crisisDeadline(new Date('2026-10-24T21:30:00Z'))).toISOString()).toBe('2026-10-25T21:30:00.000Z');
+  });
+
+  it('offers times from the minimum notice on for every meeting but a crisis one, which may start now', () => {
+    const now = Date.parse('2026-03-03T09:00:00Z');
+    expect(earliestStart('network', 24, now)).toBe(Date.parse('2026-03-04T09:00:00Z'));
+    expect(earliestStart('first', 2, now)).toBe(Date.parse('2026-03-03T11:00:00Z'));
+    expect(earliestStart('crisis', 24, now)).toBe(now);
+    expect(earliestStart('network', 0, now)).toBe(now);
   });
 
   it('keeps the minimum notice for every meeting but a crisis one, with a minute’s grace', () => {

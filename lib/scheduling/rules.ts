@@ -13,12 +13,19 @@ export function crisisDeadline(referralAt: Date): number {
 }
 
 /**
- * The team's minimum notice applies to every meeting but a crisis one, which may start at
- * once. A minute's grace covers the time between choosing a slot and saving it.
+ * The first moment a meeting may start: the team's minimum notice from now, or now itself for a
+ * crisis meeting, which may start at once. The slot search offers nothing earlier.
+ */
+export function earliestStart(kind: Kind, minimumNoticeHours: number, now: number): number {
+  return now + (kind === 'crisis' ? 0 : minimumNoticeHours * HOUR_MS);
+}
+
+/**
+ * Whether a chosen start breaks that notice when it is saved. A minute's grace covers the time
+ * between choosing a slot and saving it.
  */
 export function isTooSoon(start: number, kind: Kind, minimumNoticeHours: number, now: number): boolean {
-  const notice = kind === 'crisis' ? 0 : minimumNoticeHours * HOUR_MS;
-  return start < now + notice - MINUTE_MS;
+  return start < earliestStart(kind, minimumNoticeHours, now) - MINUTE_MS;
 }
 
 /**

@@ -26,6 +26,7 @@ import { dayHeading, localDayKey, longDate, timeRange } from '@/lib/time/format'
 import { todayIn } from '@/lib/time/zoned';
 import { bookMeetingAction, rescheduleMeetingAction } from '../actions';
 import { DAY_MS } from '@/lib/time/units';
+import { earliestStart } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Book a meeting' };
 
@@ -87,7 +88,6 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
   const windowDays = searchDays(from, to);
   const window = { start: startOfDay(windowDays.first, zone), end: startOfDay(windowDays.last, zone) + DAY_MS };
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
-  const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
   const searchState: FormState = { status: refused ? 'error' : 'idle', fieldErrors: problems };
   const searching = required.length > 0 && !refused && window.end > window.start;
   const calendars = searching
@@ -108,7 +108,7 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
         window,
         durationMinutes: search.duration,
         travelMinutes,
-        earliestStart: now.getTime() + notice,
+        earliestStart: earliestStart(search.kind, settings?.minimumNoticeHours ?? 0, now.getTime()),
         preferences: prefs ? { ...prefs, zone } : null,
         limit: 16,
       });

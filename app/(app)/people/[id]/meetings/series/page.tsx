@@ -14,6 +14,7 @@ import { checkOccurrences, occurrenceStarts } from '@/lib/scheduling/series';
 import { dayHeading, timeOfDay, timeRange } from '@/lib/time/format';
 import { bookSeriesAction } from '../actions';
 import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
+import { earliestStart } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Check a series' };
 
@@ -59,7 +60,6 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
     coreUserIds: [],
   });
   const now = new Date();
-  const notice = search.kind === 'crisis' ? 0 : (settings?.minimumNoticeHours ?? 0) * 3_600_000;
   const checks = checkOccurrences({
     starts,
     durationMinutes: search.duration,
@@ -67,7 +67,7 @@ export default async function SeriesPage({ params, searchParams }: PageProps<'/p
     required: calendars.filter((c) => search.required.includes(c.id)),
     optional: calendars.filter((c) => search.optional.includes(c.id)),
     zone,
-    earliestStart: now.getTime() + notice,
+    earliestStart: earliestStart(search.kind, settings?.minimumNoticeHours ?? 0, now.getTime()),
   });
   const label = (ms: number) =>
     `${dayHeading(new Date(ms), now, zone)}, ${timeRange(new Date(ms), new Date(ms + duration), zone)}`;
