@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { MeetingForCalendar } from '@/lib/calendar/meeting-event';
 import type { Db } from '../client';
@@ -66,13 +66,24 @@ export async function meetingForCalendar(
   person: PersonRef,
   meetingId: string,
 ): Promise<MeetingForCalendar | undefined> {
-  const [row] = await db
+  return (await meetingsForCalendar(db, person, [meetingId]))[0];
+}
+
+/** Meetings of a person on a team, for their calendar files and notices, in one statement. */
+export async function meetingsForCalendar(
+  db: Db,
+  person: PersonRef,
+  meetingIds: readonly string[],
+): Promise<MeetingForCalendar[]> {
+  if (meetingIds.length === 0) return [];
+  const rows = await db
     .select(calendarColumns)
     .from(meetings)
     .leftJoin(organizers, eq(organizers.id, meetings.createdBy))
-    .where(and(eq(meetings.id, meetingId), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId)))
-    .limit(1);
-  return row ? toMeetingForCalendar(row) : undefined;
+    .where(
+      and(inArray(meetings.id, [...meetingIds]), eq(meetings.personId, person.id), eq(meetings.teamId, person.teamId)),
+    );
+  return rows.map(toMeetingForCalendar);
 }
 
 /**

@@ -62,9 +62,16 @@ export async function invitableMembers(tx: Db, personId: string, memberIds: read
  * same meeting (two bookings racing) does nothing, by the partial unique indexes of migration
  * 0006, and RETURNING lists only the rows made.
  */
-export async function insertInvitations(tx: Db, rows: (typeof invitations.$inferInsert)[]): Promise<{ id: string }[]> {
+export async function insertInvitations(
+  tx: Db,
+  rows: (typeof invitations.$inferInsert)[],
+): Promise<{ id: string; meetingId: string }[]> {
   if (rows.length === 0) return [];
-  return tx.insert(invitations).values(rows).onConflictDoNothing().returning({ id: invitations.id });
+  return tx
+    .insert(invitations)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: invitations.id, meetingId: invitations.meetingId });
 }
 
 /**
@@ -293,12 +300,18 @@ export async function recordLinkDaysOf(tx: Db, meetingId: string): Promise<numbe
  * A moved meeting's links stay valid until the new end plus the team's `record_link_days`
  * (whole days of 24 hours, as `createInvitations` counts them), for reading the notes after it.
  */
-export async function extendInvitations(tx: Db, meetingId: string, endsAt: Date) {
-  const days = sql`(select ${teams.recordLinkDays} from ${meetings} join ${teams} on ${teams.id} = ${meetings.teamId} where ${meetings.id} = ${meetingId})`;
-  await tx
-    .update(invitations)
-    .set({ expiresAt: sql`${endsAt.toISOString()}::timestamptz + make_interval(hours => 24 * ${days})` })
-    .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
+export async function extendInvitations(tx: Db, moved: readonly { meetingId: string; endsAt: Date }[]) {
+  if (moved.length === 0) return;
+  // One statement for every moved meeting: each meeting's new end joined in as a row of values.
+  const ends = sql.join(
+    moved.map((m) => sql`(${m.meetingId}::uuid, ${m.endsAt.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update ${invitations} set expires_at = moved.ends_at + make_interval(hours => 24 * ${teams.recordLinkDays})
+    from (values ${ends}) as moved(meeting_id, ends_at), ${meetings}, ${teams}
+    where ${invitations.meetingId} = moved.meeting_id and ${meetings.id} = moved.meeting_id
+      and ${teams.id} = ${meetings.teamId} and ${invitations.revokedAt} is null`);
 }
 
 /**
@@ -356,9 +369,16 @@ export async function meetingsAwaitingAnswers(
  * send notices: one per invitee at most.
  */
 export async function liveInvitations(db: Db, meetingId: string) {
+  return liveInvitationsOf(db, [meetingId]);
+}
+
+/** The same for several meetings of one person at once, each row naming its meeting. */
+export async function liveInvitationsOf(db: Db, meetingIds: readonly string[]) {
+  if (meetingIds.length === 0) return [];
   return db
     .select({
       id: invitations.id,
+      meetingId: invitations.meetingId,
       response: invitations.response,
       isPerson: sql<boolean>`${invitations.personId} is not null`,
       networkMemberId: invitations.networkMemberId,
@@ -371,5 +391,5 @@ export async function liveInvitations(db: Db, meetingId: string) {
     .innerJoin(meetings, eq(meetings.id, invitations.meetingId))
     .innerJoin(people, eq(people.id, meetings.personId))
     .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
-    .where(and(eq(invitations.meetingId, meetingId), isNull(invitations.revokedAt)));
+    .where(and(inArray(invitations.meetingId, [...meetingIds]), isNull(invitations.revokedAt)));
 }

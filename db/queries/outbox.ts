@@ -51,23 +51,39 @@ export async function enqueue(db: Db, message: NewOutboxMessage): Promise<{ id: 
   const m = newOutboxMessage.parse(message);
   const [inserted] = await db
     .insert(outbox)
-    .values({
-      dedupeKey: m.dedupeKey,
-      toAddress: m.toAddress,
-      subject: m.subject,
-      bodyText: m.bodyText,
-      bodyHtml: m.bodyHtml ?? null,
-      icsAttachment: m.icsAttachment ?? null,
-      meetingId: m.meetingId ?? null,
-      invitationId: m.invitationId ?? null,
-      ...(m.sendAfter ? { nextAttemptAt: m.sendAfter } : {}),
-    })
+    .values(outboxRow(m))
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
   if (inserted) return { id: inserted.id, created: true };
   const [existing] = await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.dedupeKey, m.dedupeKey)).limit(1);
   if (!existing) throw new Error(`outbox: ${m.dedupeKey} conflicted but cannot be found`);
   return { id: existing.id, created: false };
+}
+
+/** Several messages in one statement, each skipped if its key exists; says how many were added. */
+export async function enqueueAll(db: Db, messages: readonly NewOutboxMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = messages.map((message) => outboxRow(newOutboxMessage.parse(message)));
+  const inserted = await db
+    .insert(outbox)
+    .values(rows)
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning({ id: outbox.id });
+  return inserted.length;
+}
+
+function outboxRow(m: z.output<typeof newOutboxMessage>) {
+  return {
+    dedupeKey: m.dedupeKey,
+    toAddress: m.toAddress,
+    subject: m.subject,
+    bodyText: m.bodyText,
+    bodyHtml: m.bodyHtml ?? null,
+    icsAttachment: m.icsAttachment ?? null,
+    meetingId: m.meetingId ?? null,
+    invitationId: m.invitationId ?? null,
+    ...(m.sendAfter ? { nextAttemptAt: m.sendAfter } : {}),
+  };
 }
 
 /**
@@ -80,6 +96,16 @@ export async function withdrawPending(db: Db, dedupeKey: string): Promise<boolea
     .where(and(eq(outbox.dedupeKey, dedupeKey), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id });
   return rows.length > 0;
+}
+
+/** The same for several keys in one statement; says how many were taken back. */
+export async function withdrawAllPending(db: Db, dedupeKeys: readonly string[]): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  const rows = await db
+    .delete(outbox)
+    .where(and(inArray(outbox.dedupeKey, [...dedupeKeys]), eq(outbox.status, 'pending')))
+    .returning({ id: outbox.id });
+  return rows.length;
 }
 
 export type ClaimedMessage = OutboxMessage;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { insertInvitations, invitableMembers, liveInvitations, recordLinkDaysOf } from '@/db/queries/invitations';
+import { insertInvitations, invitableMembers, liveInvitationsOf, recordLinkDaysOf } from '@/db/queries/invitations';
 import type { invitations } from '@/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { DAY_MS } from '@/lib/time/units';
@@ -22,28 +22,53 @@ export async function createInvitations(
   tx: Db,
   meeting: { id: string; personId: string; endsAt: Date },
   choice: InviteeChoice,
-): Promise<{ id: string }[]> {
-  const existing = await liveInvitations(tx, meeting.id);
-  const invitedMembers = new Set(existing.map((e) => e.networkMemberId));
-  const person = choice.person && !existing.some((e) => e.isPerson);
-  const memberIds = [...new Set(choice.memberIds.filter((id) => !invitedMembers.has(id)))];
-  const allowed = await invitableMembers(tx, meeting.personId, memberIds);
-  if (allowed.length !== memberIds.length) {
+): Promise<{ id: string; meetingId: string }[]> {
+  return createInvitationsToMeetings(tx, meeting.personId, [meeting], choice);
+}
+
+/**
+ * The same for several meetings of one person (a series, or every meeting that moved), in four
+ * statements however many there are.
+ */
+export async function createInvitationsToMeetings(
+  tx: Db,
+  personId: string,
+  meetings: readonly { id: string; endsAt: Date }[],
+  choice: InviteeChoice,
+): Promise<{ id: string; meetingId: string }[]> {
+  if (meetings.length === 0) return [];
+  const existing = await liveInvitationsOf(
+    tx,
+    meetings.map((m) => m.id),
+  );
+  const toInvite = meetings.map((meeting) => {
+    const already = existing.filter((e) => e.meetingId === meeting.id);
+    const invitedMembers = new Set(already.map((e) => e.networkMemberId));
+    return {
+      meeting,
+      person: choice.person && !already.some((e) => e.isPerson),
+      memberIds: [...new Set(choice.memberIds.filter((id) => !invitedMembers.has(id)))],
+    };
+  });
+  // Everyone still to be invited to any of them must have agreed to it.
+  const memberIds = [...new Set(toInvite.flatMap((t) => t.memberIds))];
+  const allowed = new Set((await invitableMembers(tx, personId, memberIds)).map((m) => m.id));
+  if (allowed.size !== memberIds.length) {
     throw new AppError('invalid_input', 'Only people who agreed to be invited can be invited.', {
       fieldErrors: { invite: ['Only people who agreed to be invited can be invited'] },
     });
   }
-  if (!person && allowed.length === 0) return [];
-  // A fresh link sent after the meeting gets a whole reading period from now.
-  const readingFrom = Math.max(meeting.endsAt.getTime(), Date.now());
-  const expiresAt = new Date(readingFrom + (await recordLinkDaysOf(tx, meeting.id)) * DAY_MS);
-  const row = (invitee: { personId: string } | { networkMemberId: string }): typeof invitations.$inferInsert => {
-    const id = randomUUID();
-    return { id, meetingId: meeting.id, ...invitee, tokenHash: hashToken(tokenFor(id)), expiresAt };
-  };
-  const rows = [
-    ...(person ? [row({ personId: meeting.personId })] : []),
-    ...allowed.map((m) => row({ networkMemberId: m.id })),
-  ];
+  if (!toInvite.some((t) => t.person || t.memberIds.length > 0)) return [];
+  // All the meetings are the person's, so of one team: one reading period for all.
+  const days = await recordLinkDaysOf(tx, meetings[0]!.id);
+  const rows = toInvite.flatMap(({ meeting, person, memberIds }) => {
+    // A fresh link sent after the meeting gets a whole reading period from now.
+    const expiresAt = new Date(Math.max(meeting.endsAt.getTime(), Date.now()) + days * DAY_MS);
+    const row = (invitee: { personId: string } | { networkMemberId: string }): typeof invitations.$inferInsert => {
+      const id = randomUUID();
+      return { id, meetingId: meeting.id, ...invitee, tokenHash: hashToken(tokenFor(id)), expiresAt };
+    };
+    return [...(person ? [row({ personId })] : []), ...memberIds.map((id) => row({ networkMemberId: id }))];
+  });
   return insertInvitations(tx, rows);
 }

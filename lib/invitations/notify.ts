@@ -1,19 +1,13 @@
 import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { meetingForCalendar } from '@/db/queries/calendar-files';
-import { liveInvitations } from '@/db/queries/invitations';
-import { enqueue, withdrawPending } from '@/db/queries/outbox';
+import { meetingForCalendar, meetingsForCalendar } from '@/db/queries/calendar-files';
+import { liveInvitations, liveInvitationsOf } from '@/db/queries/invitations';
+import { enqueue, enqueueAll, withdrawAllPending } from '@/db/queries/outbox';
 import { invitations, meetings, networkMembers, outbox, people, teams } from '@/db/schema';
 import { invitationLinkMarker } from './link-marker';
 import { noticeEmail, type NoticeKind } from './messages';
 import type { PersonRef } from '@/db/queries/people';
 
-/**
- * Tells every invitee with an email address about a meeting (invited, moved, cancelled), inside
- * the transaction that made the change: the message exists exactly when the change does. The
- * dedupe key names the meeting's version (its SEQUENCE), so one change is one message each.
- * Invitees without email get nothing here: staff copy their link from the meeting page.
- */
 /** The first name the person goes by and their team's name: all a notice says about them. */
 async function noticeContext(tx: Db, personId: string) {
   const [context] = await tx
@@ -27,42 +21,59 @@ async function noticeContext(tx: Db, personId: string) {
   return context!;
 }
 
+/**
+ * Tells every invitee with an email address about meetings of a person (invited, moved,
+ * cancelled), inside the transaction that made the change: the message exists exactly when the
+ * change does. The dedupe key names the meeting's version (its SEQUENCE), so one change is one
+ * message each. Invitees without email get nothing here: staff copy their link from the meeting
+ * page. However many meetings (a series of twelve), it costs the same five statements.
+ */
 export async function notifyInvitees(
   tx: Db,
   person: PersonRef,
-  meetingId: string,
+  meetingIds: readonly string[],
   kind: Exclude<NoticeKind, 'reminder'>,
   only?: (invitationId: string) => boolean,
 ): Promise<number> {
-  const meeting = await meetingForCalendar(tx, person, meetingId);
-  if (!meeting) return 0;
-  const context = await noticeContext(tx, person.id);
-  let sent = 0;
-  for (const invitee of await liveInvitations(tx, meetingId)) {
-    if (only && !only(invitee.id)) continue;
-    if (kind !== 'invitation') await withdrawPending(tx, `reminder:${invitee.id}:${meeting.sequence - 1}`);
-    if (!invitee.email) continue;
-    const email = noticeEmail({
-      kind,
-      invitee,
-      personGivenName: context.personGivenName,
-      teamName: context.teamName,
-      meeting,
-      link: invitationLinkMarker(invitee.id),
-    });
-    await enqueue(tx, {
-      dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
-      toAddress: invitee.email,
-      subject: email.subject,
-      bodyText: email.text,
-      bodyHtml: email.html,
-      icsAttachment: email.ics,
-      meetingId,
-      invitationId: invitee.id,
-    });
-    sent++;
+  const found = await meetingsForCalendar(tx, person, meetingIds);
+  if (found.length === 0) return 0;
+  const byId = new Map(found.map((m) => [m.id, m]));
+  const invitees = (await liveInvitationsOf(tx, [...byId.keys()])).filter((i) => !only || only(i.id));
+  // A meeting that changed takes back the reminder of its version before.
+  if (kind !== 'invitation') {
+    await withdrawAllPending(
+      tx,
+      invitees.map((i) => `reminder:${i.id}:${byId.get(i.meetingId)!.sequence - 1}`),
+    );
   }
-  return sent;
+  const addressed = invitees.filter((i) => i.email);
+  if (addressed.length === 0) return 0;
+  const context = await noticeContext(tx, person.id);
+  await enqueueAll(
+    tx,
+    addressed.map((invitee) => {
+      const meeting = byId.get(invitee.meetingId)!;
+      const email = noticeEmail({
+        kind,
+        invitee,
+        personGivenName: context.personGivenName,
+        teamName: context.teamName,
+        meeting,
+        link: invitationLinkMarker(invitee.id),
+      });
+      return {
+        dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
+        toAddress: invitee.email!,
+        subject: email.subject,
+        bodyText: email.text,
+        bodyHtml: email.html,
+        icsAttachment: email.ics,
+        meetingId: meeting.id,
+        invitationId: invitee.id,
+      };
+    }),
+  );
+  return addressed.length;
 }
 
 /**

@@ -59,7 +59,7 @@ export async function reissueLink(
     const [created] = await createInvitations(tx, meeting, choice);
     if (!created) throw new AppError('conflict', `${name} already has a new link to this meeting. Reload to see it.`);
     if (meeting.status === 'held') await sendNotesLink(tx, meeting.id, created.id);
-    else await notifyInvitees(tx, person, meeting.id, 'invitation', (id) => id === created.id);
+    else await notifyInvitees(tx, person, [meeting.id], 'invitation', (id) => id === created.id);
     await recordAudit(tx, {
       actorId: ctx.actor.actorId,
       teamId: person.teamId,

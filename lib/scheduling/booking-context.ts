@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { loadCalendars, teamSchedulingSettings, type NewMeeting } from '@/db/queries/scheduling';
 import { AppError } from '@/lib/errors/app-error';
-import { createInvitations, type InviteeChoice } from '@/lib/invitations/create-invitations';
+import { createInvitationsToMeetings, type InviteeChoice } from '@/lib/invitations/create-invitations';
 import { notifyInvitees } from '@/lib/invitations/notify';
 import { MINUTE_MS } from '@/lib/time/units';
 import { travelMinutesFor } from './booking-input';
@@ -101,8 +101,11 @@ export async function inviteToMeetings(
   choice: InviteeChoice,
   meetings: readonly { id: string; endsAt: Date }[],
 ) {
-  for (const meeting of meetings) {
-    await createInvitations(tx, { id: meeting.id, personId: person.id, endsAt: meeting.endsAt }, choice);
-    await notifyInvitees(tx, person, meeting.id, 'invitation');
-  }
+  await createInvitationsToMeetings(tx, person.id, meetings, choice);
+  await notifyInvitees(
+    tx,
+    person,
+    meetings.map((m) => m.id),
+    'invitation',
+  );
 }

@@ -27,7 +27,7 @@ export async function cancelMeetings(
       origin: ctx.actor.origin,
       detail: { cancelled },
     });
-    for (const id of cancelled) await notifyInvitees(tx, person, id, 'cancelled');
+    await notifyInvitees(tx, person, cancelled, 'cancelled');
     return cancelled;
   });
 }

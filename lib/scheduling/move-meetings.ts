@@ -3,7 +3,7 @@ import { extendInvitations } from '@/db/queries/invitations';
 import { findMeeting, restOfSeries, teamSchedulingSettings, updateMeetingTimes } from '@/db/queries/scheduling';
 import type { VerbContext } from '@/lib/actions/context';
 import { AppError } from '@/lib/errors/app-error';
-import { createInvitations } from '@/lib/invitations/create-invitations';
+import { createInvitationsToMeetings } from '@/lib/invitations/create-invitations';
 import { notifyInvitees } from '@/lib/invitations/notify';
 import { dayHeading } from '@/lib/time/format';
 import { MINUTE_MS } from '@/lib/time/units';
@@ -100,15 +100,12 @@ export async function moveMeetings(
       origin: ctx.actor.origin,
       detail: { rescheduled: moving.map((m) => m.id) },
     });
-    for (const [i, m] of moving.entries()) {
-      const endsAt = new Date(starts[i]! + duration);
-      await extendInvitations(tx, m.id, endsAt);
-      const added = new Set(
-        (await createInvitations(tx, { id: m.id, personId: person.id, endsAt }, input.invite)).map((r) => r.id),
-      );
-      await notifyInvitees(tx, person, m.id, 'changed', (id) => !added.has(id));
-      if (added.size > 0) await notifyInvitees(tx, person, m.id, 'invitation', (id) => added.has(id));
-    }
+    const moved = moving.map((m, i) => ({ id: m.id, meetingId: m.id, endsAt: new Date(starts[i]! + duration) }));
+    await extendInvitations(tx, moved);
+    const added = new Set((await createInvitationsToMeetings(tx, person.id, moved, input.invite)).map((r) => r.id));
+    const ids = moved.map((m) => m.id);
+    await notifyInvitees(tx, person, ids, 'changed', (id) => !added.has(id));
+    if (added.size > 0) await notifyInvitees(tx, person, ids, 'invitation', (id) => added.has(id));
   });
   return { meetingId: meeting.id, moved: moving.length, joined };
 }
