@@ -31,10 +31,12 @@ import { makeMeeting, makePerson, makeTeam, makeUser } from '@/db/testing/factor
  */
 const current = vi.hoisted(() => ({ user: undefined as SessionUser | undefined, db: undefined as Db | undefined }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => current.user }));
-vi.mock('@/db/connection', () => ({ getDb: async () => current.db }));
-vi.mock('@/lib/audit/origin', () => ({ requestOrigin: async () => '203.0.113.7' }));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(current)));
+vi.mock('next/headers', () =>
+  import('@/db/testing/next-mocks').then((m) => m.headers({ 'x-forwarded-for': '203.0.113.7' })),
+);
 vi.mock('@/lib/admin/public-url', () => ({ publicUrl: async (path: string) => `https://meetings.test${path}` }));
-vi.mock('next/cache', () => ({ refresh: () => {} }));
+vi.mock('next/cache', () => import('@/db/testing/next-mocks').then((m) => m.cache));
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

@@ -20,7 +20,7 @@ import { TOO_MANY_DEAD_WELCOME_LINKS } from './welcome-link';
  * in 10 minutes every link from there that does not work is refused, kindly; a good one still opens.
  */
 const current = vi.hoisted(() => ({ db: undefined as unknown, address: '192.0.2.1' }));
-vi.mock('@/db/connection', () => ({ getDb: async () => current.db }));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(current)));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': current.address }) }));
 vi.mock('next/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/server')>()),

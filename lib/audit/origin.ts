@@ -1,4 +1,5 @@
 import { headers } from 'next/headers';
+import type { Actor } from '@/lib/actions/context';
 
 /**
  * The client's address for audit events and per-address rate limits. The app's server
@@ -15,4 +16,9 @@ export function clientAddressOf(requestHeaders: { get(name: string): string | nu
 /** Where the current request came from, for audit events and rate limits in pages and actions. */
 export async function requestOrigin(): Promise<string> {
   return clientAddressOf(await headers());
+}
+
+/** The actor of a verb called from a page or an action: the signed-in user, from where they are. */
+export async function actorOf(user: { id: string }): Promise<Actor> {
+  return { actorId: user.id, origin: await requestOrigin() };
 }

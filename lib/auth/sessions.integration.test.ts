@@ -24,7 +24,7 @@ import { currentUser } from './session';
  * request, as every page does (lib/auth/session.ts).
  */
 const current = vi.hoisted(() => ({ db: undefined as unknown, cookie: undefined as string | undefined }));
-vi.mock('@/db/connection', () => ({ getDb: async () => current.db }));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(current)));
 vi.mock('next/headers', () => ({
   cookies: async () => ({
     get: (name: string) =>
@@ -33,7 +33,7 @@ vi.mock('next/headers', () => ({
   }),
   headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.80' }),
 }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, refresh: () => {} }));
+vi.mock('next/cache', () => import('@/db/testing/next-mocks').then((m) => m.cache));
 vi.mock('next/navigation', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/navigation')>()),
   redirect: (to: string) => {

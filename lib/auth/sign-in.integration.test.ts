@@ -17,7 +17,7 @@ import { SIGN_IN_ERRORS, throttledWait } from './sign-in-errors';
  * waiting attempt is refused before its password is even hashed.
  */
 const current = vi.hoisted(() => ({ db: undefined as Db | undefined }));
-vi.mock('@/db/connection', () => ({ getDb: async () => current.db }));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(current)));
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -12,7 +12,7 @@ import { feedPath, newFeedToken } from './feed-token';
  * calendar apps polling every few minutes from several devices never reach.
  */
 const current = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock('@/db/connection', () => ({ getDb: async () => current.db }));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(current)));
 vi.mock('@/lib/admin/public-url', () => ({ publicUrl: async (path: string) => `https://meetings.test${path}` }));
 
 const MINUTE = 60_000;

@@ -16,19 +16,12 @@ import { hashFeedToken, newFeedToken } from './feed-token';
  */
 const session = vi.hoisted(() => ({ user: undefined as SessionUser | undefined, db: undefined as Db | undefined }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
-vi.mock('@/db/connection', () => ({ getDb: async () => session.db }));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(session)));
 vi.mock('next/headers', () => ({
   headers: async () => new Headers({ host: 'meetings.example.org', 'x-forwarded-proto': 'https' }),
 }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect:${url}`);
-  },
-  notFound: () => {
-    throw new Error('not-found');
-  },
-}));
+vi.mock('next/cache', () => import('@/db/testing/next-mocks').then((m) => m.cache));
+vi.mock('next/navigation', () => import('@/db/testing/next-mocks').then((m) => m.navigation));
 
 const { createCalendarFeedAction, revokeCalendarFeedAction } = await import('@/app/(app)/calendar/feed/actions');
 const feedRoute = await import('@/app/api/calendar-feeds/[token]/route');

@@ -23,17 +23,12 @@ vi.mock('@/lib/auth/session', () => ({
     return session.user;
   },
 }));
-vi.mock('@/db/connection', () => ({ getDb: async () => session.db }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect:${url}`);
-  },
-  notFound: () => {
-    throw new Error('not-found');
-  },
-}));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(session)));
+vi.mock('next/headers', () =>
+  import('@/db/testing/next-mocks').then((m) => m.headers({ 'x-forwarded-for': '203.0.113.7' })),
+);
+vi.mock('next/cache', () => import('@/db/testing/next-mocks').then((m) => m.cache));
+vi.mock('next/navigation', () => import('@/db/testing/next-mocks').then((m) => m.navigation));
 
 const { updatePersonAction } = await import('@/app/(app)/people/actions');
 const { openPersonRecord } = await import('@/lib/people/access');

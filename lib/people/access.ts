@@ -5,7 +5,6 @@ import { getDb } from '@/db/connection';
 import { findPerson, type PersonRecord } from '@/db/queries/people';
 import type { SessionUser } from '@/db/queries/users';
 import { auditView } from '@/lib/audit/audit-view';
-import { requestOrigin } from '@/lib/audit/origin';
 import { assertCan, can, readableTeams, type Action } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors/app-error';
@@ -47,8 +46,4 @@ export async function personForAction(
   if (!person) throw new AppError('not_found');
   assertCan(user, action, { kind: 'person', teamId: person.teamId });
   return person;
-}
-
-export async function actorOf(user: SessionUser) {
-  return { actorId: user.id, origin: await requestOrigin() };
 }

@@ -11,17 +11,10 @@ import { idle, type FormState } from '@/lib/actions/form-state';
 /** Series, moving meetings (one or the rest of a series), and the crisis path, through the app's own actions. */
 const session = vi.hoisted(() => ({ user: undefined as SessionUser | undefined, db: undefined as Db | undefined }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
-vi.mock('@/db/connection', () => ({ getDb: async () => session.db }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect:${url}`);
-  },
-  notFound: () => {
-    throw new Error('not-found');
-  },
-}));
+vi.mock('@/db/connection', () => import('@/db/testing/next-mocks').then((m) => m.connection(session)));
+vi.mock('next/headers', () => import('@/db/testing/next-mocks').then((m) => m.headers()));
+vi.mock('next/cache', () => import('@/db/testing/next-mocks').then((m) => m.cache));
+vi.mock('next/navigation', () => import('@/db/testing/next-mocks').then((m) => m.navigation));
 
 const { bookMeetingAction, bookSeriesAction, rescheduleMeetingAction, cancelMeetingAction, bookCrisisAction } =
   await import('@/app/(app)/people/[id]/meetings/actions');

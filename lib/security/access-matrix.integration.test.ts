@@ -64,7 +64,7 @@ vi.mock('@/db/connection', () => ({
   getDb: async () => current.db,
   getDatabase: async () => ({ db: current.db, engine: 'test' }),
 }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, refresh: () => {} }));
+vi.mock('next/cache', () => import('@/db/testing/next-mocks').then((m) => m.cache));
 vi.mock('next/navigation', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/navigation')>()),
   redirect: (to: string) => {

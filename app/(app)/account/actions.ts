@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { requestOrigin } from '@/lib/audit/origin';
+import { actorOf } from '@/lib/audit/origin';
 import { signOutEverywhere } from '@/lib/auth/sign-out-everywhere';
 
 /** Acts on the signed-in user's own sessions, so it carries no fields to trust. */
@@ -10,7 +10,7 @@ export const signOutEverywhereAction = validatedAction(
   'signOutEverywhere',
   z.object({}),
   async function signOutEverywhereAction(_input, { user, db }) {
-    await signOutEverywhere({ db, actor: { actorId: user.id, origin: await requestOrigin() } });
+    await signOutEverywhere({ db, actor: await actorOf(user) });
     return { redirectTo: '/sign-in?signedOut=everywhere' };
   },
 );

@@ -6,13 +6,14 @@ import { validatedAction } from '@/lib/actions/validated-action';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { deliverSoon } from '@/lib/mail/worker';
-import { actorOf, personForAction } from '@/lib/people/access';
+import { personForAction } from '@/lib/people/access';
 import { createPerson } from '@/lib/people/create-person';
 import { dischargePerson } from '@/lib/people/discharge-person';
 import { personInput } from '@/lib/people/person-input';
 import { reReferPerson } from '@/lib/people/re-refer-person';
 import { referralInstant } from '@/lib/people/referral-time';
 import { updatePerson } from '@/lib/people/update-person';
+import { actorOf } from '@/lib/audit/origin';
 
 export const createPersonAction = validatedAction(
   'createPerson',

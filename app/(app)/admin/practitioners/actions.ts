@@ -19,7 +19,7 @@ import { removeMembership } from '@/lib/admin/remove-membership';
 import { setPractitionerAccess } from '@/lib/admin/set-practitioner-access';
 import { setTeamLead } from '@/lib/admin/set-team-lead';
 import { updatePractitionerDetails } from '@/lib/admin/update-practitioner-details';
-import { requestOrigin } from '@/lib/audit/origin';
+import { actorOf } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 
 const administration = { kind: 'administration' } as const;
@@ -27,7 +27,7 @@ const administration = { kind: 'administration' } as const;
 /** Every form here is for administrators only; the acting administrator is the audit's actor. */
 async function asAdministrator(user: SessionUser) {
   assertCan(user, 'manage', administration);
-  return { actorId: user.id, origin: await requestOrigin() };
+  return await actorOf(user);
 }
 
 export const addPractitionerAction = validatedAction(

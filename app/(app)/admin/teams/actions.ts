@@ -5,7 +5,7 @@ import { validatedAction } from '@/lib/actions/validated-action';
 import { createTeam } from '@/lib/admin/create-team';
 import { teamInput, teamUpdateInput } from '@/lib/admin/team-input';
 import { updateTeamSettings } from '@/lib/admin/update-team';
-import { requestOrigin } from '@/lib/audit/origin';
+import { actorOf } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 
 const administration = { kind: 'administration' } as const;
@@ -15,7 +15,7 @@ export const createTeamAction = validatedAction(
   teamInput,
   async function createTeamAction(input, { user, db }) {
     assertCan(user, 'manage', administration);
-    const team = await createTeam({ db, actor: { actorId: user.id, origin: await requestOrigin() } }, input);
+    const team = await createTeam({ db, actor: await actorOf(user) }, input);
     return { redirectTo: `/admin/teams/${team.id}?saved=created` };
   },
 );
@@ -25,7 +25,7 @@ export const updateTeamAction = validatedAction(
   teamUpdateInput,
   async function updateTeamSettingsAction(input, { user, db }) {
     assertCan(user, 'manage', administration);
-    await updateTeamSettings({ db, actor: { actorId: user.id, origin: await requestOrigin() } }, input);
+    await updateTeamSettings({ db, actor: await actorOf(user) }, input);
     refresh();
     return { message: 'Team settings saved.' };
   },

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { publicUrl } from '@/lib/admin/public-url';
-import { requestOrigin } from '@/lib/audit/origin';
+import { actorOf } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 import { createCalendarFeed } from '@/lib/calendar/create-feed';
 import { feedPath } from '@/lib/calendar/feed-token';
@@ -20,10 +20,7 @@ export const createCalendarFeedAction = validatedAction(
   noFields,
   async function createCalendarFeedAction(_input, { user, db }) {
     assertCan(user, 'update', { kind: 'user', userId: user.id });
-    const feed = await createCalendarFeed(
-      { db, actor: { actorId: user.id, origin: await requestOrigin() } },
-      { userId: user.id },
-    );
+    const feed = await createCalendarFeed({ db, actor: await actorOf(user) }, { userId: user.id });
     revalidatePath('/calendar/feed');
     return {
       message: feed.replaced
@@ -39,12 +36,7 @@ export const revokeCalendarFeedAction = validatedAction(
   noFields,
   async function revokeCalendarFeedAction(_input, { user, db }) {
     assertCan(user, 'update', { kind: 'user', userId: user.id });
-    if (
-      !(await revokeCalendarFeed(
-        { db, actor: { actorId: user.id, origin: await requestOrigin() } },
-        { userId: user.id },
-      ))
-    ) {
+    if (!(await revokeCalendarFeed({ db, actor: await actorOf(user) }, { userId: user.id }))) {
       throw new AppError(
         'conflict',
         'There is no calendar address to turn off: it may have been turned off already. Reload to see it now.',

@@ -3,10 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { actorOf, personForAction } from '@/lib/people/access';
+import { personForAction } from '@/lib/people/access';
 import { assignToCoreTeam } from '@/lib/people/assign-core-team';
 import { assignmentInput, endAssignmentInput } from '@/lib/people/core-team-input';
 import { endCoreTeamAssignment } from '@/lib/people/end-core-team-assignment';
+import { actorOf } from '@/lib/audit/origin';
 
 export const assignCoreTeamAction = validatedAction(
   'assignCoreTeam',

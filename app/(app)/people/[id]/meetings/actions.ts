@@ -7,7 +7,7 @@ import { validatedAction } from '@/lib/actions/validated-action';
 import { turnOffLink } from '@/lib/invitations/turn-off-link';
 import { deliverSoon } from '@/lib/mail/worker';
 import { AppError } from '@/lib/errors/app-error';
-import { actorOf, personForAction } from '@/lib/people/access';
+import { personForAction } from '@/lib/people/access';
 import { bookCrisisMeeting } from '@/lib/scheduling/book-crisis-meeting';
 import { bookMeeting } from '@/lib/scheduling/book-meeting';
 import { bookSeries } from '@/lib/scheduling/book-series';
@@ -15,6 +15,7 @@ import { bookingInput, crisisInput, rescheduleInput, seriesInput } from '@/lib/s
 import { cancelMeetings } from '@/lib/scheduling/cancel-meetings';
 import { moveMeetings } from '@/lib/scheduling/move-meetings';
 import { leftOut } from '@/lib/scheduling/series';
+import { actorOf } from '@/lib/audit/origin';
 
 /** The address after a booking or a move, naming anyone welcome to join who was not free. */
 function confirmation(

@@ -7,7 +7,8 @@ import { validatedAction } from '@/lib/actions/validated-action';
 import { AppError } from '@/lib/errors/app-error';
 import { reissueLink } from '@/lib/invitations/reissue-link';
 import { deliverSoon } from '@/lib/mail/worker';
-import { actorOf, personForAction } from '@/lib/people/access';
+import { personForAction } from '@/lib/people/access';
+import { actorOf } from '@/lib/audit/origin';
 
 const reissueInput = z.object({ personId: z.string(), meetingId: z.guid(), invitationId: z.guid() });
 

@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { stoppedInvitationsSentence } from '@/lib/invitations/stop-invitations';
-import { actorOf, personForAction } from '@/lib/people/access';
+import { personForAction } from '@/lib/people/access';
 import { addNetworkMember } from '@/lib/people/add-network-member';
 import { changeNetworkMemberActive, saveNetworkMember } from '@/lib/people/change-network-member';
 import { networkMemberInput } from '@/lib/people/network-member-input';
+import { actorOf } from '@/lib/audit/origin';
 
 const ids = z.object({ personId: z.string(), memberId: z.guid() });
 

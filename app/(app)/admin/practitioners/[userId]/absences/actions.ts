@@ -2,7 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { requestOrigin } from '@/lib/audit/origin';
+import { actorOf } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 import { absenceInput, absenceRefInput } from '@/lib/working-time/absence-days';
 import { addAbsence } from '@/lib/working-time/add-absence';
@@ -13,10 +13,7 @@ export const addAbsenceAction = validatedAction(
   absenceInput,
   async function addAbsenceAction(input, { user, db }) {
     assertCan(user, 'manage', { kind: 'administration' });
-    const { summary, notice } = await addAbsence(
-      { db, actor: { actorId: user.id, origin: await requestOrigin() } },
-      input,
-    );
+    const { summary, notice } = await addAbsence({ db, actor: await actorOf(user) }, input);
     refresh();
     return { message: notice ? `${summary} ${notice.sentence}` : summary, links: notice?.meetings };
   },
@@ -27,7 +24,7 @@ export const removeAbsenceAction = validatedAction(
   absenceRefInput,
   async function removeAbsenceAction(input, { user, db }) {
     assertCan(user, 'manage', { kind: 'administration' });
-    const summary = await removeAbsence({ db, actor: { actorId: user.id, origin: await requestOrigin() } }, input);
+    const summary = await removeAbsence({ db, actor: await actorOf(user) }, input);
     refresh();
     return { message: summary };
   },

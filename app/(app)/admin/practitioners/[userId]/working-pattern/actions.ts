@@ -2,7 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { requestOrigin } from '@/lib/audit/origin';
+import { actorOf } from '@/lib/audit/origin';
 import { assertCan } from '@/lib/auth/permissions';
 import { saveWorkingPattern } from '@/lib/working-time/save-working-pattern';
 import { weeklyPatternInput } from '@/lib/working-time/weekly-pattern-input';
@@ -12,10 +12,7 @@ export const saveWorkingPatternAction = validatedAction(
   weeklyPatternInput,
   async function saveWorkingPatternAction({ userId, windows }, { user, db }) {
     assertCan(user, 'manage', { kind: 'administration' });
-    const name = await saveWorkingPattern(
-      { db, actor: { actorId: user.id, origin: await requestOrigin() } },
-      { userId, windows },
-    );
+    const name = await saveWorkingPattern({ db, actor: await actorOf(user) }, { userId, windows });
     refresh();
     return { message: `${name}’s working pattern is saved.` };
   },

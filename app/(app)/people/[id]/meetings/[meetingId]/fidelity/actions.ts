@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { actorOf, personForAction } from '@/lib/people/access';
+import { personForAction } from '@/lib/people/access';
 import { fidelityInput } from '@/lib/records/fidelity-input';
 import { rateFidelity } from '@/lib/records/rate-fidelity';
+import { actorOf } from '@/lib/audit/origin';
 
 export const rateFidelityAction = validatedAction('rateFidelity', fidelityInput, async (input, { user, db }) => {
   const person = await personForAction(db, user, input.personId);

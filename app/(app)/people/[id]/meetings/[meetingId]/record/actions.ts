@@ -5,7 +5,7 @@ import { meetingParticipants } from '@/db/queries/records';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { AppError } from '@/lib/errors/app-error';
 import { deliverSoon } from '@/lib/mail/worker';
-import { actorOf, personForAction } from '@/lib/people/access';
+import { personForAction } from '@/lib/people/access';
 import { amendRecord } from '@/lib/records/amend-record';
 import { recordContentInput } from '@/lib/records/content';
 import { markEnteredInError } from '@/lib/records/mark-entered-in-error';
@@ -25,6 +25,7 @@ import { saveRecord } from '@/lib/records/save-record';
 import { chooseSharing, liftWithholding, withholdRecord } from '@/lib/records/share-record';
 import { signRecord } from '@/lib/records/sign-record';
 import { timeOfDay } from '@/lib/time/format';
+import { actorOf } from '@/lib/audit/origin';
 
 function refresh(personId: string, meetingId: string) {
   revalidatePath(`/people/${personId}`, 'layout');
