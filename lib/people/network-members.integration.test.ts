@@ -5,7 +5,8 @@ import { auditEvents, networkMembers } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makePerson, makeTeam, makeUser } from '@/db/testing/factories';
 import { addNetworkMember } from './add-network-member';
-import { changeNetworkMemberActive, saveNetworkMember } from './change-network-member';
+import { changeNetworkMemberActive } from './change-network-member-active';
+import { saveNetworkMember } from './save-network-member';
 
 describe.each(engines)("a person's network on %s", (engine) => {
   let database: TestDatabase;

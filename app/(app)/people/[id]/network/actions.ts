@@ -6,7 +6,8 @@ import { validatedAction } from '@/lib/actions/validated-action';
 import { stoppedInvitationsSentence } from '@/lib/invitations/stop-invitations';
 import { personForAction } from '@/lib/people/access';
 import { addNetworkMember } from '@/lib/people/add-network-member';
-import { changeNetworkMemberActive, saveNetworkMember } from '@/lib/people/change-network-member';
+import { changeNetworkMemberActive } from '@/lib/people/change-network-member-active';
+import { saveNetworkMember } from '@/lib/people/save-network-member';
 import { networkMemberInput } from '@/lib/people/network-member-input';
 import { actorOf } from '@/lib/audit/origin';
 
