@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import postgres from 'postgres';
 import { hashToken, tokenWithSecret } from '../lib/invitations/token';
+import {
+  administrators,
+  anyone,
+  callers,
+  signedIn,
+  theTeam,
+  type Caller,
+  type CommonAnswer,
+} from '../lib/security/access-callers';
 import { e2eSecret } from '../playwright.config';
 import { appPages, routeOf } from './app-pages';
 import { demo, expect, postgresApp as app, test } from './fixtures';
@@ -19,32 +28,14 @@ import { demo, expect, postgresApp as app, test } from './fixtures';
  */
 const databaseUrl = process.env.E2E_DATABASE_URL;
 
-const callers = ['signed out', 'another team', 'the team', 'team lead', 'admin', 'disabled', 'link holder'] as const;
-type Caller = (typeof callers)[number];
-
 /**
  * What a caller gets: the page (200), sent to sign in (a redirect to /sign-in), not found (404,
  * or a secret link's page saying it no longer works), or sent on to another page of the app,
- * named by its route.
+ * named by its route. Without a session proxy.ts sends the browser to sign in; a disabled user's
+ * cookie gets past proxy.ts (it only looks for one) and the page's own check sends them to sign in.
  */
-type Answer = 'allowed' | 'sign in' | 'not found' | `to /${string}`;
+type Answer = CommonAnswer | `to /${string}`;
 type Answers = Record<Caller, Answer>;
-
-const anyone = (answer: Answer): Answers => Object.fromEntries(callers.map((c) => [c, answer])) as Answers;
-/**
- * Anyone with a working session gets `answer`. Without a session proxy.ts sends the browser to
- * sign in; a disabled user's cookie gets past proxy.ts (it only looks for one) and the page's own
- * check sends them to sign in.
- */
-const signedIn = (answer: Answer): Answers => ({
-  ...anyone(answer),
-  'signed out': 'sign in',
-  disabled: 'sign in',
-  'link holder': 'sign in',
-});
-/** The team's records: its practitioners, its lead and administrators; another team's practitioner, not found. */
-const theTeam: Answers = { ...signedIn('allowed'), 'another team': 'not found' };
-const administrators: Answers = { ...signedIn('not found'), admin: 'allowed' };
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 type PageRow = {

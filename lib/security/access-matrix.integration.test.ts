@@ -35,6 +35,7 @@ import type { ErrorCode } from '@/lib/errors/app-error';
 import { hashToken, tokenFor } from '@/lib/invitations/token';
 import { fidelityElementOrder, scoreField } from '@/lib/records/fidelity';
 import { DAY_MS, HOUR_MS } from '@/lib/time/units';
+import { administrators, anyone, callers, signedIn, theTeam, type Caller, type CommonAnswer } from './access-callers';
 
 /**
  * Every server action and every route handler, asked by each kind of caller: signed out, a
@@ -81,33 +82,17 @@ vi.mock('next/navigation', async (importOriginal) => ({
 
 // ——— Who asks, and what they may be told ———
 
-const callers = ['signed out', 'another team', 'the team', 'team lead', 'admin', 'disabled', 'link holder'] as const;
-type Caller = (typeof callers)[number];
-
 /**
  * What a caller gets: sent to sign in (`unauthenticated`, or a route's redirect to /sign-in), not
  * found (as if it did not exist), forbidden (may see it but not do this), or allowed: it worked,
  * or it got past every access check and was refused for a reason of the domain, named after the
  * colon (a password, a rule of the record, a choice the form needs).
  */
-type Answer = 'sign in' | 'not found' | 'forbidden' | 'allowed' | `allowed: ${ErrorCode}`;
+type Answer = CommonAnswer | 'forbidden' | `allowed: ${ErrorCode}`;
 type Answers = Record<Caller, Answer>;
 
-/** The same answer for everyone, session or not (public pages, secret links). */
-const anyone = (answer: Answer): Answers => Object.fromEntries(callers.map((c) => [c, answer])) as Answers;
-/** Anyone with a working session gets `answer`; no session, or a disabled user's, is asked to sign in. */
-const signedIn = (answer: Answer): Answers => ({
-  ...anyone(answer),
-  'signed out': 'sign in',
-  disabled: 'sign in',
-  'link holder': 'sign in',
-});
-/** The team's records: its practitioners, its lead and administrators; another team's practitioner, not found. */
-const theTeam: Answers = { ...signedIn('allowed'), 'another team': 'not found' };
 /** A record's rules: only practitioners who came (the team's practitioner and lead did; the administrator did not). */
 const whoCame: Answers = { ...theTeam, admin: 'forbidden' };
-/** Administration: not found for everyone else. */
-const administrators: Answers = { ...signedIn('not found'), admin: 'allowed' };
 /** A secret link: only its holder; everyone else presents a link that is not theirs, or none. */
 const linkHolder: Answers = { ...anyone('not found'), 'link holder': 'allowed' };
 
