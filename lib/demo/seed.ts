@@ -9,6 +9,7 @@ import { invitationLinkMarker } from '@/lib/invitations/link-marker';
 import { hashToken, tokenFor } from '@/lib/invitations/token';
 import { placeDescription } from '@/lib/meetings/labels';
 import { localDayKey, longDate, timeOfDay, timeRange, zoneAbbreviation } from '@/lib/time/format';
+import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
 
 /**
  * Demo data for development: a fictional team with practitioners, people, their networks and
@@ -450,9 +451,9 @@ export async function seedDemoData(
       let booked = false;
       for (const minute of slotMinutes) {
         const startsAt = localInstant(day, minute, ZONE);
-        const endsAt = new Date(startsAt.getTime() + length * 60_000);
-        const busyFrom = startsAt.getTime() - travel * 60_000;
-        const busyTo = endsAt.getTime() + travel * 60_000;
+        const endsAt = new Date(startsAt.getTime() + length * MINUTE_MS);
+        const busyFrom = startsAt.getTime() - travel * MINUTE_MS;
+        const busyTo = endsAt.getTime() + travel * MINUTE_MS;
         if (startsAt < person.referralAt) continue;
         if (!chosen.every((p) => isFree(p, startsAt, endsAt, busyFrom, busyTo))) continue;
         const id = crypto.randomUUID();
@@ -885,7 +886,7 @@ function recordContent(
     resolved: false,
   }));
 
-  const older = now.getTime() - meeting.startsAt.getTime() > 21 * 86_400_000;
+  const older = now.getTime() - meeting.startsAt.getTime() > 21 * DAY_MS;
   const firstAction = rand.int(0, actionBank.length - 1);
   const actions = Array.from({ length: rand.int(1, 2) }, (_, n) => {
     const action = actionBank[(firstAction + n * 3) % actionBank.length]!;
@@ -966,7 +967,7 @@ function afterHeldMeetings(input: {
     if (meeting.status !== 'held') continue;
     const endsAt = meeting.endsAt;
     const later = (after: Date, fromMinutes: number, toMinutes: number) =>
-      new Date(Math.min(now.getTime(), after.getTime() + rand.int(fromMinutes, toMinutes) * 60_000));
+      new Date(Math.min(now.getTime(), after.getTime() + rand.int(fromMinutes, toMinutes) * MINUTE_MS));
     const person = personById.get(meeting.personId)!;
     const booked = practitionersOf.get(meeting.id) ?? [];
     // Someone from the team came to every held meeting.
@@ -1019,7 +1020,7 @@ function afterHeldMeetings(input: {
 
     const draft = meeting.id === draftOnly;
     // Most are written; a few recent ones wait on Today's list, more of the older ones were never written.
-    const recent = now.getTime() - endsAt.getTime() < 60 * 86_400_000;
+    const recent = now.getTime() - endsAt.getTime() < 60 * DAY_MS;
     if (notWritten.has(meeting.id) || (!draft && !rand.chance(recent ? 0.96 : 0.85))) continue;
     const personMeetings = meetingsOf.get(meeting.personId)!;
     const next = personMeetings[personMeetings.indexOf(meeting) + 1];

@@ -1,11 +1,13 @@
+import { HOUR_MS, MINUTE_MS } from '@/lib/time/units';
+
 /**
  * When to try an email again after the mail server did not take it: 1 minute, then 2, 4, 8 …
  * capped at an hour, and after MAX_ATTEMPTS tries it is marked failed for staff to see
  * (about four hours of retrying in all).
  */
 export const MAX_ATTEMPTS = 10;
-export const FIRST_RETRY_MS = 60_000;
-export const LONGEST_RETRY_MS = 60 * 60_000;
+export const FIRST_RETRY_MS = MINUTE_MS;
+export const LONGEST_RETRY_MS = HOUR_MS;
 
 /** The wait after the `attempts`-th failed attempt (attempts counts from 1). */
 export function retryDelayMs(attempts: number): number {

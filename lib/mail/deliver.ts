@@ -8,6 +8,7 @@ import { log } from '@/lib/log/logger';
 import { afterFailure, MAX_ATTEMPTS } from './backoff';
 import { describeSendError, type SendFailure } from './send-error';
 import type { MailTransport } from './transport';
+import { MINUTE_MS } from '@/lib/time/units';
 
 export type DeliveryOptions = {
   /** Names this worker in the lease; one per process. */
@@ -96,7 +97,7 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const workerId = options.workerId ?? newWorkerId();
   const batchSize = options.batchSize ?? 10;
-  const leaseMs = options.leaseMs ?? 15 * 60_000;
+  const leaseMs = options.leaseMs ?? 15 * MINUTE_MS;
   const maxBatches = options.maxBatches ?? 10;
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, released: 0 };
   // `now` may be a test's clock; the time this call has been running is measured for real.

@@ -3,6 +3,7 @@ import { addDays, addWeeks } from 'date-fns';
 import { findFreeSlots, freeTime, type PractitionerCalendar, type Slot } from './free-slots';
 import { overlaps, type Interval } from './intervals';
 import { localTime } from './working-hours';
+import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
 
 export const repeatKinds = ['daily', 'weekly'] as const;
 export type Repeat = (typeof repeatKinds)[number];
@@ -28,7 +29,7 @@ export function shiftedStarts(starts: readonly number[], from: number, to: numbe
   const b = new TZDate(to, zone);
   const dayShift = Math.round(
     (Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) /
-      86_400_000,
+      DAY_MS,
   );
   const minute = b.getHours() * 60 + b.getMinutes();
   return starts.map((s) => {
@@ -48,7 +49,7 @@ export type OccurrenceCheck = {
 
 /** Why a practitioner cannot come at [start, end): away, in another meeting, or not working. */
 export function whyNotFree(p: PractitionerCalendar, slot: Interval, travelMinutes: number): string | null {
-  const travel = travelMinutes * 60_000;
+  const travel = travelMinutes * MINUTE_MS;
   const wide = { start: slot.start - travel, end: slot.end + travel };
   const away = p.absences.find((a) => overlaps(a, wide));
   if (away) return `${p.name} is away (${away.reason})`;
@@ -94,7 +95,7 @@ export function checkOccurrences(args: {
   zone: string;
   earliestStart: number;
 }): OccurrenceCheck[] {
-  const duration = args.durationMinutes * 60_000;
+  const duration = args.durationMinutes * MINUTE_MS;
   return args.starts.map((start, index) => {
     const slot = { start, end: start + duration };
     const problems: string[] = [];
@@ -103,7 +104,7 @@ export function checkOccurrences(args: {
       const why = whyNotFree(p, slot, args.travelMinutes);
       if (why) problems.push(why);
     }
-    const travel = args.travelMinutes * 60_000;
+    const travel = args.travelMinutes * MINUTE_MS;
     if (
       args.starts.some(
         (other, j) =>

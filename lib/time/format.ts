@@ -1,3 +1,5 @@
+import { MINUTE_MS } from './units';
+
 /**
  * Dates and times shown in a meeting's or team's IANA zone. Pages format hundreds of instants,
  * and Intl's formatToParts costs tens of microseconds a call, so it is asked only for a zone's
@@ -37,7 +39,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const QUARTER_HOUR = 15 * 60_000;
+const QUARTER_HOUR = 15 * MINUTE_MS;
 type ZoneState = { offsetMs: number; zoneName: string };
 const zoneStates = new Map<string, ZoneState>();
 

@@ -7,10 +7,9 @@ import { teamReview } from '@/lib/continuity/team';
 import { personDisplayName } from '@/lib/meetings/labels';
 import { shortDate } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
+import { HOUR_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Continuity review' };
-
-const HOUR = 3_600_000;
 
 export default async function ContinuityReviewPage({ params, searchParams }: PageProps<'/continuity/[teamId]'>) {
   const { teamId } = await params;
@@ -117,7 +116,7 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
                     <td>{shortDate(r.referralAt, settings.timeZone)}</td>
                     <td>
                       {r.firstHeldAt
-                        ? `${Math.round((r.firstHeldAt.getTime() - r.referralAt.getTime()) / HOUR)} hours after`
+                        ? `${Math.round((r.firstHeldAt.getTime() - r.referralAt.getTime()) / HOUR_MS)} hours after`
                         : 'None yet'}
                     </td>
                     <td>

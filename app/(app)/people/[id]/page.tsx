@@ -32,11 +32,12 @@ import { longDate, timeOfDay } from '@/lib/time/format';
 import { todayIn, toLocalInput } from '@/lib/time/zoned';
 import { changeStatusAction } from '../actions';
 import { crisisDeadline } from '@/lib/scheduling/rules';
+import { HOUR_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Person' };
 
 function hoursAgo(ms: number): string {
-  const hours = Math.floor(ms / 3_600_000);
+  const hours = Math.floor(ms / HOUR_MS);
   return hours < 1 ? 'less than an hour ago' : hours === 1 ? 'an hour ago' : `${hours} hours ago`;
 }
 

@@ -15,7 +15,7 @@ import { crisisOptions } from '@/lib/scheduling/crisis';
 import { dayHeading, longDate, timeOfDay, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
 import { bookCrisisAction } from '../actions';
-import { HOUR_MS } from '@/lib/time/units';
+import { HOUR_MS, MINUTE_MS } from '@/lib/time/units';
 import { crisisDeadline } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Crisis meeting within 24 hours' };
@@ -26,7 +26,7 @@ const crisisSearch = z.object({
 });
 
 function hoursAndMinutes(ms: number): string {
-  const total = Math.round(Math.abs(ms) / 60_000);
+  const total = Math.round(Math.abs(ms) / MINUTE_MS);
   const hours = Math.floor(total / 60);
   const minutes = total % 60;
   return [

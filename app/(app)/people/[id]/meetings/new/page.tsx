@@ -25,7 +25,7 @@ import { localTime } from '@/lib/scheduling/working-hours';
 import { dayHeading, localDayKey, longDate, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
 import { bookMeetingAction, rescheduleMeetingAction } from '../actions';
-import { DAY_MS } from '@/lib/time/units';
+import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
 import { earliestStart } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Book a meeting' };
@@ -70,7 +70,7 @@ export default async function BookMeetingPage({ params, searchParams }: PageProp
       ? {
           ...parsed,
           kind: moving.kind,
-          duration: Math.round((moving.endsAt.getTime() - moving.startsAt.getTime()) / 60_000),
+          duration: Math.round((moving.endsAt.getTime() - moving.startsAt.getTime()) / MINUTE_MS),
           location: moving.locationKind,
           required: moving.practitioners.filter((p) => p.role === 'required').map((p) => p.userId),
           optional: moving.practitioners.filter((p) => p.role === 'optional').map((p) => p.userId),
