@@ -143,4 +143,51 @@ test.describe('continuity of care', () => {
     const person = await outsider.goto(`${app}/people/${s.personId}`);
     expect(person?.status()).toBe(404);
   });
+
+  test('a long caseload is reviewed fifty people at a time, the count and the flags still of everyone', async ({
+    browser,
+    expectAccessible,
+  }) => {
+    // A team of its own with 55 active people, none met yet, referred a day apart (Person 01 most recently).
+    const sql = postgres(databaseUrl!, { max: 1 });
+    const tag = `Pages${Date.now().toString(36)}`;
+    const email = `${tag.toLowerCase()}@example.org`;
+    let teamId: string;
+    try {
+      const [team] = await sql`insert into teams (name) values (${`Long list ${tag}`}) returning id`;
+      teamId = team!.id as string;
+      const [lead] = await sql`insert into users (email, name, password_hash)
+        select ${email}, 'Lee Long', password_hash from users where email = ${demo.practitioner} returning id`;
+      await sql`insert into team_members (team_id, user_id, lead) values (${teamId}, ${lead!.id}, true)`;
+      await sql`insert into people (team_id, given_name, family_name, referral_at)
+        select ${teamId}, 'Person ' || lpad(n::text, 2, '0'), ${tag}, now() - make_interval(days => n)
+        from generate_series(1, 55) as n`;
+    } finally {
+      await sql.end();
+    }
+    const page = await signedIn(browser, email);
+    await page.goto(`${app}/continuity/${teamId}?sort=referral`);
+    const list = page.getByRole('region', { name: 'People and their flags' });
+    await expect(page.getByRole('heading', { name: 'Everyone: 55' })).toBeVisible();
+    await expect(page.getByText('1–50 of 55')).toBeVisible();
+    await expect(list.getByRole('row')).toHaveCount(51);
+    await expect(list.getByRole('row').nth(1)).toContainText(`Person 01 ${tag}`);
+    // Every one of them is late for a first meeting, counted on the first page too.
+    await expect(page.getByRole('listitem').filter({ hasText: 'Late first meeting' })).toContainText('(55)');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/sort=referral&page=2/);
+    await expect(page.getByText('51–55 of 55')).toBeVisible();
+    await expect(list.getByRole('row')).toHaveCount(6);
+    await expect(list.getByRole('row').nth(1)).toContainText(`Person 51 ${tag}`);
+    await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
+
+    // Another order starts again at the first page.
+    await page.getByRole('link', { name: 'Name', exact: true }).click();
+    await expect(page).toHaveURL(/sort=name$/);
+    await expect(page.getByText('1–50 of 55')).toBeVisible();
+    await expect(list.getByRole('row').nth(1)).toContainText(`Person 01 ${tag}`);
+    await expect(page.getByRole('link', { name: 'Previous page' })).toHaveCount(0);
+  });
 });

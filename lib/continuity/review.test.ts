@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterAndSort, flagCounts, reviewChoice } from './review';
+import { filterAndSort, flagCounts, pageOfRows, reviewChoice } from './review';
 import type { ReviewRow } from './team';
 
 const row = (givenName: string, over: Partial<ReviewRow> = {}): ReviewRow => ({
@@ -22,8 +22,20 @@ const rows = [
 
 describe('the team review’s list', () => {
   it('reads only known flags and orders from the address', () => {
-    expect(reviewChoice({ flag: 'no_recent', sort: 'name' })).toEqual({ flag: 'no_recent', sort: 'name' });
-    expect(reviewChoice({ flag: 'drop table', sort: ['x'] })).toEqual({ flag: null, sort: 'flags' });
+    expect(reviewChoice({ flag: 'no_recent', sort: 'name' })).toEqual({ flag: 'no_recent', sort: 'name', page: 1 });
+    expect(reviewChoice({ flag: 'drop table', sort: ['x'] })).toEqual({ flag: null, sort: 'flags', page: 1 });
+    expect(reviewChoice({ page: '3' }).page).toBe(3);
+    for (const page of ['0', '-1', '2.5', 'x', ['2'], '99999999']) expect(reviewChoice({ page }).page).toBe(1);
+  });
+
+  it('shows one page of the list at a time, the last one when asked past the end', () => {
+    const many = Array.from({ length: 120 }, (_, i) => i + 1);
+    expect(pageOfRows(many, 1)).toMatchObject({ page: 1, pages: 3, first: 1, last: 50 });
+    expect(pageOfRows(many, 3)).toMatchObject({ page: 3, pages: 3, first: 101, last: 120 });
+    expect(pageOfRows(many, 3).rows).toEqual(many.slice(100));
+    expect(pageOfRows(many, 9)).toMatchObject({ page: 3, first: 101 });
+    expect(pageOfRows([], 2)).toMatchObject({ rows: [], page: 1, pages: 1, first: 0, last: 0 });
+    expect(pageOfRows(many.slice(0, 50), 1).pages).toBe(1);
   });
 
   it('filters by a flag and sorts most flags first, then by name', () => {

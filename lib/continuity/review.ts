@@ -10,12 +10,31 @@ export const sortLabel: Record<Sort, string> = {
   referral: 'Most recently referred',
 };
 
-/** The review's choices from the address: a flag to filter by and an order (anything else is ignored). */
-export function reviewChoice(params: { flag?: unknown; sort?: unknown }): { flag: Flag | null; sort: Sort } {
+/** People shown per page of the review: a team's whole caseload is too long for one page. */
+export const REVIEW_PAGE_SIZE = 50;
+
+export type ReviewChoice = { flag: Flag | null; sort: Sort; page: number };
+
+/** The review's choices from the address: a flag to filter by, an order and a page (anything else is ignored). */
+export function reviewChoice(params: { flag?: unknown; sort?: unknown; page?: unknown }): ReviewChoice {
+  const page = typeof params.page === 'string' && /^[1-9][0-9]{0,5}$/.test(params.page) ? Number(params.page) : 1;
   return {
     flag: isFlag(params.flag) ? params.flag : null,
     sort: (sorts as readonly unknown[]).includes(params.sort) ? (params.sort as Sort) : 'flags',
+    page,
   };
+}
+
+/**
+ * One page of the rows: the page asked for, or the last one when it asks past the end (a list
+ * that shrank since the link was made). `first` and `last` count from 1, for "51–100 of 1,734".
+ */
+export function pageOfRows<T>(rows: readonly T[], page: number, size = REVIEW_PAGE_SIZE) {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const current = Math.min(Math.max(1, page), pages);
+  const start = (current - 1) * size;
+  const shown = rows.slice(start, start + size);
+  return { rows: shown, page: current, pages, first: shown.length ? start + 1 : 0, last: start + shown.length };
 }
 
 const nameKey = (r: ReviewRow) => `${r.familyName} ${r.givenName}`.toLowerCase();

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { openTeamContinuity } from '@/lib/continuity/access';
 import { flagLabel, flagRule, flags } from '@/lib/continuity/flags';
-import { filterAndSort, flagCounts, reviewChoice, sortLabel, sorts } from '@/lib/continuity/review';
+import { filterAndSort, flagCounts, pageOfRows, reviewChoice, sortLabel, sorts } from '@/lib/continuity/review';
 import { teamReview } from '@/lib/continuity/team';
 import { personDisplayName } from '@/lib/meetings/labels';
 import { shortDate } from '@/lib/time/format';
@@ -18,13 +18,16 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
   const now = new Date();
   const rows = await teamReview(db, teamId, { thresholds: settings, now, today: todayIn(settings.timeZone) });
   const counts = flagCounts(rows);
-  const shown = filterAndSort(rows, choice);
-  const href = (next: { flag?: string | null; sort?: string }) => {
+  const chosen = filterAndSort(rows, choice);
+  const shown = pageOfRows(chosen, choice.page);
+  // A new flag or order starts again at the first page.
+  const href = (next: { flag?: string | null; sort?: string; page?: number }) => {
     const q = new URLSearchParams();
     const flag = next.flag === undefined ? choice.flag : next.flag;
     if (flag) q.set('flag', flag);
     const sort = next.sort ?? choice.sort;
     if (sort !== 'flags') q.set('sort', sort);
+    if (next.page && next.page > 1) q.set('page', String(next.page));
     const s = q.toString();
     return `/continuity/${teamId}${s ? `?${s}` : ''}`;
   };
@@ -76,7 +79,7 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
       <section className="card" aria-labelledby="people-heading">
         <div className="section-head">
           <h2 id="people-heading">
-            {choice.flag ? `${flagLabel[choice.flag]}: ${shown.length}` : `Everyone: ${shown.length}`}
+            {choice.flag ? `${flagLabel[choice.flag]}: ${chosen.length}` : `Everyone: ${chosen.length}`}
           </h2>
           <nav aria-label="Order" className="link-row">
             {sorts.map((s) =>
@@ -92,7 +95,7 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
             )}
           </nav>
         </div>
-        {shown.length === 0 ? (
+        {chosen.length === 0 ? (
           <p className="muted">No one{choice.flag ? ' has this flag' : ' is active in this team'}.</p>
         ) : (
           <div className="table-wrap" role="region" aria-label="People and their flags" tabIndex={0}>
@@ -108,7 +111,7 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
                 </tr>
               </thead>
               <tbody>
-                {shown.map((r) => (
+                {shown.rows.map((r) => (
                   <tr key={r.id}>
                     <td>
                       <Link href={`/people/${r.id}#continuity`}>{personDisplayName(r)}</Link>
@@ -139,6 +142,15 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
             </table>
           </div>
         )}
+        {shown.pages > 1 ? (
+          <nav className="pager" aria-label="Pages">
+            <span>
+              {shown.first}–{shown.last} of {chosen.length}
+            </span>
+            {shown.page > 1 ? <Link href={href({ page: shown.page - 1 })}>Previous page</Link> : null}
+            {shown.page < shown.pages ? <Link href={href({ page: shown.page + 1 })}>Next page</Link> : null}
+          </nav>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Export for audit and research</h2>
