@@ -49,7 +49,6 @@ type PersonMeetingJson = {
     personId: string | null;
     networkMemberId: string | null;
     came: boolean;
-    peer: boolean;
   }[];
   booked: string[];
 };
@@ -79,9 +78,8 @@ export async function personContinuityRows(db: Db, personId: string) {
           'enteredInError', exists (select 1 from meeting_records e where e.meeting_id = m.id and e.entered_in_error_reason is not null),
           'attendance', (select coalesce(json_agg(json_build_object(
               'userId', a.user_id, 'personId', a.person_id, 'networkMemberId', a.network_member_id,
-              'came', coalesce(a.presence in (${present}), false),
-              'peer', coalesce(u.discipline = 'peer_support_worker', false))), '[]'::json)
-            from meeting_attendance a left join users u on u.id = a.user_id where a.meeting_id = m.id),
+              'came', coalesce(a.presence in (${present}), false))), '[]'::json)
+            from meeting_attendance a where a.meeting_id = m.id),
           'booked', (select coalesce(json_agg(mp.user_id), '[]'::json) from meeting_practitioners mp where mp.meeting_id = m.id))
         order by m.starts_at, m.id), '[]'::json)
         from meetings m where m.person_id = ${personId} and m.status = 'held') as meetings,
@@ -100,17 +98,22 @@ export async function personContinuityRows(db: Db, personId: string) {
     assignments: AssignmentJson[];
     practitioners: PractitionerJson[];
   }>(result);
+  const practitioners = row?.practitioners ?? [];
+  // Whether someone marked is a peer worker comes from the names read alongside (every
+  // practitioner marked is among them), not from a join to users for each meeting.
+  const peers = new Set(practitioners.filter((p) => p.discipline === 'peer_support_worker').map((p) => p.id));
   const meetingsHeld = (row?.meetings ?? []).map((m) => ({
     ...m,
     startsAt: new Date(m.startsAt),
     endsAt: new Date(m.endsAt),
+    attendance: m.attendance.map((a) => ({ ...a, peer: a.userId !== null && peers.has(a.userId) })),
   }));
   return {
     meetings: meetingsHeld,
     attendance: meetingsHeld.flatMap((m) => m.attendance.map((a) => ({ meetingId: m.id, ...a }))),
     booked: meetingsHeld.flatMap((m) => m.booked.map((userId) => ({ meetingId: m.id, userId }))),
     assignments: row?.assignments ?? [],
-    practitioners: row?.practitioners ?? [],
+    practitioners,
   };
 }
 
