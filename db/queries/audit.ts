@@ -28,7 +28,8 @@ export type AuditInput = {
     | 'lift-withholding'
     | 'statement'
     | 'rate'
-    | 'export';
+    | 'export'
+    | 'retry';
   entity:
     | 'person'
     | 'network_member'
@@ -39,7 +40,8 @@ export type AuditInput = {
     | 'absence'
     | 'meeting'
     | 'meeting_record'
-    | 'fidelity';
+    | 'fidelity'
+    | 'outbox_message';
   entityId: string;
   origin?: string | null;
   detail?: Record<string, unknown>;

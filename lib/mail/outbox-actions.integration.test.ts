@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterFailure } from '@/lib/mail/backoff';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { claimDue, enqueue, markFailed, markSent } from '@/db/queries/outbox';
 import { findSessionUser, type SessionUser } from '@/db/queries/users';
-import { outbox } from '@/db/schema';
+import { auditEvents, outbox } from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
 import { makeMeeting, makePerson, makeTeam, makeUser } from '@/db/testing/factories';
 import { formData as form } from '@/db/testing/form-data';
@@ -97,6 +97,12 @@ describe.each(engines)('retrying email on %s', (engine) => {
     expect(state).toMatchObject({ status: 'success' });
     expect(state.message).toMatch(/waiting again, but no mail server is configured/);
     expect(await statusOf(id)).toBe('pending');
+    // Who retried it, once: the refused attempt left no trace.
+    const audited = await database.db
+      .select({ actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, 'outbox_message'), eq(auditEvents.entityId, String(id))));
+    expect(audited).toEqual([{ actorId: ours.id }]);
   });
 
   it('refuses to retry a message that has gone, and a message id that is not one', async () => {

@@ -252,3 +252,15 @@ export const crisisInput = z
     if ((b.location === 'community' || b.location === 'clinic') && b.locationDetail === '')
       ctx.addIssue({ code: 'custom', path: ['locationDetail'], message: 'Say where, so everyone can find it' });
   });
+
+/** Cancelling a meeting: why (for the team and the network), and whether the rest of its series goes too. */
+export const cancelInput = z.object({
+  personId: z.string(),
+  meetingId: z.guid(),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Say why, so the team and the network understand')
+    .max(300, 'Keep the reason under 300 characters'),
+  scope: z.enum(['one', 'rest']).catch('one'),
+});

@@ -1,6 +1,7 @@
 import { recordAudit } from '@/db/queries/audit';
-import { cancelMeetingRows } from '@/db/queries/scheduling';
+import { cancelMeetingRows, findMeeting, restOfSeries } from '@/db/queries/scheduling';
 import type { VerbContext } from '@/lib/actions/context';
+import { AppError } from '@/lib/errors/app-error';
 import { notifyInvitees } from '@/lib/invitations/notify';
 import type { PersonRef } from '@/db/queries/people';
 
@@ -30,4 +31,29 @@ export async function cancelMeetings(
     await notifyInvitees(tx, person, cancelled, 'cancelled');
     return cancelled;
   });
+}
+
+/**
+ * Cancels one meeting of a person, or it and the rest of its series, as the meeting page asks:
+ * a meeting of another person or team is not found, and one already cancelled or held is a
+ * conflict the practitioner is told about.
+ */
+export async function cancelMeeting(
+  ctx: VerbContext,
+  args: { person: PersonRef; meetingId: string; scope: 'one' | 'rest'; reason: string },
+): Promise<string[]> {
+  const { person } = args;
+  const meeting = await findMeeting(ctx.db, person.id, args.meetingId);
+  if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
+  const ids =
+    args.scope === 'rest' && meeting.seriesId
+      ? (await restOfSeries(ctx.db, person, meeting.seriesId, meeting.startsAt)).map((m) => m.id)
+      : [meeting.id];
+  const cancelled = await cancelMeetings(ctx, { person, meetingIds: ids, reason: args.reason });
+  if (cancelled.length === 0)
+    throw new AppError(
+      'conflict',
+      'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.',
+    );
+  return cancelled;
 }

@@ -13,6 +13,24 @@ export function crisisDeadline(referralAt: Date): number {
 }
 
 /**
+ * Where the crisis path looks for times: from now up to the 24-hour mark and two days past it,
+ * so there is always something to offer, never more than three days ahead (even for a referral
+ * recorded ahead of time).
+ */
+export function crisisSearchWindow(referralAt: Date, now: number): { start: number; end: number } {
+  return { start: now, end: Math.min(Math.max(crisisDeadline(referralAt), now) + 48 * HOUR_MS, now + 72 * HOUR_MS) };
+}
+
+/** Just referred, nothing booked or held yet, within the 24 hours: the crisis path is the next step. */
+export function awaitsCrisisMeeting(
+  person: { status: string; referralAt: Date },
+  meetingsSoFar: number,
+  now: number,
+): boolean {
+  return person.status === 'active' && now < crisisDeadline(person.referralAt) && meetingsSoFar === 0;
+}
+
+/**
  * The first moment a meeting may start: the team's minimum notice from now, or now itself for a
  * crisis meeting, which may start at once. The slot search offers nothing earlier.
  */

@@ -2,11 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { findOutboxMessage, retryAllFailed, retryNow } from '@/db/queries/outbox';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { assertCan, readableTeams } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors/app-error';
+import { actorOf } from '@/lib/audit/origin';
 import { isMailConfigured } from '@/lib/mail/config';
+import { retryFailedMessages, retryMessage } from '@/lib/mail/retry-messages';
 import { deliverSoon } from '@/lib/mail/worker';
 
 const retryInput = z.object({ messageId: z.coerce.number().int().positive() });
@@ -23,14 +22,7 @@ export const retryMessageAction = validatedAction(
   'retryMessage',
   retryInput,
   async function retryMessageAction(input, { user, db }) {
-    const message = await findOutboxMessage(db, input.messageId);
-    if (!message) throw new AppError('not_found');
-    // Email about a meeting belongs to the meeting's team; anything else is for administrators.
-    if (message.teamId) assertCan(user, 'update', { kind: 'meeting', teamId: message.teamId });
-    else assertCan(user, 'manage', { kind: 'administration' });
-    if (!(await retryNow(db, message.id))) {
-      throw new AppError('conflict', 'This message is being sent or has gone already. Reload the page to see it now.');
-    }
+    await retryMessage({ db, actor: await actorOf(user) }, { user, messageId: input.messageId });
     deliverSoon();
     revalidatePath('/outbox');
     return { message: afterRetry(1) };
@@ -42,7 +34,7 @@ export const retryAllFailedAction = validatedAction(
   'retryAllFailed',
   z.object({}),
   async function retryAllFailedAction(_input, { user, db }) {
-    const count = await retryAllFailed(db, readableTeams(user));
+    const count = await retryFailedMessages({ db, actor: await actorOf(user) }, { user });
     if (count === 0) return { message: 'No failed messages to retry.' };
     deliverSoon();
     revalidatePath('/outbox');

@@ -31,7 +31,7 @@ import {
 import { longDate, timeOfDay } from '@/lib/time/format';
 import { todayIn, toLocalInput } from '@/lib/time/zoned';
 import { changeStatusAction } from '../actions';
-import { crisisDeadline } from '@/lib/scheduling/rules';
+import { awaitsCrisisMeeting } from '@/lib/scheduling/rules';
 import { HOUR_MS } from '@/lib/time/units';
 
 export const metadata: Metadata = { title: 'Person' };
@@ -72,12 +72,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<'/p
   const former = network.filter((m) => !m.active);
   const prefs = person.meetingPreferences;
   const bookedCount = typeof booked === 'string' && /^\d{1,2}$/.test(booked) ? Number(booked) : 1;
-  // Just referred, nothing booked or held: the 24-hour crisis path is the next step.
-  const waitingForFirst =
-    person.status === 'active' &&
-    now.getTime() < crisisDeadline(person.referralAt) &&
-    meetings.upcoming.length === 0 &&
-    meetings.past.length === 0;
+  const waitingForFirst = awaitsCrisisMeeting(person, meetings.upcoming.length + meetings.past.length, now.getTime());
 
   return (
     <>

@@ -4,6 +4,7 @@ import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_DAYS, KNOWN_DEVICE_PATH, withAccount 
 import { authOptions } from '@/lib/auth/options';
 import { SESSION_COOKIES } from '@/lib/auth/session-cookie';
 import { env } from '@/lib/env';
+import { DAY_S } from '@/lib/time/units';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -30,7 +31,7 @@ async function handler(request: NextRequest, context: Context) {
   const value = withAccount(request.cookies.get(KNOWN_DEVICE_COOKIE)?.value, email);
   response.headers.append(
     'Set-Cookie',
-    `${KNOWN_DEVICE_COOKIE}=${value}; Path=${KNOWN_DEVICE_PATH}; Max-Age=${KNOWN_DEVICE_DAYS * 86_400}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
+    `${KNOWN_DEVICE_COOKIE}=${value}; Path=${KNOWN_DEVICE_PATH}; Max-Age=${KNOWN_DEVICE_DAYS * DAY_S}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
   );
   return response;
 }

@@ -2,17 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { findMeeting, restOfSeries } from '@/db/queries/scheduling';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { turnOffLink } from '@/lib/invitations/turn-off-link';
 import { deliverSoon } from '@/lib/mail/worker';
-import { AppError } from '@/lib/errors/app-error';
 import { personForAction } from '@/lib/people/access';
 import { bookCrisisMeeting } from '@/lib/scheduling/book-crisis-meeting';
 import { bookMeeting } from '@/lib/scheduling/book-meeting';
 import { bookSeries } from '@/lib/scheduling/book-series';
-import { bookingInput, crisisInput, rescheduleInput, seriesInput } from '@/lib/scheduling/booking-input';
-import { cancelMeetings } from '@/lib/scheduling/cancel-meetings';
+import { bookingInput, cancelInput, crisisInput, rescheduleInput, seriesInput } from '@/lib/scheduling/booking-input';
+import { cancelMeeting } from '@/lib/scheduling/cancel-meetings';
 import { moveMeetings } from '@/lib/scheduling/move-meetings';
 import { leftOut } from '@/lib/scheduling/series';
 import { actorOf } from '@/lib/audit/origin';
@@ -99,37 +97,12 @@ export const bookCrisisAction = validatedAction(
   },
 );
 
-const cancelInput = z.object({
-  personId: z.string(),
-  meetingId: z.guid(),
-  reason: z
-    .string()
-    .trim()
-    .min(1, 'Say why, so the team and the network understand')
-    .max(300, 'Keep the reason under 300 characters'),
-  scope: z.enum(['one', 'rest']).catch('one'),
-});
-
 export const cancelMeetingAction = validatedAction(
   'cancelMeeting',
   cancelInput,
   async function cancelMeetingAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId, 'book');
-    const meeting = await findMeeting(db, person.id, input.meetingId);
-    if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-    const ids =
-      input.scope === 'rest' && meeting.seriesId
-        ? (await restOfSeries(db, person, meeting.seriesId, meeting.startsAt)).map((m) => m.id)
-        : [meeting.id];
-    const cancelled = await cancelMeetings(
-      { db, actor: await actorOf(user) },
-      { person, meetingIds: ids, reason: input.reason },
-    );
-    if (cancelled.length === 0)
-      throw new AppError(
-        'conflict',
-        'This meeting is no longer booked: it may have been cancelled or held already. Reload to see it now.',
-      );
+    await cancelMeeting({ db, actor: await actorOf(user) }, { person, ...input });
     refreshPerson(person.id);
     return { redirectTo: `/people/${person.id}/meetings/${input.meetingId}` };
   },
@@ -143,13 +116,8 @@ export const revokeLinkAction = validatedAction(
   revokeInput,
   async function revokeLinkAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId, 'book');
-    const meeting = await findMeeting(db, person.id, input.meetingId);
-    if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-    const { emailsWithdrawn } = await turnOffLink(
-      { db, actor: await actorOf(user) },
-      { person, meetingId: meeting.id, invitationId: input.invitationId },
-    );
-    revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
+    const { emailsWithdrawn } = await turnOffLink({ db, actor: await actorOf(user) }, { person, ...input });
+    revalidatePath(`/people/${person.id}/meetings/${input.meetingId}`);
     const emails =
       emailsWithdrawn === 1
         ? ', and the email with it that was still waiting to go is withdrawn'

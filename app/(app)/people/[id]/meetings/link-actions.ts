@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { findMeeting } from '@/db/queries/scheduling';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { AppError } from '@/lib/errors/app-error';
 import { reissueLink } from '@/lib/invitations/reissue-link';
 import { deliverSoon } from '@/lib/mail/worker';
 import { personForAction } from '@/lib/people/access';
@@ -18,16 +16,11 @@ export const reissueLinkAction = validatedAction(
   reissueInput,
   async function reissueLinkAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId, 'book');
-    const meeting = await findMeeting(db, person.id, input.meetingId);
-    if (!meeting || meeting.teamId !== person.teamId) throw new AppError('not_found');
-    const invitationId = await reissueLink(
-      { db, actor: await actorOf(user) },
-      { person, meetingId: meeting.id, invitationId: input.invitationId },
-    );
+    const invitationId = await reissueLink({ db, actor: await actorOf(user) }, { person, ...input });
     deliverSoon();
-    revalidatePath(`/people/${person.id}/meetings/${meeting.id}`);
+    revalidatePath(`/people/${person.id}/meetings/${input.meetingId}`);
     revalidatePath('/today');
     // The page names the invitee beside their new link, ready to copy.
-    return { redirectTo: `/people/${person.id}/meetings/${meeting.id}?newLink=${invitationId}` };
+    return { redirectTo: `/people/${person.id}/meetings/${input.meetingId}?newLink=${invitationId}` };
   },
 );

@@ -16,7 +16,7 @@ import { dayHeading, longDate, timeOfDay, timeRange } from '@/lib/time/format';
 import { todayIn } from '@/lib/time/zoned';
 import { bookCrisisAction } from '../actions';
 import { HOUR_MS, MINUTE_MS } from '@/lib/time/units';
-import { crisisDeadline } from '@/lib/scheduling/rules';
+import { crisisDeadline, crisisSearchWindow } from '@/lib/scheduling/rules';
 
 export const metadata: Metadata = { title: 'Crisis meeting within 24 hours' };
 
@@ -56,12 +56,7 @@ export default async function CrisisPage({ params, searchParams }: PageProps<'/p
   const left = deadline - now.getTime();
   const core = currentCoreTeam(history, todayIn(zone)).map((a) => a.userId);
   const travelMinutes = travelMinutesFor(search.location, settings?.travelBufferMinutes ?? 0);
-  // Up to the 24-hour mark, and two days past it, so there is always something to offer; never
-  // more than three days, even for a referral recorded ahead of time.
-  const window = {
-    start: now.getTime(),
-    end: Math.min(Math.max(deadline, now.getTime()) + 48 * HOUR_MS, now.getTime() + 72 * HOUR_MS),
-  };
+  const window = crisisSearchWindow(person.referralAt, now.getTime());
   const calendars = await loadCalendars(db, {
     teamId: person.teamId,
     userIds: staff.map((s) => s.id),

@@ -1,16 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { meetingParticipants } from '@/db/queries/records';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { AppError } from '@/lib/errors/app-error';
 import { deliverSoon } from '@/lib/mail/worker';
 import { personForAction } from '@/lib/people/access';
 import { amendRecord } from '@/lib/records/amend-record';
-import { recordContentInput } from '@/lib/records/content';
 import { markEnteredInError } from '@/lib/records/mark-entered-in-error';
-import { participantsOf } from '@/lib/records/participants';
 import { recordAttendance } from '@/lib/records/record-attendance';
+import { recordFromForm } from '@/lib/records/record-form';
 import {
   amendInput,
   attendanceInput,
@@ -33,31 +30,10 @@ function refresh(personId: string, meetingId: string) {
   revalidatePath('/today');
 }
 
-/** The record's content as typed, checked against who came; field errors name the field. */
-async function contentOf(
-  db: Parameters<typeof meetingParticipants>[0],
-  meetingId: string,
-  form: Record<string, unknown>,
-) {
-  const participants = participantsOf(await meetingParticipants(db, meetingId));
-  const strings = Object.fromEntries(
-    Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-  const parsed = recordContentInput(participants).safeParse(strings);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    throw new AppError('invalid_input', 'Some details need another look: see the messages beside the fields.', {
-      fieldErrors,
-    });
-  }
-  return parsed.data;
-}
-
 export const recordAttendanceAction = validatedAction(
   'recordAttendance',
   attendanceInput,
-  async (input, { user, db }) => {
+  async function recordAttendanceAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);
     await recordAttendance({ db, actor: await actorOf(user) }, { ...input, person });
     refresh(person.id, input.meetingId);
@@ -65,65 +41,77 @@ export const recordAttendanceAction = validatedAction(
   },
 );
 
-export const saveRecordAction = validatedAction('saveRecord', recordFormInput, async (input, { user, db }) => {
-  const person = await personForAction(db, user, input.personId);
-  const { content, readBack } = await contentOf(db, input.meetingId, input);
-  const saved = await saveRecord(
-    { db, actor: await actorOf(user) },
-    { person, meetingId: input.meetingId, basedOn: input.basedOn, content, readBack },
-  );
-  refresh(person.id, input.meetingId);
-  return {
-    message: `Saved at ${timeOfDay(saved.savedAt, user.timeZone)} (version ${saved.version}). Every save is kept.`,
-    data: { version: String(saved.version) },
-  };
-});
+export const saveRecordAction = validatedAction(
+  'saveRecord',
+  recordFormInput,
+  async function saveRecordAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    const { content, readBack } = await recordFromForm(db, input.meetingId, input);
+    const saved = await saveRecord(
+      { db, actor: await actorOf(user) },
+      { person, meetingId: input.meetingId, basedOn: input.basedOn, content, readBack },
+    );
+    refresh(person.id, input.meetingId);
+    return {
+      message: `Saved at ${timeOfDay(saved.savedAt, user.timeZone)} (version ${saved.version}). Every save is kept.`,
+      data: { version: String(saved.version) },
+    };
+  },
+);
 
-export const signRecordAction = validatedAction('signRecord', signInput, async (input, { user, db }) => {
-  const person = await personForAction(db, user, input.personId);
-  await signRecord(
-    { db, actor: await actorOf(user) },
-    {
-      person,
-      meetingId: input.meetingId,
-      kind: input.kind,
-      email: user.email,
-      password: input.password,
-      version: input.version,
-    },
-  );
-  deliverSoon();
-  refresh(person.id, input.meetingId);
-  return {
-    redirectTo: `/people/${person.id}/meetings/${input.meetingId}/record?${input.kind === 'signed' ? 'signed' : 'cosigned'}=1`,
-  };
-});
+export const signRecordAction = validatedAction(
+  'signRecord',
+  signInput,
+  async function signRecordAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    await signRecord(
+      { db, actor: await actorOf(user) },
+      {
+        person,
+        meetingId: input.meetingId,
+        kind: input.kind,
+        email: user.email,
+        password: input.password,
+        version: input.version,
+      },
+    );
+    deliverSoon();
+    refresh(person.id, input.meetingId);
+    return {
+      redirectTo: `/people/${person.id}/meetings/${input.meetingId}/record?${input.kind === 'signed' ? 'signed' : 'cosigned'}=1`,
+    };
+  },
+);
 
-export const amendRecordAction = validatedAction('amendRecord', amendInput, async (input, { user, db }) => {
-  const person = await personForAction(db, user, input.personId);
-  const { content, readBack } = await contentOf(db, input.meetingId, input);
-  await amendRecord(
-    { db, actor: await actorOf(user) },
-    {
-      person,
-      meetingId: input.meetingId,
-      basedOn: input.basedOn,
-      content,
-      readBack,
-      reason: input.amendmentReason,
-      email: user.email,
-      password: input.password,
-    },
-  );
-  deliverSoon();
-  refresh(person.id, input.meetingId);
-  return { redirectTo: `/people/${person.id}/meetings/${input.meetingId}/record?amended=1` };
-});
+export const amendRecordAction = validatedAction(
+  'amendRecord',
+  amendInput,
+  async function amendRecordAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    const { content, readBack } = await recordFromForm(db, input.meetingId, input);
+    await amendRecord(
+      { db, actor: await actorOf(user) },
+      {
+        person,
+        meetingId: input.meetingId,
+        basedOn: input.basedOn,
+        content,
+        readBack,
+        reason: input.amendmentReason,
+        email: user.email,
+        password: input.password,
+      },
+    );
+    deliverSoon();
+    refresh(person.id, input.meetingId);
+    return { redirectTo: `/people/${person.id}/meetings/${input.meetingId}/record?amended=1` };
+  },
+);
 
 export const enteredInErrorAction = validatedAction(
   'markEnteredInError',
   enteredInErrorInput,
-  async (input, { user, db }) => {
+  async function markEnteredInErrorAction(input, { user, db }) {
     const person = await personForAction(db, user, input.personId);
     await markEnteredInError(
       { db, actor: await actorOf(user) },
@@ -134,42 +122,54 @@ export const enteredInErrorAction = validatedAction(
   },
 );
 
-export const chooseSharingAction = validatedAction('chooseSharing', sharingInput, async (input, { user, db }) => {
-  const person = await personForAction(db, user, input.personId);
-  await chooseSharing(
-    { db, actor: await actorOf(user) },
-    { person, meetingId: input.meetingId, sections: input.sections },
-  );
-  refresh(person.id, input.meetingId);
-  return {
-    message: input.sections.length
-      ? 'Saved: the person’s choice is recorded.'
-      : 'Saved: nothing is shared with the network.',
-  };
-});
+export const chooseSharingAction = validatedAction(
+  'chooseSharing',
+  sharingInput,
+  async function chooseSharingAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    await chooseSharing(
+      { db, actor: await actorOf(user) },
+      { person, meetingId: input.meetingId, sections: input.sections },
+    );
+    refresh(person.id, input.meetingId);
+    return {
+      message: input.sections.length
+        ? 'Saved: the person’s choice is recorded.'
+        : 'Saved: nothing is shared with the network.',
+    };
+  },
+);
 
-export const withholdAction = validatedAction('withholdRecord', withholdInput, async (input, { user, db }) => {
-  const person = await personForAction(db, user, input.personId);
-  await withholdRecord(
-    { db, actor: await actorOf(user) },
-    {
-      person,
-      meetingId: input.meetingId,
-      section: input.section === 'all' ? null : input.section,
-      reason: input.withholdReason,
-      reviewOn: input.reviewOn,
-    },
-  );
-  refresh(person.id, input.meetingId);
-  return { message: 'Withheld, with the reason and the date to review it. This is on the team’s review.' };
-});
+export const withholdAction = validatedAction(
+  'withholdRecord',
+  withholdInput,
+  async function withholdRecordAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    await withholdRecord(
+      { db, actor: await actorOf(user) },
+      {
+        person,
+        meetingId: input.meetingId,
+        section: input.section === 'all' ? null : input.section,
+        reason: input.withholdReason,
+        reviewOn: input.reviewOn,
+      },
+    );
+    refresh(person.id, input.meetingId);
+    return { message: 'Withheld, with the reason and the date to review it. This is on the team’s review.' };
+  },
+);
 
-export const liftWithholdingAction = validatedAction('liftWithholding', liftInput, async (input, { user, db }) => {
-  const person = await personForAction(db, user, input.personId);
-  await liftWithholding(
-    { db, actor: await actorOf(user) },
-    { person, meetingId: input.meetingId, withholdingId: input.withholdingId },
-  );
-  refresh(person.id, input.meetingId);
-  return { message: 'No longer withheld: the person can read it now.' };
-});
+export const liftWithholdingAction = validatedAction(
+  'liftWithholding',
+  liftInput,
+  async function liftWithholdingAction(input, { user, db }) {
+    const person = await personForAction(db, user, input.personId);
+    await liftWithholding(
+      { db, actor: await actorOf(user) },
+      { person, meetingId: input.meetingId, withholdingId: input.withholdingId },
+    );
+    refresh(person.id, input.meetingId);
+    return { message: 'No longer withheld: the person can read it now.' };
+  },
+);
