@@ -14,6 +14,17 @@ type AttendanceRow = {
 type BookedRow = { meetingId: string; userId: string };
 type AssignmentRow = { personId: string; userId: string; startsOn: string; endsOn: string | null };
 
+/** Rows by a key, each group in the rows' order (one pass; no copying of a growing group). */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
 /**
  * Held meetings as the measures need them, from the rows of db/queries/continuity.ts: who came
  * and who was booked and did not, the core team on each meeting's day, peer workers and
@@ -25,12 +36,9 @@ export function assembleMeetings(
   booked: readonly BookedRow[],
   assignments: readonly AssignmentRow[],
 ): (HeldMeeting & { personId: string })[] {
-  const byMeeting = new Map<string, AttendanceRow[]>();
-  for (const a of attendance) byMeeting.set(a.meetingId, [...(byMeeting.get(a.meetingId) ?? []), a]);
-  const bookedBy = new Map<string, string[]>();
-  for (const b of booked) bookedBy.set(b.meetingId, [...(bookedBy.get(b.meetingId) ?? []), b.userId]);
-  const corePeople = new Map<string, AssignmentRow[]>();
-  for (const a of assignments) corePeople.set(a.personId, [...(corePeople.get(a.personId) ?? []), a]);
+  const byMeeting = groupBy(attendance, (a) => a.meetingId);
+  const bookedBy = groupBy(booked, (b) => b.meetingId);
+  const corePeople = groupBy(assignments, (a) => a.personId);
   return meetings.map((m) => {
     const rows = byMeeting.get(m.id) ?? [];
     const came = [...new Set(rows.filter((r) => r.came && r.userId).map((r) => r.userId!))].sort();
@@ -40,7 +48,7 @@ export function assembleMeetings(
       startsAt: m.startsAt,
       day: m.day,
       came,
-      missed: [...new Set((bookedBy.get(m.id) ?? []).filter((id) => !came.includes(id)))].sort(),
+      missed: [...new Set((bookedBy.get(m.id) ?? []).map((b) => b.userId).filter((id) => !came.includes(id)))].sort(),
       coreTeam: [
         ...new Set((corePeople.get(m.personId) ?? []).filter((a) => isCurrent(a, m.day)).map((a) => a.userId)),
       ].sort(),
