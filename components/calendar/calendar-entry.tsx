@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { absenceLabel } from '@/lib/calendar/week-labels';
 import type { WeekEntry } from '@/lib/calendar/week-entries';
 import { locationKindLabel, meetingKindLabel, personDisplayName } from '@/lib/meetings/labels';
@@ -7,6 +6,9 @@ import { timeOfDay, timeRange } from '@/lib/time/format';
 /**
  * One thing on a practitioner's day: an absence, a meeting (time, the person linking to the
  * meeting, the kind of place), or time busy with another team's meeting, shown without details.
+ * The link is a plain <a>, as in every long list of the app (caseload, review, Today, a person's
+ * meetings): a team's week has hundreds, and next/link makes each a client component that the
+ * server renders and serialises, a third of the team week's CPU in the bench's profile.
  */
 export function CalendarEntry({
   entry,
@@ -42,7 +44,7 @@ export function CalendarEntry({
   return (
     <li className={details.kind === 'crisis' ? 'cal-entry cal-meeting cal-crisis' : 'cal-entry cal-meeting'}>
       <span className="cal-time">{when}</span>
-      <Link href={`/people/${details.person.id}/meetings/${meeting.id}`}>{personDisplayName(details.person)}</Link>
+      <a href={`/people/${details.person.id}/meetings/${meeting.id}`}>{personDisplayName(details.person)}</a>
       <span className="cal-place">{notes.join(' · ')}</span>
     </li>
   );

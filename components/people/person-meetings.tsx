@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { meetingKindLabel, placeDescription } from '@/lib/meetings/labels';
 import { longDate, timeRange } from '@/lib/time/format';
 
@@ -59,7 +58,7 @@ export function PersonMeetings({
               {meetings.map((m) => (
                 <tr key={m.id}>
                   <td>
-                    <Link href={`/people/${personId}/meetings/${m.id}`}>{longDate(m.startsAt, m.timeZone)}</Link>
+                    <a href={`/people/${personId}/meetings/${m.id}`}>{longDate(m.startsAt, m.timeZone)}</a>
                     <br />
                     <span className="muted">{timeRange(m.startsAt, m.endsAt, m.timeZone)}</span>
                   </td>

@@ -89,7 +89,7 @@ export default async function CaseloadPage({ searchParams }: PageProps<'/people'
               {rows.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <Link href={`/people/${p.id}`}>{personDisplayName(p)}</Link>
+                    <a href={`/people/${p.id}`}>{personDisplayName(p)}</a>
                     {p.pronouns ? <span className="muted"> ({p.pronouns})</span> : null}
                     {user.memberships.length > 1 ? <div className="muted">{p.teamName}</div> : null}
                   </td>

@@ -80,7 +80,7 @@ export default async function TodayPage() {
           <ul className="plain-list">
             {waiting.map((w) => (
               <li key={w.meetingId}>
-                <Link href={`/people/${w.personId}/meetings/${w.meetingId}`}>{w.personName}</Link>,{' '}
+                <a href={`/people/${w.personId}/meetings/${w.meetingId}`}>{w.personName}</a>,{' '}
                 {dayHeading(w.startsAt, now, w.timeZone)} at {timeOfDay(w.startsAt, w.timeZone)}:{' '}
                 {w.waiting === 1 ? 'one invitee has' : `${w.waiting} invitees have`} not answered
               </li>

@@ -114,7 +114,7 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
                 {shown.rows.map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <Link href={`/people/${r.id}#continuity`}>{personDisplayName(r)}</Link>
+                      <a href={`/people/${r.id}#continuity`}>{personDisplayName(r)}</a>
                     </td>
                     <td>{shortDate(r.referralAt, settings.timeZone)}</td>
                     <td>
