@@ -24,6 +24,8 @@ const signedOf = (meeting: string) =>
 const enteredInErrorOf = (meeting: string) =>
   sql<boolean>`exists (select 1 from meeting_records e where e.meeting_id = ${sql.raw(meeting)} and e.entered_in_error_reason is not null)`;
 const signed = signedOf('"meetings"."id"');
+/** The presences that count as having come, as a literal list for the raw statements below. */
+const presentList = sql.raw(presentValues.map((v) => `'${v}'`).join(', '));
 
 /** A held meeting's columns for the measures, with whether its record is signed or entered in error. */
 const heldColumns = {
@@ -68,17 +70,16 @@ type PractitionerJson = { id: string; name: string; discipline: (typeof users.di
  * practitioner among them.
  */
 export async function personContinuityRows(db: Db, personId: string) {
-  const present = sql.raw(presentValues.map((v) => `'${v}'`).join(', '));
   const result = await db.execute(sql`
     select
       (select coalesce(json_agg(json_build_object(
           'id', m.id, 'personId', m.person_id, 'startsAt', m.starts_at, 'endsAt', m.ends_at,
           'day', to_char(m.starts_at at time zone m.time_zone, 'YYYY-MM-DD'),
-          'signed', exists (select 1 from record_signatures s join meeting_records r on r.id = s.record_id where r.meeting_id = m.id),
-          'enteredInError', exists (select 1 from meeting_records e where e.meeting_id = m.id and e.entered_in_error_reason is not null),
+          'signed', ${signedOf('m.id')},
+          'enteredInError', ${enteredInErrorOf('m.id')},
           'attendance', (select coalesce(json_agg(json_build_object(
               'userId', a.user_id, 'personId', a.person_id, 'networkMemberId', a.network_member_id,
-              'came', coalesce(a.presence in (${present}), false))), '[]'::json)
+              'came', coalesce(a.presence in (${presentList}), false))), '[]'::json)
             from meeting_attendance a where a.meeting_id = m.id),
           'booked', (select coalesce(json_agg(mp.user_id), '[]'::json) from meeting_practitioners mp where mp.meeting_id = m.id))
         order by m.starts_at, m.id), '[]'::json)
@@ -146,7 +147,7 @@ export async function latestHeldMeetingsOfTeam(db: Db, teamId: string, count = 4
   const result = await db.execute(sql`
     select l.id, p.id as person_id, l.starts_at, l.ends_at, l.day,
       a.user_id, a.person_id as attendee_person_id, a.network_member_id,
-      coalesce(a.presence in (${sql.raw(presentValues.map((v) => `'${v}'`).join(', '))}), false) as came,
+      coalesce(a.presence in (${presentList}), false) as came,
       coalesce(u.discipline = 'peer_support_worker', false) as peer
     from people p
     cross join lateral (

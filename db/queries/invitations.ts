@@ -158,9 +158,8 @@ export async function meetingInvitations(db: Db, meetingId: string) {
     );
 }
 
-/** Everything the public invitation page needs, found by the SHA-256 of the link's token. */
 /**
- * The invitation behind a link, with who else is coming, in one statement: the page's whole read
+ * The invitation behind a link (found by the SHA-256 of its token), with who else is coming, in one statement: the page's whole read
  * before the meeting. With names (`others.invitees`): the first names and relationships of the
  * other invitees who have not declined, read only when this invitee may see them (the person
  * always; a network member only when the person shares names: lib/invitations/visibility.ts's
@@ -300,11 +299,11 @@ export async function recordLinkDaysOf(tx: Db, meetingId: string): Promise<numbe
  * A moved meeting's links stay valid until the new end plus the team's `record_link_days`
  * (whole days of 24 hours, as `createInvitations` counts them), for reading the notes after it.
  */
-export async function extendInvitations(tx: Db, moved: readonly { meetingId: string; endsAt: Date }[]) {
+export async function extendInvitations(tx: Db, moved: readonly { id: string; endsAt: Date }[]) {
   if (moved.length === 0) return;
   // One statement for every moved meeting: each meeting's new end joined in as a row of values.
   const ends = sql.join(
-    moved.map((m) => sql`(${m.meetingId}::uuid, ${m.endsAt.toISOString()}::timestamptz)`),
+    moved.map((m) => sql`(${m.id}::uuid, ${m.endsAt.toISOString()}::timestamptz)`),
     sql`, `,
   );
   await tx.execute(sql`

@@ -87,18 +87,10 @@ function outboxRow(m: z.output<typeof newOutboxMessage>) {
 }
 
 /**
- * Takes back a message that has not gone out yet (a reminder for a meeting that moved), so
- * its key can be used again. A message already being sent, sent or failed stays.
+ * Takes back messages that have not gone out yet (the reminders of meetings that moved), so
+ * their keys can be used again, in one statement; says how many. A message already being sent,
+ * sent or failed stays.
  */
-export async function withdrawPending(db: Db, dedupeKey: string): Promise<boolean> {
-  const rows = await db
-    .delete(outbox)
-    .where(and(eq(outbox.dedupeKey, dedupeKey), eq(outbox.status, 'pending')))
-    .returning({ id: outbox.id });
-  return rows.length > 0;
-}
-
-/** The same for several keys in one statement; says how many were taken back. */
 export async function withdrawAllPending(db: Db, dedupeKeys: readonly string[]): Promise<number> {
   if (dedupeKeys.length === 0) return 0;
   const rows = await db

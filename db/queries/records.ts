@@ -468,19 +468,22 @@ export const inviteeCame = sql<boolean>`exists (select 1 from ${meetingAttendanc
   and (${meetingAttendance.networkMemberId} = ${invitations.networkMemberId} or ${meetingAttendance.personId} = ${invitations.personId})
   and ${inArray(meetingAttendance.presence, [...presentValues])})`;
 
+/** Who holds a personal link, as the record's sharing rules weigh them (with its network member joined). */
+const readerColumns = {
+  invitationId: invitations.id,
+  meetingId: invitations.meetingId,
+  isPerson: sql<boolean>`${invitations.personId} is not null`,
+  networkMemberId: invitations.networkMemberId,
+  maySeeSharedRecords: sql<boolean>`coalesce(${networkMembers.maySeeSharedRecords}, false)`,
+  mayBeInvited: sql<boolean>`coalesce(${networkMembers.mayBeInvited}, false)`,
+  active: sql<boolean>`coalesce(${networkMembers.active}, false)`,
+  came: inviteeCame,
+};
+
 /** The reader behind one personal link, as the record's sharing rules need them. */
 export async function readerOfInvitation(db: Db, invitationId: string) {
   const [row] = await db
-    .select({
-      invitationId: invitations.id,
-      meetingId: invitations.meetingId,
-      isPerson: sql<boolean>`${invitations.personId} is not null`,
-      networkMemberId: invitations.networkMemberId,
-      maySeeSharedRecords: sql<boolean>`coalesce(${networkMembers.maySeeSharedRecords}, false)`,
-      mayBeInvited: sql<boolean>`coalesce(${networkMembers.mayBeInvited}, false)`,
-      active: sql<boolean>`coalesce(${networkMembers.active}, false)`,
-      came: inviteeCame,
-    })
+    .select(readerColumns)
     .from(invitations)
     .leftJoin(networkMembers, eq(networkMembers.id, invitations.networkMemberId))
     .where(eq(invitations.id, invitationId))
@@ -507,14 +510,7 @@ type VersionJson = {
 export async function readerRecordOfInvitation(db: Db, invitationId: string) {
   const [row] = await db
     .select({
-      invitationId: invitations.id,
-      meetingId: invitations.meetingId,
-      isPerson: sql<boolean>`${invitations.personId} is not null`,
-      networkMemberId: invitations.networkMemberId,
-      maySeeSharedRecords: sql<boolean>`coalesce(${networkMembers.maySeeSharedRecords}, false)`,
-      mayBeInvited: sql<boolean>`coalesce(${networkMembers.mayBeInvited}, false)`,
-      active: sql<boolean>`coalesce(${networkMembers.active}, false)`,
-      came: inviteeCame,
+      ...readerColumns,
       versions: sql<VersionJson[]>`(select coalesce(json_agg(json_build_object(
           'id', r.id, 'version', r.version, 'authorId', r.author_id, 'content', r.content,
           'amendmentReason', r.amendment_reason, 'enteredInErrorReason', r.entered_in_error_reason,

@@ -1,6 +1,7 @@
 import { isCurrent } from '@/lib/people/core-team';
 import type { RecentMeeting } from './flags';
 import { coreCame, type HeldMeeting } from './measures';
+import { groupBy } from '@/lib/group-by';
 
 type MeetingRow = { id: string; personId: string; startsAt: Date; day: string };
 type AttendanceRow = {
@@ -13,17 +14,6 @@ type AttendanceRow = {
 };
 type BookedRow = { meetingId: string; userId: string };
 type AssignmentRow = { personId: string; userId: string; startsOn: string; endsOn: string | null };
-
-/** Rows by a key, each group in the rows' order (one pass; no copying of a growing group). */
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 /**
  * Held meetings as the measures need them, from the rows of db/queries/continuity.ts: who came

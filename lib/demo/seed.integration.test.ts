@@ -17,16 +17,7 @@ import {
 } from './seed';
 import * as s from '@/db/schema';
 import { engines, openTestDatabase, type TestDatabase } from '@/db/testing/databases';
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
+import { groupBy } from '@/lib/group-by';
 
 describe.each(engines)('demo data on %s', (engine) => {
   let database: TestDatabase;

@@ -10,6 +10,7 @@ import { hashToken, tokenFor } from '@/lib/invitations/token';
 import { placeDescription } from '@/lib/meetings/labels';
 import { localDayKey, longDate, timeOfDay, timeRange, zoneAbbreviation } from '@/lib/time/format';
 import { DAY_MS, MINUTE_MS } from '@/lib/time/units';
+import { groupBy } from '@/lib/group-by';
 
 /**
  * Demo data for development: a fictional team with practitioners, people, their networks and
@@ -781,17 +782,6 @@ const shareChoiceBank: s.RecordSection[][] = [
   ['actions', 'next_meeting'],
   [...s.recordSections],
 ];
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 /** Picks from word banks without repeating a line within one record. */
 function freshPicker(rand: Random) {

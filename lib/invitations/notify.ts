@@ -2,11 +2,12 @@ import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { meetingForCalendar, meetingsForCalendar } from '@/db/queries/calendar-files';
 import { liveInvitations, liveInvitationsOf } from '@/db/queries/invitations';
-import { enqueue, enqueueAll, withdrawAllPending } from '@/db/queries/outbox';
+import { enqueue, enqueueAll, withdrawAllPending, type NewOutboxMessage } from '@/db/queries/outbox';
 import { invitations, meetings, networkMembers, outbox, people, teams } from '@/db/schema';
 import { invitationLinkMarker } from './link-marker';
 import { noticeEmail, type NoticeKind } from './messages';
 import type { PersonRef } from '@/db/queries/people';
+import type { MeetingForCalendar } from '@/lib/calendar/meeting-event';
 
 /** The first name the person goes by and their team's name: all a notice says about them. */
 async function noticeContext(tx: Db, personId: string) {
@@ -19,6 +20,35 @@ async function noticeContext(tx: Db, personId: string) {
     .innerJoin(teams, eq(teams.id, people.teamId))
     .where(eq(people.id, personId));
   return context!;
+}
+
+type Invitee = Awaited<ReturnType<typeof liveInvitationsOf>>[number];
+
+/** One notice as an outbox row: the key names the invitee and the meeting's version (SEQUENCE). */
+function noticeMessage(
+  kind: NoticeKind,
+  invitee: Invitee & { email: string },
+  context: Awaited<ReturnType<typeof noticeContext>>,
+  meeting: MeetingForCalendar,
+): NewOutboxMessage {
+  const email = noticeEmail({
+    kind,
+    invitee,
+    personGivenName: context.personGivenName,
+    teamName: context.teamName,
+    meeting,
+    link: invitationLinkMarker(invitee.id),
+  });
+  return {
+    dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
+    toAddress: invitee.email,
+    subject: email.subject,
+    bodyText: email.text,
+    bodyHtml: email.html,
+    icsAttachment: email.ics,
+    meetingId: meeting.id,
+    invitationId: invitee.id,
+  };
 }
 
 /**
@@ -46,32 +76,12 @@ export async function notifyInvitees(
       invitees.map((i) => `reminder:${i.id}:${byId.get(i.meetingId)!.sequence - 1}`),
     );
   }
-  const addressed = invitees.filter((i) => i.email);
+  const addressed = invitees.filter((i): i is Invitee & { email: string } => i.email !== null);
   if (addressed.length === 0) return 0;
   const context = await noticeContext(tx, person.id);
   await enqueueAll(
     tx,
-    addressed.map((invitee) => {
-      const meeting = byId.get(invitee.meetingId)!;
-      const email = noticeEmail({
-        kind,
-        invitee,
-        personGivenName: context.personGivenName,
-        teamName: context.teamName,
-        meeting,
-        link: invitationLinkMarker(invitee.id),
-      });
-      return {
-        dedupeKey: `${kind}:${invitee.id}:${meeting.sequence}`,
-        toAddress: invitee.email!,
-        subject: email.subject,
-        bodyText: email.text,
-        bodyHtml: email.html,
-        icsAttachment: email.ics,
-        meetingId: meeting.id,
-        invitationId: invitee.id,
-      };
-    }),
+    addressed.map((invitee) => noticeMessage(kind, invitee, context, byId.get(invitee.meetingId)!)),
   );
   return addressed.length;
 }
@@ -117,24 +127,10 @@ export async function enqueueDueReminders(db: Db, now = new Date()): Promise<num
       const invitee = (await liveInvitations(tx, row.meetingId)).find((i) => i.id === row.invitationId);
       if (!meeting || !invitee?.email || meeting.status !== 'scheduled') return;
       const context = await noticeContext(tx, row.personId);
-      const email = noticeEmail({
-        kind: 'reminder',
-        invitee,
-        personGivenName: context.personGivenName,
-        teamName: context.teamName,
-        meeting,
-        link: invitationLinkMarker(invitee.id),
-      });
-      const result = await enqueue(tx, {
-        dedupeKey: `reminder:${invitee.id}:${meeting.sequence}`,
-        toAddress: invitee.email,
-        subject: email.subject,
-        bodyText: email.text,
-        bodyHtml: email.html,
-        icsAttachment: email.ics,
-        meetingId: row.meetingId,
-        invitationId: invitee.id,
-      });
+      const result = await enqueue(
+        tx,
+        noticeMessage('reminder', { ...invitee, email: invitee.email }, context, meeting),
+      );
       if (result.created) count++;
     });
   }

@@ -39,9 +39,7 @@ export function html(body: string, status = 200): Response {
   return new Response(body, { status, headers });
 }
 
-export type Opened =
-  | { ok: true; invitation: InvitationLookup['invitation']; lookup: InvitationLookup }
-  | { ok: false; response: Response };
+export type Opened = { ok: true; lookup: InvitationLookup } | { ok: false; response: Response };
 
 /**
  * Finds the invitation for a link (with who else is coming: one statement), or the kind page
@@ -60,7 +58,7 @@ export async function openInvitation(db: Db, request: Request, token: string, no
   const found = opened.found;
   if (!(await countHit(db, limits.invitationRequests(found.invitation.id), now)).allowed)
     return { ok: false, response: html(tooManyTriesPage(), 429) };
-  return { ok: true, invitation: found.invitation, lookup: found };
+  return { ok: true, lookup: found };
 }
 
 /** Who else is coming as this invitee may see it (seesOthersByName; the names were read only if so). */
@@ -153,7 +151,7 @@ export async function answerInvitation(
         422,
       );
     }
-    if (!(await recordResponse(db, opened.invitation.id, parsed.data.response, parsed.data.message))) {
+    if (!(await recordResponse(db, opened.lookup.invitation.id, parsed.data.response, parsed.data.message))) {
       const fresh = (await invitationByTokenHash(db, hashToken(token))) ?? opened.lookup;
       return html(
         await renderInvitation(db, fresh, path, {
@@ -196,7 +194,8 @@ export async function addInvitationStatement(
   try {
     const opened = await openInvitation(db, request, token);
     if (!opened.ok) return opened.response;
-    const { invitation, lookup } = opened;
+    const { lookup } = opened;
+    const { invitation } = lookup;
     const form = sent ?? (await request.formData());
     const typed = String(form.get('words') ?? '');
     const sectionSent = String(form.get('section') ?? '');

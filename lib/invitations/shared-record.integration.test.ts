@@ -368,7 +368,7 @@ describe.each(engines)('the notes read from personal links on %s', (engine) => {
     expect(await expiries()).toEqual([new Date('2027-04-19T11:00:00Z'), new Date('2027-04-19T11:00:00Z')]);
 
     const newEnd = new Date('2027-05-01T15:30:00Z');
-    await db.transaction((tx) => extendInvitations(tx, [{ meetingId: meeting.id, endsAt: newEnd }]));
+    await db.transaction((tx) => extendInvitations(tx, [{ id: meeting.id, endsAt: newEnd }]));
     expect(await expiries()).toEqual([new Date('2027-05-31T15:30:00Z'), new Date('2027-05-31T15:30:00Z')]);
   });
   const reissue = (s: Awaited<ReturnType<typeof setting>>, invitationId: string) =>

@@ -100,7 +100,7 @@ export async function moveMeetings(
       origin: ctx.actor.origin,
       detail: { rescheduled: moving.map((m) => m.id) },
     });
-    const moved = moving.map((m, i) => ({ id: m.id, meetingId: m.id, endsAt: new Date(starts[i]! + duration) }));
+    const moved = moving.map((m, i) => ({ id: m.id, endsAt: new Date(starts[i]! + duration) }));
     await extendInvitations(tx, moved);
     const added = new Set((await createInvitationsToMeetings(tx, person.id, moved, input.invite)).map((r) => r.id));
     const ids = moved.map((m) => m.id);

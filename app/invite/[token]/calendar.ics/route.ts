@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: RouteContext<'/invite/[t
     const db = await getDb();
     const opened = await openInvitation(db, request, token);
     if (!opened.ok) return opened.response;
-    const inv = opened.invitation;
+    const inv = opened.lookup.invitation;
     const meeting = await meetingForCalendar(db, { id: inv.personId, teamId: inv.teamId }, inv.meetingId);
     if (!meeting) return failureResponse(new Error('meeting of an open invitation not found'), 'invite-ics');
     const body = inviteeCalendar(
