@@ -41,7 +41,8 @@ export function Ribbon({
 }) {
   const start = referralAt.getTime();
   const end = Math.max(now.getTime(), meetings.at(-1)?.startsAt.getTime() ?? 0, start + 86_400_000);
-  const x = (d: Date) => LABEL + ((d.getTime() - start) / (end - start)) * (W - LABEL - RIGHT);
+  // To a tenth of a unit: finer than any screen shows, and every dot is written twice (HTML and RSC).
+  const x = (d: Date) => Math.round((LABEL + ((d.getTime() - start) / (end - start)) * (W - LABEL - RIGHT)) * 10) / 10;
   const rows: Row[] = [
     { key: 'person', label: personName, kind: 'person' },
     ...practitioners.map((p) => ({
@@ -85,7 +86,7 @@ export function Ribbon({
           className="ribbon-gap"
           x={x(g.from.startsAt)}
           y={TOP - 4}
-          width={Math.max(1, x(g.to.startsAt) - x(g.from.startsAt))}
+          width={Math.max(1, Math.round((x(g.to.startsAt) - x(g.from.startsAt)) * 10) / 10)}
           height={rows.length * ROW + 4}
         />
       ))}

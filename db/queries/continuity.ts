@@ -137,86 +137,72 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 }
 
+/** One of the latest held meetings of a person of the team, with who came, as the flags read it. */
+export type LatestHeldMeeting = {
+  id: string;
+  personId: string;
+  startsAt: Date;
+  /** The meeting's day where it was held, for the core team of that day. */
+  day: string;
+  /** Practitioners who came, sorted. */
+  came: string[];
+  /** Peer support workers who came, sorted. */
+  peersCame: string[];
+  /** How many network members came. */
+  membersCame: number;
+};
+
 /**
- * Each active person's latest `count` held meetings (newest first) with who was marked at them,
- * for the team's flags, in one statement: one probe of the (person_id, starts_at) index of held
- * meetings per person, then the attendance of those meetings, so the cost follows the team's
- * people, not its years of meetings.
+ * Each active person's latest `count` held meetings (newest first, by person) with who came,
+ * and the core-team assignments, past and present, of the team's active people, in one
+ * statement that returns one row: one probe of the (person_id, starts_at) index of held
+ * meetings per person, then the attendance of those meetings folded per meeting in the
+ * database. The cost follows the team's people, not its years of meetings, and the app parses
+ * one JSON value rather than a row per attendee.
  */
 export async function latestHeldMeetingsOfTeam(db: Db, teamId: string, count = 4) {
   const result = await db.execute(sql`
-    select l.id, p.id as person_id, l.starts_at, l.ends_at, l.day,
-      a.user_id, a.person_id as attendee_person_id, a.network_member_id,
-      coalesce(a.presence in (${presentList}), false) as came,
-      coalesce(u.discipline = 'peer_support_worker', false) as peer
-    from people p
-    cross join lateral (
-      select m.id, m.starts_at, m.ends_at, to_char(m.starts_at at time zone m.time_zone, 'YYYY-MM-DD') as day
-      from meetings m
-      where m.person_id = p.id and m.status = 'held'
-      order by m.starts_at desc, m.id desc
-      limit ${count}
-    ) l
-    left join meeting_attendance a on a.meeting_id = l.id
-    left join users u on u.id = a.user_id
-    where p.team_id = ${teamId} and p.status = 'active'
-    order by p.id, l.starts_at desc, l.id desc`);
-  type Row = {
-    id: string;
-    person_id: string;
-    starts_at: string | Date;
-    ends_at: string | Date;
-    day: string;
-    user_id: string | null;
-    attendee_person_id: string | null;
-    network_member_id: string | null;
-    came: boolean;
-    peer: boolean;
+    with l as (
+      select p.id as person_id, m.id, m.starts_at, m.day
+      from people p
+      cross join lateral (
+        select m.id, m.starts_at, to_char(m.starts_at at time zone m.time_zone, 'YYYY-MM-DD') as day
+        from meetings m
+        where m.person_id = p.id and m.status = 'held'
+        order by m.starts_at desc, m.id desc
+        limit ${count}
+      ) m
+      where p.team_id = ${teamId} and p.status = 'active'
+    ), came as (
+      select a.meeting_id,
+        json_agg(distinct a.user_id) filter (where a.user_id is not null) as practitioners,
+        json_agg(distinct a.user_id) filter (where u.discipline = 'peer_support_worker') as peers,
+        count(distinct a.network_member_id)::int as members
+      from l
+      join meeting_attendance a on a.meeting_id = l.id
+      left join users u on u.id = a.user_id
+      where a.presence in (${presentList})
+      group by a.meeting_id
+    )
+    select
+      (select coalesce(json_agg(json_build_object(
+          'id', l.id, 'personId', l.person_id, 'startsAt', l.starts_at, 'day', l.day,
+          'came', coalesce(c.practitioners, '[]'::json), 'peersCame', coalesce(c.peers, '[]'::json),
+          'membersCame', coalesce(c.members, 0))
+        order by l.person_id, l.starts_at desc, l.id desc), '[]'::json)
+        from l left join came c on c.meeting_id = l.id) as meetings,
+      (select coalesce(json_agg(json_build_object('personId', c.person_id, 'userId', c.user_id,
+          'startsOn', c.starts_on, 'endsOn', c.ends_on)), '[]'::json)
+        from core_team_assignments c join people p on p.id = c.person_id
+        where p.team_id = ${teamId} and p.status = 'active') as assignments`);
+  const [row] = rowsOf<{
+    meetings: (Omit<LatestHeldMeeting, 'startsAt'> & { startsAt: string })[];
+    assignments: { personId: string; userId: string; startsOn: string; endsOn: string | null }[];
+  }>(result);
+  return {
+    meetings: (row?.meetings ?? []).map((m): LatestHeldMeeting => ({ ...m, startsAt: new Date(m.startsAt) })),
+    assignments: row?.assignments ?? [],
   };
-  const meetingRows: { id: string; personId: string; startsAt: Date; endsAt: Date; day: string }[] = [];
-  const attendance: {
-    meetingId: string;
-    userId: string | null;
-    personId: string | null;
-    networkMemberId: string | null;
-    came: boolean;
-    peer: boolean;
-  }[] = [];
-  for (const r of rowsOf<Row>(result)) {
-    if (meetingRows.at(-1)?.id !== r.id)
-      meetingRows.push({
-        id: r.id,
-        personId: r.person_id,
-        startsAt: new Date(r.starts_at),
-        endsAt: new Date(r.ends_at),
-        day: r.day,
-      });
-    if (r.user_id || r.attendee_person_id || r.network_member_id)
-      attendance.push({
-        meetingId: r.id,
-        userId: r.user_id,
-        personId: r.attendee_person_id,
-        networkMemberId: r.network_member_id,
-        came: r.came,
-        peer: r.peer,
-      });
-  }
-  return { meetings: meetingRows, attendance };
-}
-
-/** The core-team assignments, past and present, of the team's active people. */
-export async function coreAssignmentsOfTeam(db: Db, teamId: string) {
-  return db
-    .select({
-      personId: coreTeamAssignments.personId,
-      userId: coreTeamAssignments.userId,
-      role: coreTeamAssignments.role,
-      startsOn: coreTeamAssignments.startsOn,
-      endsOn: coreTeamAssignments.endsOn,
-    })
-    .from(coreTeamAssignments)
-    .innerJoin(people, eq(people.id, coreTeamAssignments.personId))
-    .where(and(eq(people.teamId, teamId), eq(people.status, 'active')));
 }
 
 /** Who came to (or was marked at) these meetings, with each practitioner's discipline. */

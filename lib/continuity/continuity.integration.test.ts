@@ -111,9 +111,28 @@ describe.each(engines)('continuity on %s', (engine) => {
 
   it('gives each person the flags their own meetings give them, reading only the team’s rows', async () => {
     const s = await setting();
+    // Lee: Ana on the core team; only Cal, on his own, came to the last three meetings (in the
+    // afternoons, after Robin's).
+    const lee = await makePerson(s.db, s.team.id, { givenName: 'Lee', referralAt: daysAgo(30) });
+    await s.db
+      .insert(coreTeamAssignments)
+      .values({ personId: lee.id, userId: s.ana.id, role: 'lead', startsOn: dayOf(daysAgo(30)) });
+    for (const days of [21, 14, 7]) {
+      const m = await makeMeeting(s.db, {
+        teamId: s.team.id,
+        personId: lee.id,
+        userIds: [s.cal.id],
+        startsAt: new Date(daysAgo(days).getTime() + 3 * HOUR_MS),
+        status: 'held',
+      });
+      await s.db.insert(meetingAttendance).values([
+        { meetingId: m.id, userId: s.cal.id, presence: 'came', recordedBy: s.cal.id },
+        { meetingId: m.id, personId: lee.id, presence: 'came', recordedBy: s.cal.id },
+      ]);
+    }
     const input = { thresholds: defaultThresholds, now, today };
     const review = await teamReview(s.db, s.team.id, input);
-    expect(review.map((r) => r.givenName).sort()).toEqual(['Robin', 'Sam']);
+    expect(review.map((r) => r.givenName).sort()).toEqual(['Lee', 'Robin', 'Sam']);
 
     const robin = review.find((r) => r.id === s.robin.id)!;
     // Referred 48 hours before the first meeting; Ana, Ben and Cal across the last four; Mum not
@@ -122,10 +141,20 @@ describe.each(engines)('continuity on %s', (engine) => {
     expect(robin.flags).toEqual(['late_first', 'many_practitioners', 'no_network', 'unsigned', 'overdue_action']);
     expect(robin.lastPractitioners).toBe(2);
     expect(review.find((r) => r.id === s.sam.id)!.flags).toEqual(['late_first']);
+    // Robin's last two had Ben of the core team, and he is a peer worker; Lee's had neither,
+    // and none of Lee's meetings has a record yet.
+    expect(review.find((r) => r.id === lee.id)!.flags).toEqual([
+      'late_first',
+      'few_practitioners',
+      'no_core',
+      'no_peer',
+      'no_network',
+      'unsigned',
+    ]);
 
     // The same figures, person by person, from every meeting and the person's open items.
     for (const row of review) {
-      const person = row.id === s.robin.id ? s.robin : s.sam;
+      const person = [s.robin, s.sam, lee].find((p) => p.id === row.id)!;
       const overdue = overdueForFlag(await latestRecordsOfPerson(s.db, person.id), today, now);
       const mine = await personContinuity(s.db, person, { ...input, overdueActions: overdue });
       expect(mine.flags).toEqual(row.flags);

@@ -1,13 +1,10 @@
 import type { Db } from '@/db/client';
-import {
-  activePeopleOfTeam,
-  coreAssignmentsOfTeam,
-  latestHeldMeetingsOfTeam,
-  recordFlagsOfTeam,
-} from '@/db/queries/continuity';
+import { activePeopleOfTeam, latestHeldMeetingsOfTeam, recordFlagsOfTeam } from '@/db/queries/continuity';
+import { groupBy } from '@/lib/group-by';
+import { isCurrent } from '@/lib/people/core-team';
 import { DAY_MS } from '@/lib/time/units';
-import { assembleMeetings, recentMeeting } from './assemble';
-import { flagsOf, flagWindowStart, type Flag, type Thresholds } from './flags';
+import { flagsOf, flagWindowStart, type Flag, type RecentMeeting, type Thresholds } from './flags';
+import { coreCame } from './measures';
 
 export type ReviewRow = {
   id: string;
@@ -34,19 +31,27 @@ export async function teamReview(
   input: { thresholds: Thresholds; now: Date; today: string },
 ): Promise<ReviewRow[]> {
   const signBefore = new Date(input.now.getTime() - input.thresholds.signDays * DAY_MS);
-  const [people, latest, records, assignments] = await Promise.all([
+  const [people, latest, records] = await Promise.all([
     activePeopleOfTeam(db, teamId),
     latestHeldMeetingsOfTeam(db, teamId, 4),
     recordFlagsOfTeam(db, teamId, { since: flagWindowStart(input.now), signedBefore: signBefore, today: input.today }),
-    coreAssignmentsOfTeam(db, teamId),
   ]);
   // Who was booked and missed is not part of any flag: the review does not read it.
-  const meetings = assembleMeetings(latest.meetings, latest.attendance, [], assignments);
-  const byPerson = new Map<string, typeof meetings>();
-  for (const m of meetings) byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
+  const byPerson = groupBy(latest.meetings, (m) => m.personId);
+  const coreOf = groupBy(latest.assignments, (a) => a.personId);
   const recordsOf = new Map(records.map((r) => [r.personId, r]));
   return people.map((p) => {
-    const mine = byPerson.get(p.id) ?? [];
+    const assignments = coreOf.get(p.id) ?? [];
+    const mine = (byPerson.get(p.id) ?? []).map((m): RecentMeeting => ({
+      startsAt: m.startsAt,
+      came: m.came,
+      coreCame: coreCame({
+        came: m.came,
+        coreTeam: assignments.filter((a) => isCurrent(a, m.day)).map((a) => a.userId),
+      }),
+      peerCame: m.peersCame.length > 0,
+      members: m.membersCame,
+    }));
     const firstHeldAt = p.firstHeldAt ? new Date(p.firstHeldAt) : null;
     return {
       id: p.id,
@@ -62,7 +67,7 @@ export async function teamReview(
           status: p.status,
           referralAt: p.referralAt,
           firstHeldAt,
-          latest: mine.map(recentMeeting),
+          latest: mine,
           unsignedRecords: recordsOf.get(p.id)?.unsigned ?? 0,
           overdueActions: recordsOf.get(p.id)?.overdue ?? 0,
         },

@@ -131,7 +131,8 @@ export default async function ContinuityReviewPage({ params, searchParams }: Pag
                       {r.flags.length === 0
                         ? '—'
                         : r.flags.map((f) => (
-                            <span key={f} className="tag tag-flag" title={flagRule(f, settings)}>
+                            // Each flag's rule is in the list above, once, not repeated on every row.
+                            <span key={f} className="tag tag-flag">
                               {flagLabel[f]}
                             </span>
                           ))}
