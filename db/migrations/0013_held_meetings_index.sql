@@ -1,0 +1,2 @@
+DROP INDEX "meetings_person_held_index";--> statement-breakpoint
+CREATE INDEX "meetings_person_held_index" ON "meetings" USING btree ("person_id","starts_at","id","time_zone") WHERE "meetings"."status" = 'held';
