@@ -1,5 +1,6 @@
 import type { HeldMeeting } from '@/lib/continuity/measures';
 import { daysBetween } from '@/lib/continuity/measures';
+import { tenth } from '@/lib/charts/tenth';
 import { shortDate } from '@/lib/time/format';
 
 type Row = { key: string; label: string; kind: 'person' | 'practitioner' | 'member'; marked?: string };
@@ -41,8 +42,7 @@ export function Ribbon({
 }) {
   const start = referralAt.getTime();
   const end = Math.max(now.getTime(), meetings.at(-1)?.startsAt.getTime() ?? 0, start + 86_400_000);
-  // To a tenth of a unit: finer than any screen shows, and every dot is written twice (HTML and RSC).
-  const x = (d: Date) => Math.round((LABEL + ((d.getTime() - start) / (end - start)) * (W - LABEL - RIGHT)) * 10) / 10;
+  const x = (d: Date) => tenth(LABEL + ((d.getTime() - start) / (end - start)) * (W - LABEL - RIGHT));
   const rows: Row[] = [
     { key: 'person', label: personName, kind: 'person' },
     ...practitioners.map((p) => ({
@@ -86,7 +86,7 @@ export function Ribbon({
           className="ribbon-gap"
           x={x(g.from.startsAt)}
           y={TOP - 4}
-          width={Math.max(1, Math.round((x(g.to.startsAt) - x(g.from.startsAt)) * 10) / 10)}
+          width={Math.max(1, tenth(x(g.to.startsAt) - x(g.from.startsAt)))}
           height={rows.length * ROW + 4}
         />
       ))}

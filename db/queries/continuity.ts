@@ -138,7 +138,7 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** One of the latest held meetings of a person of the team, with who came, as the flags read it. */
-export type LatestHeldMeeting = {
+type LatestHeldMeeting = {
   id: string;
   personId: string;
   startsAt: Date;
@@ -146,10 +146,10 @@ export type LatestHeldMeeting = {
   day: string;
   /** Practitioners who came, sorted. */
   came: string[];
-  /** Peer support workers who came, sorted. */
-  peersCame: string[];
+  /** A peer support worker came. */
+  peerCame: boolean;
   /** How many network members came. */
-  membersCame: number;
+  members: number;
 };
 
 /**
@@ -176,7 +176,7 @@ export async function latestHeldMeetingsOfTeam(db: Db, teamId: string, count = 4
     ), came as (
       select a.meeting_id,
         json_agg(distinct a.user_id) filter (where a.user_id is not null) as practitioners,
-        json_agg(distinct a.user_id) filter (where u.discipline = 'peer_support_worker') as peers,
+        coalesce(bool_or(u.discipline = 'peer_support_worker'), false) as peer_came,
         count(distinct a.network_member_id)::int as members
       from l
       join meeting_attendance a on a.meeting_id = l.id
@@ -187,8 +187,8 @@ export async function latestHeldMeetingsOfTeam(db: Db, teamId: string, count = 4
     select
       (select coalesce(json_agg(json_build_object(
           'id', l.id, 'personId', l.person_id, 'startsAt', l.starts_at, 'day', l.day,
-          'came', coalesce(c.practitioners, '[]'::json), 'peersCame', coalesce(c.peers, '[]'::json),
-          'membersCame', coalesce(c.members, 0))
+          'came', coalesce(c.practitioners, '[]'::json), 'peerCame', coalesce(c.peer_came, false),
+          'members', coalesce(c.members, 0))
         order by l.person_id, l.starts_at desc, l.id desc), '[]'::json)
         from l left join came c on c.meeting_id = l.id) as meetings,
       (select coalesce(json_agg(json_build_object('personId', c.person_id, 'userId', c.user_id,

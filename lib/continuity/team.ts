@@ -49,8 +49,8 @@ export async function teamReview(
         came: m.came,
         coreTeam: assignments.filter((a) => isCurrent(a, m.day)).map((a) => a.userId),
       }),
-      peerCame: m.peersCame.length > 0,
-      members: m.membersCame,
+      peerCame: m.peerCame,
+      members: m.members,
     }));
     const firstHeldAt = p.firstHeldAt ? new Date(p.firstHeldAt) : null;
     return {

@@ -1,3 +1,5 @@
+import { tenth } from '@/lib/charts/tenth';
+
 /**
  * Where each network member sits on the map: the person at the centre, one ring per
  * closeness, members spread evenly around their ring (family first, so they sit together).
@@ -56,17 +58,13 @@ export function layoutNetworkMap(members: MapMember[], radius = 190): NetworkMap
       const sin = Math.sin(angle);
       placed.push({
         ...member,
-        x: round(centre.x + ring.r * cos),
-        y: round(centre.y + ring.r * sin),
-        labelX: round(centre.x + (ring.r + LABEL_GAP) * cos),
-        labelY: round(centre.y + (ring.r + LABEL_GAP) * sin + 4),
+        x: tenth(centre.x + ring.r * cos),
+        y: tenth(centre.y + ring.r * sin),
+        labelX: tenth(centre.x + (ring.r + LABEL_GAP) * cos),
+        labelY: tenth(centre.y + (ring.r + LABEL_GAP) * sin + 4),
         anchor: cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle',
       });
     });
   }
   return { width, height, centre, rings, members: placed };
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
 }
